@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+
+export * from './subgraphs';
+export * from './errors/domain-error';
+export * from './localized/lang.enum';
+export * from './localized/localized-text';
+export * from './geo/geo';
+export * from './pagination/connection';
+export * from './territory/kato-classifier';
+export * from './territory/territory.type';
+export * from './territory/territory.resolver';
+export * from './federation/build-federated-schema';

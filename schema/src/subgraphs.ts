@@ -1,0 +1,40 @@
+/**
+ * The one list of subgraphs. Ports, URLs, database schemas, SDL paths and the
+ * composition inputs are all derived from it.
+ */
+export const SUBGRAPHS = [
+  { name: 'tarbie-bilim', port: 4101, ministry: 'Education and Science' },
+  { name: 'atameken', port: 4102, ministry: 'Religious Affairs and Civil Society' },
+  { name: 'rukhani-qazyna', port: 4103, ministry: 'Culture and Sports' },
+  { name: 'aqparat-tolqyny', port: 4104, ministry: 'Information and Communications' },
+] as const;
+
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+export type SubgraphInfo = (typeof SUBGRAPHS)[number];
+
+export const GATEWAY_PORT = 4000;
+
+export function subgraphInfo(name: SubgraphName): SubgraphInfo {
+  const found = SUBGRAPHS.find((s) => s.name === name);
+  if (!found) throw new Error(`Unknown subgraph ${name}`);
+  return found;
+}
+
+/** PostgreSQL schema and role owned by a subgraph (identifiers cannot contain '-'). */
+export function subgraphDbSchema(name: SubgraphName): string {
+  return name.replace(/-/g, '_');
+}
+
+/** Workspace folder of a subgraph, relative to the repository root. */
+export function subgraphDir(name: SubgraphName): string {
+  return `subgraphs/${name}`;
+}
+
+/** Environment variable prefix of a subgraph, e.g. RUKHANI_QAZYNA_. */
+export function subgraphEnvPrefix(name: SubgraphName): string {
+  return `${subgraphDbSchema(name).toUpperCase()}_`;
+}
+
+export function subgraphUrl(name: SubgraphName, host = 'localhost', port: number = subgraphInfo(name).port): string {
+  return `http://${host}:${port}/graphql`;
+}

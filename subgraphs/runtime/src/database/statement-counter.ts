@@ -1,0 +1,37 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger } from '../logger';
+
+/** TypeORM logger that counts SQL statements (for N+1 tests) and reports slow or failed ones. */
+export class StatementCounter implements TypeOrmLogger {
+  count = 0;
+
+  constructor(private readonly logger: Logger) {}
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  logQuery(): void {
+    this.count += 1;
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.count += 1;
+    // Parameters are not logged: they may hold personal data.
+    this.logger.warn({ err: error, query }, 'query failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ time, query }, 'slow query');
+  }
+
+  logSchemaBuild(): void {}
+
+  logMigration(message: string): void {
+    this.logger.info(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+  }
+}

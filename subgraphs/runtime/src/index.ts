@@ -1,0 +1,12 @@
+export * from './config';
+export * from './logger';
+export * from './context';
+export * from './format-error';
+export * from './server';
+export * from './auth/viewer';
+export * from './auth/token-verifier';
+export * from './auth/auth-checker';
+export * from './database/data-source';
+export * from './database/statement-counter';
+export * from './database/paginate';
+export { v7 as newId } from 'uuid';

@@ -1,0 +1,141 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { SubgraphName } from '@rz/schema';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { TokenVerifier } from './auth/token-verifier';
+import type { SubgraphConfig } from './config';
+import { createContext, type SubgraphContext } from './context';
+import { createSubgraphDataSource } from './database/data-source';
+import { createErrorFormatter } from './format-error';
+import { createLogger, type Logger } from './logger';
+
+/** What a subgraph package provides; the runtime does the rest. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Loads demo data into an empty database; must be idempotent. */
+  seedDemo?(db: DataSource, logger: Logger): Promise<void>;
+  /** Extra HTTP routes (for example QR redirects), mounted before /graphql. */
+  routes?(app: Express, db: DataSource, logger: Logger): void;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  db: DataSource;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * Node closes idle keep-alive sockets after 5 s by default, while clients (the
+ * gateway) may reuse them later; a longer server timeout removes that race.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig): Promise<RunningSubgraph> {
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const production = config.NODE_ENV === 'production';
+  const db = createSubgraphDataSource({
+    url: config.DATABASE_URL,
+    schema: definition.name.replace(/-/g, '_'),
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolSize: config.DATABASE_POOL_SIZE,
+    logger,
+  });
+  await db.initialize();
+  if (config.MIGRATE_ON_START) await db.runMigrations({ transaction: 'each' });
+  if (config.SEED_DEMO && definition.seedDemo) await definition.seedDemo(db, logger);
+
+  const verifier = new TokenVerifier({
+    jwksUrl: config.AUTH_JWKS_URL,
+    jwksFile: config.AUTH_JWKS_FILE,
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+
+  const plugins: ApolloServerPlugin<SubgraphContext>[] = [
+    ApolloServerPluginDrainHttpServer({ httpServer: server }),
+    ApolloServerPluginLandingPageDisabled(),
+  ];
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: await definition.buildSchema(),
+    plugins,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: createErrorFormatter(logger, production),
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: definition.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      res.json({ status: 'ready', service: definition.name });
+    } catch {
+      res.status(503).json({ status: 'unavailable', service: definition.name, reason: 'database' });
+    }
+  });
+  definition.routes?.(app, db, logger);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext({ viewer: await verifier.viewerFrom(req.headers.authorization), db, logger }),
+    }),
+  );
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}/graphql`;
+  logger.info({ url }, 'subgraph ready');
+
+  return {
+    url,
+    port,
+    db,
+    server,
+    async stop() {
+      await apollo.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/** For entry points: start, stop cleanly on SIGTERM/SIGINT, exit non-zero on startup failure. */
+export function runSubgraph(definition: SubgraphDefinition, loadConfig: () => SubgraphConfig): void {
+  let running: RunningSubgraph | undefined;
+  const shutdown = async () => {
+    await running?.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  Promise.resolve()
+    .then(() => startSubgraph(definition, loadConfig()))
+    .then((r) => (running = r))
+    .catch((error: Error) => {
+      process.stderr.write(`${definition.name} failed to start: ${error.message}\n`);
+      process.exit(1);
+    });
+}
