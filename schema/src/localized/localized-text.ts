@@ -1,4 +1,4 @@
-import { MaxLength, MinLength } from 'class-validator';
+import { IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { FALLBACK_ORDER, Lang } from './lang.enum';
 
@@ -24,16 +24,19 @@ export class LocalizedText implements Localized {
 @InputType()
 export class LocalizedNameInput implements Localized {
   @Field(() => String, { nullable: true })
+  @IsOptional()
   @MinLength(1)
   @MaxLength(300)
   kk?: string | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
   @MinLength(1)
   @MaxLength(300)
   ru?: string | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
   @MinLength(1)
   @MaxLength(300)
   en?: string | null;
@@ -43,14 +46,17 @@ export class LocalizedNameInput implements Localized {
 @InputType()
 export class LocalizedTextInput implements Localized {
   @Field(() => String, { nullable: true })
+  @IsOptional()
   @MaxLength(20000)
   kk?: string | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
   @MaxLength(20000)
   ru?: string | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
   @MaxLength(20000)
   en?: string | null;
 }

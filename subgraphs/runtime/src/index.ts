@@ -2,6 +2,7 @@ export * from './config';
 export * from './logger';
 export * from './context';
 export * from './format-error';
+export * from './validate-input';
 export * from './server';
 export * from './auth/viewer';
 export * from './auth/token-verifier';

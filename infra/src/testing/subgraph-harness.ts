@@ -1,0 +1,36 @@
+import { subgraphDbSchema } from '@rz/schema';
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@rz/subgraph-runtime';
+import { createTestDatabase, testEnv, type TestDatabase } from './test-env';
+
+export interface TestSubgraph extends RunningSubgraph {
+  database: TestDatabase;
+  /** Stops the server and drops the database. */
+  close(): Promise<void>;
+}
+
+/** A subgraph on a random port over real HTTP, on its own fresh database, connected as its own role. */
+export async function startTestSubgraph(definition: SubgraphDefinition, options: { seedDemo?: boolean } = {}): Promise<TestSubgraph> {
+  const database = await createTestDatabase();
+  const own = database.subgraphs.find((s) => s.schema === subgraphDbSchema(definition.name))!;
+  const running = await startSubgraph(definition, {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: 0,
+    DATABASE_URL: own.url,
+    DATABASE_POOL_SIZE: 5,
+    LOG_LEVEL: 'silent',
+    AUTH_JWKS_FILE: testEnv().jwksFile,
+    AUTH_ISSUER: 'rukhani-zhangyru-dev',
+    AUTH_AUDIENCE: 'rukhani-zhangyru-graph',
+    MIGRATE_ON_START: true,
+    SEED_DEMO: options.seedDemo ?? false,
+  });
+  return {
+    ...running,
+    database,
+    async close() {
+      await running.stop();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+const { readFileSync } = require('node:fs');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.$schema;
+
+/** One jest run, one PostgreSQL: unit and subgraph tests beside the code, whole-system tests in e2e/. */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', swc] },
+  // ESM-only dependencies are compiled to CommonJS for jest's module system.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  testMatch: ['<rootDir>/{schema,subgraphs,gateway,infra}/**/src/**/*.test.ts', '<rootDir>/e2e/**/*.e2e.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  moduleNameMapper: {
+    '^@rz/schema$': '<rootDir>/schema/src/index.ts',
+    '^@rz/subgraph-runtime$': '<rootDir>/subgraphs/runtime/src/index.ts',
+  },
+  setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/infra/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/infra/src/testing/global-teardown.ts',
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

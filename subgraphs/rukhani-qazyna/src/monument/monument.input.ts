@@ -1,0 +1,92 @@
+import { GeoPointInput, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
+import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { MonumentCondition, MonumentSignificance, MonumentType } from './monument.enums';
+
+const KATO = /^\d{9}$/;
+
+@InputType()
+export class MonumentFilter {
+  @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
+  @IsOptional()
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory?: string;
+
+  @Field(() => MonumentType, { nullable: true }) type?: MonumentType;
+  @Field(() => MonumentSignificance, { nullable: true }) significance?: MonumentSignificance;
+  @Field(() => MonumentCondition, { nullable: true }) condition?: MonumentCondition;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name in any language' })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string;
+}
+
+@InputType()
+export class CreateMonumentInput {
+  @Field(() => LocalizedNameInput)
+  @ValidateNested()
+  name: LocalizedNameInput;
+
+  @Field(() => LocalizedTextInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  description?: LocalizedTextInput;
+
+  @Field(() => MonumentType) type: MonumentType;
+  @Field(() => MonumentSignificance) significance: MonumentSignificance;
+
+  @Field(() => ID, { description: 'KATO code' })
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory: string;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  period?: string;
+
+  @Field({ defaultValue: false }) onStateList: boolean;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  unescoStatus?: string;
+}
+
+@InputType({ description: 'Fields to change; omitted fields keep their value' })
+export class UpdateMonumentInput {
+  @Field(() => LocalizedNameInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  name?: LocalizedNameInput;
+
+  @Field(() => LocalizedTextInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  description?: LocalizedTextInput;
+
+  @Field(() => MonumentType, { nullable: true }) type?: MonumentType;
+  @Field(() => MonumentSignificance, { nullable: true }) significance?: MonumentSignificance;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory?: string;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  period?: string;
+
+  @Field({ nullable: true }) onStateList?: boolean;
+}

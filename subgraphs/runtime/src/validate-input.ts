@@ -1,0 +1,46 @@
+import { DomainError } from '@rz/schema';
+import { validate, type ValidationError } from 'class-validator';
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
+import type { ValidatorFn } from 'type-graphql';
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+/** class-validator's nested errors flattened to dotted input paths ("input.name.kk"). */
+function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** The GraphQL argument holding a value of this input class ('' for @Args classes, whose fields are the arguments). */
+function argumentName(info: GraphQLResolveInfo, typeName: string): string {
+  const field = info.parentType.getFields()[info.fieldName];
+  return field?.args.find((arg) => getNamedType(arg.type).name === typeName)?.name ?? '';
+}
+
+/**
+ * type-graphql's validateFn: class-validator on every class-typed argument, failing
+ * with a BAD_USER_INPUT DomainError that names the first bad field by its full input path.
+ */
+export const validateInput: ValidatorFn = async (value, type, { info }) => {
+  if (value === null || value === undefined || typeof value !== 'object' || typeof type !== 'function') return;
+  const prefix = argumentName(info, type.name);
+  const items: object[] = Array.isArray(value) ? value : [value];
+  const problems: FieldProblem[] = [];
+  for (const [index, item] of items.entries()) {
+    const errors = await validate(item, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+    problems.push(...flatten(errors, Array.isArray(value) ? `${prefix}.${index}` : prefix));
+  }
+  if (problems.length) {
+    const [first] = problems;
+    throw new DomainError('BAD_USER_INPUT', `Invalid value for ${first.field}: ${first.messages.join('; ')}`, {
+      field: first.field,
+      problems,
+    });
+  }
+};
