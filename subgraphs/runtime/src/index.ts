@@ -10,4 +10,4 @@ export * from './auth/auth-checker';
 export * from './database/data-source';
 export * from './database/statement-counter';
 export * from './database/paginate';
-export { v7 as newId } from 'uuid';
+export * from './ids';

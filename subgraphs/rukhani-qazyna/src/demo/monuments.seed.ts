@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kato } from '@rz/schema';
-import { newId, type Logger } from '@rz/subgraph-runtime';
+import { stableId, type Logger } from '@rz/subgraph-runtime';
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import { MonumentEntity } from '../monument/monument.entity';
@@ -10,6 +10,11 @@ import { MonumentSignificance, MonumentType } from '../monument/monument.enums';
 const DATA_FILE = join(__dirname, '..', '..', 'data', 'monuments_kz.csv');
 
 type Row = Record<string, string>;
+
+/** Other subgraphs' demo data refers to reference monuments by this id, e.g. monumentDemoId('KZH001'). */
+export function monumentDemoId(siteId: string): string {
+  return stableId(`monument:${siteId}`);
+}
 
 /** Only types the row states plainly; anything else (natural sites, serial groups) is skipped. */
 export function monumentTypeOf(row: Row): MonumentType | null {
@@ -52,7 +57,7 @@ export async function seedMonuments(db: DataSource, logger: Logger): Promise<voi
   const fresh = rows
     .map(monumentFromRow)
     .filter((m): m is Partial<MonumentEntity> => !!m && !existing.has(m.sourceId!))
-    .map((m) => ({ ...m, id: newId() }));
+    .map((m) => ({ ...m, id: monumentDemoId(m.sourceId!) }));
   if (fresh.length) await repository.insert(fresh);
   logger.info({ imported: fresh.length, skipped: rows.length - fresh.length - existing.size }, 'monument reference data');
 }
