@@ -16,3 +16,6 @@ export function subgraphEntry(name: SubgraphName): string {
 }
 
 export const GATEWAY_ENTRY = join(ROOT, 'gateway', 'dist', 'main.js');
+
+/** Built entry that prints one subgraph's SDL (a process per subgraph). */
+export const PRINT_SDL_ENTRY = join(ROOT, 'infra', 'dist', 'compose', 'print-sdl.js');

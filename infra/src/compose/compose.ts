@@ -1,15 +1,15 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '@rz/schema';
 import { parse } from 'graphql';
+import { PRINT_SDL_ENTRY } from '../paths';
 
 const run = promisify(execFile);
 
-/** The SDL a subgraph's code emits now (built output, see print-sdl). */
+/** The SDL a subgraph's built code emits now (see print-sdl). */
 export async function emitSubgraphSdl(name: SubgraphName): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(__dirname, 'print-sdl.js'), name], { maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, [PRINT_SDL_ENTRY, name], { maxBuffer: 16 * 1024 * 1024 });
   return stdout.endsWith('\n') ? stdout : `${stdout}\n`;
 }
 

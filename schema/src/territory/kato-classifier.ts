@@ -60,10 +60,11 @@ export class KatoClassifier {
         names: { kk: row.name_kk, ru: row.name_ru, en: region?.name_en || null },
         parentCode: null,
         childCodes: [],
-        centre: centre
+        // Names come from the classifier's own columns; the coordinates file's English names carry notes.
+        centre: centre && region
           ? {
-              code: centre.centre_kato_code,
-              names: { kk: centre.centre_name_kk, ru: centre.centre_name_ru, en: centre.centre_name_en },
+              code: region.admin_centre_kato,
+              names: { kk: region.admin_centre_kk, ru: region.admin_centre_ru, en: region.admin_centre_en },
               lat: Number(centre.lat),
               lon: Number(centre.lon),
             }

@@ -1,0 +1,4 @@
+/** Per-request gateway context: only what subgraph requests need. */
+export interface GatewayContext {
+  authorization?: string;
+}

@@ -1,0 +1,64 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import pino from 'pino';
+import type { GatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { buildGateway } from './gateway';
+import { createKeepAliveFetcher } from './extensions/keep-alive-fetcher';
+import { mountIdeAssets, offlineIdePlugin } from './extensions/offline-ide';
+import { mountHealthRoutes } from './extensions/readiness';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const logger = pino({ name: 'gateway', level: config.LOG_LEVEL });
+  const production = config.NODE_ENV === 'production';
+  const subgraphFetch = createKeepAliveFetcher({ keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  let loaded = false;
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: buildGateway(config, subgraphFetch.fetcher),
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      production ? ApolloServerPluginLandingPageDisabled() : offlineIdePlugin(),
+    ],
+  });
+  await apollo.start();
+  loaded = true;
+
+  mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded });
+  if (!production) mountIdeAssets(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.headers.authorization }) }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://localhost:${port}/graphql`;
+  logger.info({ url }, 'gateway ready');
+  return {
+    url,
+    port,
+    async stop() {
+      await apollo.stop();
+      await subgraphFetch.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { SUBGRAPHS } from '@rz/schema';
+import { SUPERGRAPH_FILE, subgraphSdlFile } from '../paths';
+import { composeSupergraph, emitAllSubgraphSdl } from './compose';
+
+/** The committed SDL and supergraph must be what the code emits now: run `npm run compose` after schema changes. */
+describe('committed schema', () => {
+  let emitted: Awaited<ReturnType<typeof emitAllSubgraphSdl>>;
+  beforeAll(async () => {
+    emitted = await emitAllSubgraphSdl();
+  });
+
+  it.each(SUBGRAPHS.map((s) => s.name))('schema/subgraphs/%s.graphql matches the code', (name) => {
+    expect(readFileSync(subgraphSdlFile(name), 'utf8')).toBe(emitted[name]);
+  });
+
+  it('schema/supergraph.graphql is the composition of the emitted SDL', () => {
+    expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composeSupergraph(emitted));
+  });
+
+  it('every subgraph links Federation 2.4 or later', () => {
+    for (const { name } of SUBGRAPHS) {
+      const version = /specs\.apollo\.dev\/federation\/v2\.(\d+)/.exec(emitted[name])?.[1];
+      expect(Number(version)).toBeGreaterThanOrEqual(4);
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SUBGRAPHS, subgraphEnvPrefix, type SubgraphName } from '@rz/schema';
+import { GATEWAY_ENTRY, subgraphEntry } from '../paths';
+import type { SubgraphDatabase } from '../postgres/provision';
+
+export interface SystemOptions {
+  databases: SubgraphDatabase[];
+  jwksFile: string;
+  gatewayPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  seedDemo: boolean;
+  nodeEnv: 'development' | 'test' | 'production';
+  /** Child logs go to <logDir>/<service>.log; without it they are kept in memory for error reports. */
+  logDir?: string;
+  logLevel?: string;
+  readyTimeoutMs?: number;
+}
+
+export interface ServiceProcess {
+  name: SubgraphName | 'gateway';
+  url: string;
+  child: ChildProcess;
+  /** Last lines the service wrote, for error reports. */
+  tail(): string;
+}
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  services: Map<ServiceProcess['name'], ServiceProcess>;
+  /** Kills one service (SIGKILL by default) and starts it again with the same settings. */
+  restart(name: ServiceProcess['name'], signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Children get only what they need, never the parent's whole environment. */
+function baseEnv(): NodeJS.ProcessEnv {
+  const { PATH, HOME, TZ, LANG } = process.env;
+  return { PATH, HOME, TZ, LANG };
+}
+
+async function waitReady(service: ServiceProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const readyUrl = new URL('/ready', service.url);
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null) {
+      throw new Error(`${service.name} exited with code ${service.child.exitCode}:\n${service.tail()}`);
+    }
+    try {
+      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${service.name} was not ready after ${timeoutMs} ms:\n${service.tail()}`);
+}
+
+function launch(name: ServiceProcess['name'], entry: string, env: NodeJS.ProcessEnv, url: string, logDir?: string): ServiceProcess {
+  const child = spawn(process.execPath, [entry], { env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const file = logDir ? createWriteStream(join(logDir, `${name}.log`), { flags: 'a' }) : undefined;
+  const keep = (chunk: Buffer) => {
+    file?.write(chunk);
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (lines.length > 200) lines.splice(0, lines.length - 200);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  child.once('exit', () => file?.end());
+  return { name, url, child, tail: () => lines.slice(-40).join('\n') };
+}
+
+async function terminate(service: ServiceProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (service.child.exitCode !== null || service.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => service.child.once('exit', resolve));
+  service.child.kill(signal);
+  const timer = setTimeout(() => service.child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Starts the four subgraphs, then the gateway, and waits until each answers /ready. */
+export async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
+  if (options.logDir) mkdirSync(options.logDir, { recursive: true });
+  const timeout = options.readyTimeoutMs ?? 90_000;
+  const services = new Map<ServiceProcess['name'], ServiceProcess>();
+  const common = { NODE_ENV: options.nodeEnv, HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'info' };
+
+  const subgraphSpec = (name: SubgraphName) => {
+    const database = options.databases.find((d) => d.name === name)!;
+    const port = options.subgraphPorts[name];
+    return {
+      entry: subgraphEntry(name),
+      url: `http://127.0.0.1:${port}/graphql`,
+      env: {
+        ...common,
+        PORT: String(port),
+        DATABASE_URL: database.url,
+        AUTH_JWKS_FILE: options.jwksFile,
+        SEED_DEMO: String(options.seedDemo),
+      },
+    };
+  };
+  const gatewaySpec = () => ({
+    entry: GATEWAY_ENTRY,
+    url: `http://127.0.0.1:${options.gatewayPort}/graphql`,
+    env: {
+      ...common,
+      PORT: String(options.gatewayPort),
+      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, subgraphSpec(name).url])),
+    },
+  });
+  const specOf = (name: ServiceProcess['name']) => (name === 'gateway' ? gatewaySpec() : subgraphSpec(name));
+
+  const start = async (name: ServiceProcess['name']) => {
+    const spec = specOf(name);
+    const service = launch(name, spec.entry, spec.env, spec.url, options.logDir);
+    services.set(name, service);
+    await waitReady(service, timeout);
+  };
+
+  const stop = async () => {
+    await Promise.all([...services.values()].map((s) => terminate(s)));
+  };
+
+  try {
+    await Promise.all(SUBGRAPHS.map(({ name }) => start(name)));
+    await start('gateway');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    gatewayUrl: services.get('gateway')!.url,
+    services,
+    async restart(name, signal = 'SIGKILL') {
+      await terminate(services.get(name)!, signal);
+      await start(name);
+    },
+    stop,
+  };
+}

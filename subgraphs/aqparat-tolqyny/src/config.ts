@@ -1,0 +1,6 @@
+import { parseConfig, subgraphConfigShape, type SubgraphConfig } from '@rz/subgraph-runtime';
+
+/** The only place this service reads the environment. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): SubgraphConfig {
+  return parseConfig(subgraphConfigShape('aqparat-tolqyny'), env);
+}

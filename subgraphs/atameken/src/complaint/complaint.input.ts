@@ -1,0 +1,63 @@
+import { GeoPointInput } from '@rz/schema';
+import { IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ComplaintStatus, ComplaintTopic } from './complaint.enums';
+
+const KATO = /^\d{9}$/;
+
+export const COMPLAINT_TEXT_MIN = 10;
+export const COMPLAINT_TEXT_MAX = 5000;
+export const STATUS_COMMENT_MAX = 2000;
+
+@InputType()
+export class ComplaintFilter {
+  @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
+  @IsOptional()
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory?: string;
+
+  @Field(() => ComplaintTopic, { nullable: true }) topic?: ComplaintTopic;
+  @Field(() => ComplaintStatus, { nullable: true }) status?: ComplaintStatus;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only the viewer\'s own complaints (needs sign-in)' })
+  mine?: boolean | null;
+}
+
+@InputType()
+export class FileComplaintInput {
+  @Field(() => ComplaintTopic)
+  topic: ComplaintTopic;
+
+  @Field({ description: `What is wrong, ${COMPLAINT_TEXT_MIN} to ${COMPLAINT_TEXT_MAX} characters` })
+  @MinLength(COMPLAINT_TEXT_MIN, { message: `text must be at least ${COMPLAINT_TEXT_MIN} characters` })
+  @MaxLength(COMPLAINT_TEXT_MAX, { message: `text must be at most ${COMPLAINT_TEXT_MAX} characters` })
+  text: string;
+
+  @Field(() => ID, { description: 'KATO code of the place, as precise as known' })
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory: string;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput | null;
+
+  @Field(() => ID, { nullable: true, description: 'The damaged monument, for MONUMENT_DAMAGE' })
+  @IsOptional()
+  @IsUUID('all', { message: 'monument must be a monument id (UUID)' })
+  monument?: string | null;
+}
+
+@ArgsType()
+export class ChangeComplaintStatusArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ComplaintStatus)
+  to: ComplaintStatus;
+
+  @Field(() => String, { nullable: true, description: 'Reason; required when rejecting' })
+  @IsOptional()
+  @MaxLength(STATUS_COMMENT_MAX)
+  comment?: string | null;
+}

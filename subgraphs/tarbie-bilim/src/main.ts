@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { runSubgraph } from '@rz/subgraph-runtime';
+import { loadConfig } from './config';
+import { tarbieBilim } from './subgraph';
+
+runSubgraph(tarbieBilim, loadConfig);
