@@ -1,0 +1,93 @@
+import { gql } from '../../infra/src/testing/graphql-client';
+import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
+import { testToken } from '../../infra/src/testing/test-env';
+
+/** The four subgraphs and the gateway as real processes, over real HTTP, on the demo data. */
+describe('unified graph through the gateway', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  }, 180_000);
+  afterAll(() => system?.close());
+
+  it('answers one query with data from all four subgraphs', async () => {
+    const res = await gql(system.gatewayUrl, `{
+      territory(code: "750000000") {
+        code
+        name(lang: EN)
+        monuments(first: 10) { totalCount nodes { id name(lang: EN) } }
+        initiatives(first: 10) { totalCount nodes { id title(lang: RU) } }
+        complaints(first: 20) { totalCount nodes { id status topic monument { id name(lang: EN) type } } }
+        events(first: 10) { totalCount nodes { id title(lang: KK) monumentsVisited { id name(lang: EN) } } }
+        mediaPlans(first: 10) {
+          totalCount
+          nodes { id status items { channel subjects { __typename ... on Monument { id name(lang: EN) } ... on Event { id title(lang: KK) } ... on Initiative { id title(lang: RU) } } } }
+        }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const almaty = res.data!.territory;
+    expect(almaty.name).toBe('Almaty');
+    for (const field of ['monuments', 'initiatives', 'complaints', 'events', 'mediaPlans']) {
+      expect(almaty[field].totalCount).toBeGreaterThan(0);
+    }
+    // Fields resolved by another subgraph than the one that owns the list:
+    const complaintMonuments = almaty.complaints.nodes.filter((c: any) => c.monument).map((c: any) => c.monument);
+    expect(complaintMonuments.length).toBeGreaterThan(0);
+    expect(complaintMonuments.every((m: any) => typeof m.name === 'string' && m.type)).toBe(true);
+    const visited = almaty.events.nodes.flatMap((e: any) => e.monumentsVisited);
+    expect(visited.length).toBeGreaterThan(0);
+    expect(visited.every((m: any) => typeof m.name === 'string')).toBe(true);
+    const subjects = almaty.mediaPlans.nodes.flatMap((p: any) => p.items.flatMap((i: any) => i.subjects));
+    expect(new Set(subjects.map((s: any) => s.__typename))).toEqual(new Set(['Monument', 'Event', 'Initiative']));
+    expect(subjects.every((s: any) => typeof (s.name ?? s.title) === 'string')).toBe(true);
+  });
+
+  it('returns a coded error naming the field for bad input, and writes nothing', async () => {
+    const token = await testToken({ roles: ['citizen'], subject: 'e2e-citizen' });
+    const count = async () => (await gql(system.gatewayUrl, '{ complaints { totalCount } }')).data!.complaints.totalCount;
+    const before = await count();
+    const res = await gql(
+      system.gatewayUrl,
+      `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`,
+      { input: { topic: 'ROADS', text: 'Яма на дороге возле школы, опасно для детей', territory: '123456789' } },
+      token,
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.territory' });
+    expect(res.errors?.[0].message).toContain('123456789');
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses writes without a token and with a forged one', async () => {
+    const mutation = `mutation { fileComplaint(input: { topic: ROADS, text: "Яма на дороге возле школы", territory: "750000000" }) { id } }`;
+    const anonymous = await gql(system.gatewayUrl, mutation);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const forged = await gql(system.gatewayUrl, mutation, {}, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('serves /health and /ready on every service', async () => {
+    for (const service of system.services.values()) {
+      const base = new URL(service.url);
+      expect((await fetch(new URL('/health', base))).status).toBe(200);
+      const ready = await fetch(new URL('/ready', base));
+      expect(ready.status).toBe(200);
+    }
+    const gatewayReady = (await (await fetch(new URL('/ready', system.gatewayUrl))).json()) as { subgraphs: Record<string, string> };
+    expect(Object.values(gatewayReady.subgraphs)).toEqual(['up', 'up', 'up', 'up']);
+  });
+
+  it('serves a GraphQL IDE that loads nothing from the internet', async () => {
+    const page = await fetch(system.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThanOrEqual(4);
+    for (const asset of assets) {
+      expect(asset).toMatch(/^\/ide\//);
+      const response = await fetch(new URL(asset, system.gatewayUrl));
+      expect(response.status).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1_000);
+    }
+  });
+});
