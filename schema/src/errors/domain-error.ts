@@ -43,6 +43,10 @@ export function unauthenticated(message = 'Sign in to do this'): DomainError {
   return new DomainError('UNAUTHENTICATED', message);
 }
 
+export function conflict(message: string, extra: DomainErrorDetails = {}): DomainError {
+  return new DomainError('CONFLICT', message, extra);
+}
+
 export function invalidTransition(entity: string, from: string, to: string): DomainError {
   return new DomainError('INVALID_TRANSITION', `${entity} cannot move from ${from} to ${to}`, { field: 'status', from, to });
 }

@@ -1,14 +1,16 @@
 import { Max, Min } from 'class-validator';
-import { Field, Float, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, InputType, ObjectType } from 'type-graphql';
 
 /** Kazakhstan's bounding box with a small margin; coordinates outside it are input errors. */
 export const KAZAKHSTAN_BOUNDS = { south: 40.5, north: 55.5, west: 46.4, east: 87.4 } as const;
 
 @ObjectType({ description: 'A WGS 84 point' })
 export class GeoPoint {
+  @Directive('@shareable')
   @Field(() => Float)
   lat: number;
 
+  @Directive('@shareable')
   @Field(() => Float)
   lon: number;
 }

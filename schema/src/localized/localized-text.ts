@@ -1,5 +1,5 @@
 import { IsOptional, MaxLength, MinLength } from 'class-validator';
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, InputType, ObjectType } from 'type-graphql';
 import { FALLBACK_ORDER, Lang } from './lang.enum';
 
 export interface Localized {
@@ -10,12 +10,16 @@ export interface Localized {
 
 @ObjectType({ description: 'A text in Kazakh, Russian and English; any may be missing' })
 export class LocalizedText implements Localized {
+  // Value types appear in every subgraph, so their fields are shareable.
+  @Directive('@shareable')
   @Field(() => String, { nullable: true, description: 'Kazakh' })
   kk?: string | null;
 
+  @Directive('@shareable')
   @Field(() => String, { nullable: true, description: 'Russian' })
   ru?: string | null;
 
+  @Directive('@shareable')
   @Field(() => String, { nullable: true, description: 'English' })
   en?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Max, Min } from 'class-validator';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from '../errors/domain-error';
 
 export const MAX_PAGE_SIZE = 500;
@@ -17,9 +17,11 @@ export class PageArgs {
 
 @ObjectType()
 export class PageInfo {
+  @Directive('@shareable')
   @Field(() => String, { nullable: true })
   endCursor: string | null;
 
+  @Directive('@shareable')
   @Field()
   hasNextPage: boolean;
 }

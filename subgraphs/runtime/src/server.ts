@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SubgraphName } from '@rz/schema';
 import express, { type Express } from 'express';
@@ -74,6 +74,8 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   const plugins: ApolloServerPlugin<SubgraphContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer: server }),
     ApolloServerPluginLandingPageDisabled(),
+    // Traces are for Apollo GraphOS, which this deployment does not use.
+    ApolloServerPluginInlineTraceDisabled(),
   ];
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await definition.buildSchema(),

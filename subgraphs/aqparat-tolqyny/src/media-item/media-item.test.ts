@@ -1,0 +1,150 @@
+import { stableId, statementCounter } from '@rz/subgraph-runtime';
+import { gql } from '../../../../infra/src/testing/graphql-client';
+import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
+import { testToken } from '../../../../infra/src/testing/test-env';
+import { DEMO_MEDIA_PLANS, mediaItemDemoId, mediaPlanDemoId } from '../demo/media-plans.seed';
+import { aqparatTolqyny } from '../subgraph';
+
+let subgraph: TestSubgraph;
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(aqparatTolqyny, { seedDemo: true });
+});
+afterAll(() => subgraph?.close());
+
+const SUBJECTS = '__typename ... on Monument { id } ... on Initiative { id } ... on Event { id }';
+const ADD = `mutation($planId: ID!, $input: AddMediaPlanItemInput!) {
+  addMediaPlanItem(planId: $planId, input: $input) { id outlet rubric language status subjects { ${SUBJECTS} } }
+}`;
+
+const officer = () => testToken({ roles: ['akimat_officer'], territory: '310000000' });
+const zhambylDraft = mediaPlanDemoId('zhambyl-2027-q1');
+
+const item = (subjects: { kind: string; id: string }[] = []) => ({
+  channel: 'ONLINE',
+  outlet: ' «Aq jol» (aqjol.kz) ',
+  level: 'REGIONAL',
+  format: 'Мақала',
+  plannedDate: '2027-03-20',
+  language: 'KK',
+  subjects,
+});
+
+async function itemCount(planId: string): Promise<number> {
+  const res = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { items { id } } }`, { id: planId });
+  return res.data!.mediaPlan.items.length;
+}
+
+describe('media plan items', () => {
+  it('returns demo subjects as the right union members with the ids of the other subgraphs', async () => {
+    const res = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { items { id outlet subjects { ${SUBJECTS} } } } }`, {
+      id: mediaPlanDemoId('almaty-2026-q4'),
+    });
+    expect(res.errors).toBeUndefined();
+    const items = res.data!.mediaPlan.items;
+    expect(items.map((i: { id: string }) => i.id)).toEqual([0, 1, 2, 3].map((n) => mediaItemDemoId('almaty-2026-q4', n)));
+    expect(items[0].subjects).toEqual([{ __typename: 'Initiative', id: stableId('initiative:almaty-park-medeu') }]);
+    expect(items[1].subjects).toEqual([
+      { __typename: 'Monument', id: stableId('monument:KZH049') },
+      { __typename: 'Monument', id: stableId('monument:KZH052') },
+    ]);
+    expect(items[2].subjects).toEqual([
+      { __typename: 'Event', id: stableId('event:almaty-young-historians-rally') },
+      { __typename: 'Monument', id: stableId('monument:KZH049') },
+    ]);
+
+    const turkistan = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { items { subjects { ${SUBJECTS} } } } }`, {
+      id: mediaPlanDemoId('turkistan-2026'),
+    });
+    const ids = turkistan.data!.mediaPlan.items.flatMap((i: { subjects: { id: string }[] }) => i.subjects.map((s) => s.id));
+    expect(ids).toEqual(
+      expect.arrayContaining([stableId('monument:KZH001'), stableId('initiative:turkistan-school-library'), stableId('event:turkistan-yasawi-excursion')]),
+    );
+  });
+
+  it('adds an item with subjects of every kind, in order, without repeats', async () => {
+    const [initiative, monument, event] = [stableId('initiative:test'), stableId('monument:test'), stableId('event:test')];
+    const res = await gql(
+      subgraph.url,
+      ADD,
+      {
+        planId: zhambylDraft,
+        input: {
+          ...item([
+            { kind: 'EVENT', id: event },
+            { kind: 'MONUMENT', id: monument },
+            { kind: 'INITIATIVE', id: initiative },
+            { kind: 'MONUMENT', id: monument.toUpperCase() },
+          ]),
+          rubric: '  ',
+        },
+      },
+      await officer(),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.addMediaPlanItem).toMatchObject({
+      outlet: '«Aq jol» (aqjol.kz)',
+      rubric: null,
+      language: 'KK',
+      status: 'PLANNED',
+      subjects: [
+        { __typename: 'Event', id: event },
+        { __typename: 'Monument', id: monument },
+        { __typename: 'Initiative', id: initiative },
+      ],
+    });
+  });
+
+  it('validates subjects, texts and the planned date, writing nothing', async () => {
+    const token = await officer();
+    const before = await itemCount(zhambylDraft);
+    const tooMany = Array.from({ length: 21 }, (_, n) => ({ kind: 'MONUMENT', id: stableId(`monument:many-${n}`) }));
+    const cases: [Record<string, unknown>, string][] = [
+      [item([{ kind: 'MONUMENT', id: 'KZH001' }]), 'input.subjects.0.id'],
+      [item(tooMany), 'input.subjects'],
+      [{ ...item(), outlet: '   ' }, 'input.outlet'],
+      [{ ...item(), format: '' }, 'input.format'],
+      [{ ...item(), plannedDate: '2027-04-01' }, 'input.plannedDate'],
+      [{ ...item(), plannedDate: '2027-02-31' }, 'input.plannedDate'],
+    ];
+    for (const [input, field] of cases) {
+      const res = await gql(subgraph.url, ADD, { planId: zhambylDraft, input }, token);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const twenty = await gql(subgraph.url, ADD, { planId: zhambylDraft, input: item(tooMany.slice(0, 20)) }, token);
+    expect(twenty.errors).toBeUndefined();
+    expect(twenty.data!.addMediaPlanItem.subjects).toHaveLength(20);
+    expect(await itemCount(zhambylDraft)).toBe(before + 1);
+  });
+
+  it('refuses items for unknown plans and for plans at the project office', async () => {
+    const missing = await gql(subgraph.url, ADD, { planId: '00000000-0000-7000-8000-000000000000', input: item() }, await testToken({ roles: ['admin'] }));
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'planId' });
+    const submittedPlan = mediaPlanDemoId('almaty-medeu-2026-q4');
+    const before = await itemCount(submittedPlan);
+    const locked = await gql(
+      subgraph.url,
+      ADD,
+      { planId: submittedPlan, input: { ...item(), plannedDate: '2026-11-01' } },
+      await testToken({ roles: ['akimat_officer'], territory: '750000000' }),
+    );
+    expect(locked.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'SUBMITTED' });
+    expect(await itemCount(submittedPlan)).toBe(before);
+  });
+
+  it('loads items and subjects for a page of plans in a constant number of statements', async () => {
+    const query = `query($first: Int!) { mediaPlans(first: $first) { nodes { id territory { code } items { id plan { id } subjects { ${SUBJECTS} } } } } }`;
+    const counter = statementCounter(subgraph.db);
+    const statementsFor = async (first: number) => {
+      counter.reset();
+      const res = await gql(subgraph.url, query, { first });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.mediaPlans.nodes).toHaveLength(first);
+      return counter.count;
+    };
+    const one = await statementsFor(1);
+    const all = await statementsFor(DEMO_MEDIA_PLANS.length);
+    expect(all).toBe(one);
+    // count, page, items, subjects
+    expect(all).toBeLessThanOrEqual(4);
+  });
+});

@@ -1,0 +1,58 @@
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { MediaPlanPeriodKind, MediaPlanStatus } from './media-plan.enums';
+import { IsCalendarDay } from './media-plan.period';
+
+const KATO = /^\d{9}$/;
+
+@InputType()
+export class MediaPlanFilter {
+  @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
+  @IsOptional()
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(2020)
+  @Max(2100)
+  year?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+
+  @Field(() => MediaPlanPeriodKind, { nullable: true, description: 'Only whole-year or only quarterly plans' })
+  periodKind?: MediaPlanPeriodKind;
+
+  @Field(() => MediaPlanStatus, { nullable: true })
+  status?: MediaPlanStatus;
+}
+
+@InputType()
+export class CreateMediaPlanInput {
+  @Field(() => ID, { description: 'KATO code of a region, a district or a city of regional significance' })
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(2020)
+  @Max(2100)
+  year: number;
+
+  @Field(() => Int, { nullable: true, description: '1 to 4; omit for a whole-year plan' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number | null;
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @IsCalendarDay()
+  submissionDeadline: string;
+}

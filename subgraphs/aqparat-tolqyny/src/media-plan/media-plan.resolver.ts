@@ -1,0 +1,71 @@
+import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
+import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { MediaItemEntity } from '../media-item/media-item.entity';
+import { MediaItemService } from '../media-item/media-item.service';
+import { MediaPlanItem } from '../media-item/media-item.type';
+import type { MediaPlanEntity } from './media-plan.entity';
+import { MediaPlanPeriodKind } from './media-plan.enums';
+import { CreateMediaPlanInput, MediaPlanFilter } from './media-plan.input';
+import { MediaPlanService } from './media-plan.service';
+import { MediaPlan, MediaPlanConnection } from './media-plan.type';
+
+@Resolver(() => MediaPlan)
+export class MediaPlanResolver {
+  @Query(() => MediaPlan, { nullable: true })
+  mediaPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<MediaPlanEntity | null> {
+    return new MediaPlanService(ctx).byId(id);
+  }
+
+  @Query(() => MediaPlanConnection, { description: 'Media plans, newest first, filtered by territory (with its subtree), year, quarter, period kind or status' })
+  mediaPlans(
+    @Arg('filter', () => MediaPlanFilter, { nullable: true }) filter: MediaPlanFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return new MediaPlanService(ctx).list(filter, page);
+  }
+
+  @Authorized(Role.AKIMAT_OFFICER)
+  @Mutation(() => MediaPlan, { description: 'A DRAFT plan for a region, district or city in the officer\'s scope; one per territory and period' })
+  createMediaPlan(@Arg('input', () => CreateMediaPlanInput) input: CreateMediaPlanInput, @Ctx() ctx: SubgraphContext) {
+    return new MediaPlanService(ctx).create(input);
+  }
+
+  @Authorized(Role.AKIMAT_OFFICER)
+  @Mutation(() => MediaPlan, { description: 'DRAFT or RETURNED -> SUBMITTED to the regional project office; needs at least one item' })
+  submitMediaPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return new MediaPlanService(ctx).submit(id);
+  }
+
+  @Authorized(Role.PROJECT_OFFICE)
+  @Mutation(() => MediaPlan, { description: 'The region\'s project office: SUBMITTED -> APPROVED, or -> RETURNED with remarks' })
+  reviewMediaPlan(
+    @Arg('id', () => ID) id: string,
+    @Arg('approve', () => Boolean) approve: boolean,
+    @Arg('remarks', () => String, { nullable: true, description: 'Required when returning' }) remarks: string | null | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return new MediaPlanService(ctx).review(id, approve, remarks);
+  }
+
+  @FieldResolver(() => Territory)
+  territory(@Root() plan: MediaPlanEntity): TerritoryNode {
+    return kato().require(plan.territoryCode);
+  }
+
+  @FieldResolver(() => MediaPlanPeriodKind)
+  periodKind(@Root() plan: MediaPlanEntity): MediaPlanPeriodKind {
+    return plan.quarter === null ? MediaPlanPeriodKind.YEAR : MediaPlanPeriodKind.QUARTER;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Still DRAFT or RETURNED after the submission deadline (Kazakhstan time)' })
+  isLate(@Root() plan: MediaPlanEntity, @Ctx() ctx: SubgraphContext): boolean {
+    return new MediaPlanService(ctx).isLate(plan);
+  }
+
+  @FieldResolver(() => [MediaPlanItem], { description: 'By planned date' })
+  items(@Root() plan: MediaPlanEntity, @Ctx() ctx: SubgraphContext): Promise<MediaItemEntity[]> {
+    return new MediaItemService(ctx).forPlan(plan.id);
+  }
+}

@@ -1,0 +1,174 @@
+import { badUserInput, DomainError, invalidTransition, kato, notFound, TerritoryLevel, type ConnectionShape } from '@rz/schema';
+import { newId, paginate, requireActsIn, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { QueryFailedError } from 'typeorm';
+import { MediaItemEntity } from '../media-item/media-item.entity';
+import { MediaPlanEntity } from './media-plan.entity';
+import { MediaPlanPeriodKind, MediaPlanStatus } from './media-plan.enums';
+import type { CreateMediaPlanInput, MediaPlanFilter } from './media-plan.input';
+import { mediaPlanByIdLoader } from './media-plan.loader';
+import { todayInKazakhstan } from './media-plan.period';
+
+const PLANNING_LEVELS: readonly TerritoryLevel[] = [TerritoryLevel.REGION, TerritoryLevel.DISTRICT];
+/** Items may be added, and the plan submitted, only in these states. */
+const EDITABLE: readonly MediaPlanStatus[] = [MediaPlanStatus.DRAFT, MediaPlanStatus.RETURNED];
+const MAX_REMARKS = 4000;
+
+export class MediaPlanService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private get repository() {
+    return this.ctx.db.getRepository(MediaPlanEntity);
+  }
+
+  byId(id: string): Promise<MediaPlanEntity | null> {
+    return this.ctx.loaders.get(mediaPlanByIdLoader).load(id);
+  }
+
+  async list(filter: MediaPlanFilter = {}, page: PageRequest): Promise<ConnectionShape<MediaPlanEntity>> {
+    const query = this.repository.createQueryBuilder('p');
+    if (filter.territory) {
+      query.andWhere('p.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+    }
+    if (filter.year) query.andWhere('p.year = :year', { year: filter.year });
+    if (filter.quarter) query.andWhere('p.quarter = :quarter', { quarter: filter.quarter });
+    if (filter.periodKind) query.andWhere(filter.periodKind === MediaPlanPeriodKind.YEAR ? 'p.quarter IS NULL' : 'p.quarter IS NOT NULL');
+    if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
+    const connection = await paginate(query, page);
+    // Items point back at their plan: answer that from the page already read.
+    const loader = this.ctx.loaders.get(mediaPlanByIdLoader);
+    for (const plan of connection.nodes) loader.prime(plan.id, plan);
+    return connection;
+  }
+
+  /** Still open for the district and past its deadline. */
+  isLate(plan: MediaPlanEntity, today = todayInKazakhstan()): boolean {
+    return EDITABLE.includes(plan.status) && today > plan.submissionDeadline;
+  }
+
+  async create(input: CreateMediaPlanInput): Promise<MediaPlanEntity> {
+    const territory = kato().require(input.territory, 'input.territory');
+    if (!PLANNING_LEVELS.includes(territory.level)) {
+      throw badUserInput('input.territory', `Media plans are made by a region, a district or a city, not by a ${territory.level.toLowerCase()} unit`, {
+        territoryCode: territory.code,
+        level: territory.level,
+      });
+    }
+    const viewer = requireActsIn(this.ctx.viewer, territory.code, Role.AKIMAT_OFFICER);
+    const plan = this.repository.create({
+      id: newId(),
+      territoryCode: territory.code,
+      year: input.year,
+      quarter: input.quarter ?? null,
+      submissionDeadline: input.submissionDeadline,
+      status: MediaPlanStatus.DRAFT,
+      remarks: null,
+      createdBy: viewer.subject,
+      submittedAt: null,
+      reviewedAt: null,
+      reviewedBy: null,
+    });
+    try {
+      await this.repository.insert(plan);
+    } catch (error) {
+      if (isUniqueViolation(error, 'media_plan_period_uq')) throw await this.duplicate(plan);
+      throw error;
+    }
+    return this.fresh(plan.id);
+  }
+
+  /** The plan, if the viewer is an officer of its territory and it can still be edited. */
+  async requireEditable(id: string, field = 'id'): Promise<{ plan: MediaPlanEntity; viewer: Viewer }> {
+    const plan = await this.byId(id);
+    if (!plan) throw notFound('MediaPlan', id, field);
+    const viewer = requireActsIn(this.ctx.viewer, plan.territoryCode, Role.AKIMAT_OFFICER);
+    assertEditable(plan, field);
+    return { plan, viewer };
+  }
+
+  async submit(id: string): Promise<MediaPlanEntity> {
+    const plan = await this.byId(id);
+    if (!plan) throw notFound('MediaPlan', id, 'id');
+    requireActsIn(this.ctx.viewer, plan.territoryCode, Role.AKIMAT_OFFICER);
+    if (!EDITABLE.includes(plan.status)) throw invalidTransition('MediaPlan', plan.status, MediaPlanStatus.SUBMITTED);
+    const items = await this.ctx.db.getRepository(MediaItemEntity).countBy({ planId: id });
+    if (items === 0) throw badUserInput('id', 'Add at least one item before submitting the media plan');
+    await this.transition(plan, EDITABLE, MediaPlanStatus.SUBMITTED, { submittedAt: () => 'now()' });
+    return this.fresh(id);
+  }
+
+  /** The regional project office approves a submitted plan or returns it with remarks. */
+  async review(id: string, approve: boolean, remarks: string | null | undefined): Promise<MediaPlanEntity> {
+    const plan = await this.byId(id);
+    if (!plan) throw notFound('MediaPlan', id, 'id');
+    const region = kato().region(plan.territoryCode).code;
+    const viewer = requireActsIn(this.ctx.viewer, region, Role.PROJECT_OFFICE);
+    const text = remarks?.trim() || null;
+    if (!approve && !text) throw badUserInput('remarks', 'Say what to change when returning a media plan');
+    if (text && text.length > MAX_REMARKS) throw badUserInput('remarks', `Remarks are limited to ${MAX_REMARKS} characters`);
+    const to = approve ? MediaPlanStatus.APPROVED : MediaPlanStatus.RETURNED;
+    if (plan.status !== MediaPlanStatus.SUBMITTED) throw invalidTransition('MediaPlan', plan.status, to);
+    await this.transition(plan, [MediaPlanStatus.SUBMITTED], to, {
+      remarks: text,
+      reviewedAt: () => 'now()',
+      reviewedBy: viewer.subject,
+    });
+    return this.fresh(id);
+  }
+
+  /**
+   * Moves the plan only if it is still in one of `from`: a concurrent change makes
+   * this a refused transition instead of a lost update.
+   */
+  private async transition(
+    plan: MediaPlanEntity,
+    from: readonly MediaPlanStatus[],
+    to: MediaPlanStatus,
+    changes: Record<string, unknown>,
+  ): Promise<void> {
+    const result = await this.repository
+      .createQueryBuilder()
+      .update(MediaPlanEntity)
+      .set({ ...changes, status: to })
+      .where('id = :id AND status IN (:...from)', { id: plan.id, from })
+      .execute();
+    if (!result.affected) {
+      const current = await this.repository.findOneByOrFail({ id: plan.id });
+      throw invalidTransition('MediaPlan', current.status, to);
+    }
+  }
+
+  /** Reads the row after a write and refreshes the request's loader with it. */
+  private async fresh(id: string): Promise<MediaPlanEntity> {
+    const plan = await this.repository.findOneByOrFail({ id });
+    this.ctx.loaders.get(mediaPlanByIdLoader).clear(id).prime(id, plan);
+    return plan;
+  }
+
+  private async duplicate(plan: MediaPlanEntity): Promise<DomainError> {
+    const existing = await this.repository
+      .createQueryBuilder('p')
+      .where('p.territoryCode = :territory AND p.year = :year', { territory: plan.territoryCode, year: plan.year })
+      .andWhere(plan.quarter === null ? 'p.quarter IS NULL' : 'p.quarter = :quarter', { quarter: plan.quarter })
+      .getOne();
+    const period = plan.quarter === null ? `${plan.year}` : `${plan.year} Q${plan.quarter}`;
+    return new DomainError('CONFLICT', `Territory ${plan.territoryCode} already has a media plan for ${period}`, {
+      field: plan.quarter === null ? 'input.year' : 'input.quarter',
+      existingId: existing?.id ?? null,
+    });
+  }
+}
+
+/** Items change only while the district still holds the plan (DRAFT or RETURNED). */
+export function assertEditable(plan: Pick<MediaPlanEntity, 'status'>, field: string): void {
+  if (!EDITABLE.includes(plan.status)) {
+    throw new DomainError('INVALID_TRANSITION', `MediaPlan is ${plan.status}: items can change only while it is DRAFT or RETURNED`, {
+      field,
+      from: plan.status,
+    });
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}

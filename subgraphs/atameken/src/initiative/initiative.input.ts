@@ -1,0 +1,109 @@
+import { BoundingBoxInput, GeoPointInput, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
+import { InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from './initiative.enums';
+
+const KATO = /^\d{9}$/;
+
+export const ESTIMATE_MAX = 1_000_000_000_000;
+export const STATUS_REASON_MAX = 2000;
+
+@InputType()
+export class InitiativeFilter {
+  @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
+  @IsOptional()
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory?: string;
+
+  @Field(() => InitiativeKind, { nullable: true }) kind?: InitiativeKind;
+  @Field(() => InitiativeDirection, { nullable: true }) direction?: InitiativeDirection;
+  @Field(() => InitiativeCategory, { nullable: true }) category?: InitiativeCategory;
+  @Field(() => InitiativeStatus, { nullable: true }) status?: InitiativeStatus;
+
+  @Field(() => BoundingBoxInput, { nullable: true, description: 'Only initiatives with a location inside this map viewport' })
+  @IsOptional()
+  @ValidateNested()
+  within?: BoundingBoxInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only the viewer\'s own initiatives (needs sign-in)' })
+  mine?: boolean | null;
+}
+
+@InputType()
+export class ProposeInitiativeInput {
+  @Field(() => InitiativeKind) kind: InitiativeKind;
+  @Field(() => InitiativeDirection) direction: InitiativeDirection;
+  @Field(() => InitiativeCategory) category: InitiativeCategory;
+
+  @Field(() => LocalizedNameInput, { description: 'Title in at least one language' })
+  @ValidateNested()
+  title: LocalizedNameInput;
+
+  @Field(() => LocalizedTextInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  description?: LocalizedTextInput | null;
+
+  @Field(() => ID, { description: 'KATO code, down to the settlement' })
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory: string;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput | null;
+
+  @Field(() => Float, { description: 'Estimated cost in whole tenge, 0 to 10^12' })
+  @IsInt({ message: 'estimate must be a whole number of tenge' })
+  @Min(0, { message: 'estimate must not be negative' })
+  @Max(ESTIMATE_MAX, { message: 'estimate must be at most 10^12 tenge' })
+  estimate: number;
+}
+
+@InputType({ description: 'Fields to change; omitted fields keep their value' })
+export class UpdateInitiativeInput {
+  @Field(() => InitiativeKind, { nullable: true }) kind?: InitiativeKind | null;
+  @Field(() => InitiativeDirection, { nullable: true }) direction?: InitiativeDirection | null;
+  @Field(() => InitiativeCategory, { nullable: true }) category?: InitiativeCategory | null;
+
+  @Field(() => LocalizedNameInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  title?: LocalizedNameInput | null;
+
+  @Field(() => LocalizedTextInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  description?: LocalizedTextInput | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory?: string | null;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: 'estimate must be a whole number of tenge' })
+  @Min(0, { message: 'estimate must not be negative' })
+  @Max(ESTIMATE_MAX, { message: 'estimate must be at most 10^12 tenge' })
+  estimate?: number | null;
+}
+
+@ArgsType()
+export class ChangeInitiativeStatusArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => InitiativeStatus)
+  to: InitiativeStatus;
+
+  @Field(() => String, { nullable: true, description: 'Reason; required when rejecting' })
+  @IsOptional()
+  @MaxLength(STATUS_REASON_MAX)
+  reason?: string | null;
+}

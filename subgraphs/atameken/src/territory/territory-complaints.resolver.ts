@@ -1,0 +1,19 @@
+import { PageArgs, Territory, type TerritoryNode } from '@rz/schema';
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ComplaintFilter } from '../complaint/complaint.input';
+import { ComplaintService } from '../complaint/complaint.service';
+import { ComplaintConnection } from '../complaint/complaint.type';
+
+@Resolver(() => Territory)
+export class TerritoryComplaintsResolver {
+  @FieldResolver(() => ComplaintConnection, { description: 'Civic control complaints in this territory and below it' })
+  complaints(
+    @Root() territory: TerritoryNode,
+    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return new ComplaintService(ctx).list({ ...filter, territory: territory.code }, page);
+  }
+}

@@ -1,0 +1,19 @@
+import { PageArgs, Territory, type TerritoryNode } from '@rz/schema';
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { InitiativeFilter } from '../initiative/initiative.input';
+import { InitiativeService } from '../initiative/initiative.service';
+import { InitiativeConnection } from '../initiative/initiative.type';
+
+@Resolver(() => Territory)
+export class TerritoryInitiativesResolver {
+  @FieldResolver(() => InitiativeConnection, { description: 'Civic initiatives in this territory and below it' })
+  initiatives(
+    @Root() territory: TerritoryNode,
+    @Arg('filter', () => InitiativeFilter, { nullable: true }) filter: InitiativeFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return new InitiativeService(ctx).list({ ...filter, territory: territory.code }, page);
+  }
+}

@@ -1,0 +1,201 @@
+import { badUserInput, DomainError, forbidden, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type Localized } from '@rz/schema';
+import { hasRole, newId, paginate, requireActsIn, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { isUUID } from 'class-validator';
+import type { EntityManager } from 'typeorm';
+import { EventMonumentEntity } from './event-monument.entity';
+import { EVENT_TRANSITIONS, EventStatus } from './event.enums';
+import { EventEntity } from './event.entity';
+import type { CreateEventInput, EventFilter, UpdateEventInput } from './event.input';
+import { eventByIdLoader, monumentIdsByEventLoader } from './event.loader';
+
+const SUBPROGRAMME = 'tarbie-bilim';
+
+/** Stored per language: blank strings become null so the kk -> ru -> en fallback skips them. */
+function clean(text: string | null | undefined): string | null {
+  return text?.trim() || null;
+}
+
+function requireDatesInOrder(startsAt: Date, endsAt: Date, field: string): void {
+  if (endsAt.getTime() < startsAt.getTime()) throw badUserInput(field, 'The event cannot end before it starts');
+}
+
+function requireOrganiser(organiser: string): string {
+  const trimmed = organiser.trim();
+  if (!trimmed) throw badUserInput('input.organiser', 'Give the name of the organising body');
+  return trimmed;
+}
+
+function requireDistinct(monumentIds: string[]): string[] {
+  const seen = new Set<string>();
+  for (const [index, id] of monumentIds.entries()) {
+    const key = id.toLowerCase();
+    if (seen.has(key)) throw badUserInput(`input.monumentsVisited.${index}`, `Monument ${id} is listed twice`, { monumentId: id });
+    seen.add(key);
+  }
+  return [...seen];
+}
+
+export class EventService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private get repository() {
+    return this.ctx.db.getRepository(EventEntity);
+  }
+
+  async byId(id: string): Promise<EventEntity | null> {
+    return this.ctx.loaders.get(eventByIdLoader).load(id);
+  }
+
+  async monumentIds(eventId: string): Promise<string[]> {
+    return this.ctx.loaders.get(monumentIdsByEventLoader).load(eventId);
+  }
+
+  async list(filter: EventFilter = {}, page: PageRequest): Promise<ConnectionShape<EventEntity>> {
+    const query = this.repository.createQueryBuilder('e');
+    if (filter.territory) {
+      query.andWhere('e.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+    }
+    if (filter.kind) query.andWhere('e.kind = :kind', { kind: filter.kind });
+    if (filter.baseProject) query.andWhere('e.baseProject = :baseProject', { baseProject: filter.baseProject });
+    if (filter.status) query.andWhere('e.status = :status', { status: filter.status });
+    if (filter.from && filter.to && filter.to < filter.from) throw badUserInput('filter.to', 'to must not be before from');
+    // Overlap with the period, so an event running across `from` is still listed.
+    if (filter.from) query.andWhere('e.endsAt >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('e.startsAt <= :to', { to: filter.to });
+    return paginate(query, page);
+  }
+
+  async create(input: CreateEventInput): Promise<EventEntity> {
+    const viewer = this.requireOrganiserRole();
+    if (!hasAnyLanguage(input.title)) throw badUserInput('input.title', 'Give the title in at least one language');
+    const territory = kato().require(input.territory, 'input.territory');
+    this.requireScope(viewer, territory.code);
+    requireDatesInOrder(input.startsAt, input.endsAt, 'input.endsAt');
+    const monumentIds = requireDistinct(input.monumentsVisited ?? []);
+    const event = this.repository.create({
+      id: newId(),
+      kind: input.kind,
+      baseProject: input.baseProject,
+      titleKk: clean(input.title.kk),
+      titleRu: clean(input.title.ru),
+      titleEn: clean(input.title.en),
+      descriptionKk: clean(input.description?.kk),
+      descriptionRu: clean(input.description?.ru),
+      descriptionEn: clean(input.description?.en),
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      territoryCode: territory.code,
+      venue: clean(input.venue),
+      capacity: input.capacity ?? null,
+      status: EventStatus.PLANNED,
+      organiser: requireOrganiser(input.organiser),
+    });
+    const saved = await this.ctx.db.transaction(async (manager) => {
+      const row = await manager.save(event);
+      await this.replaceMonuments(manager, row.id, monumentIds);
+      return row;
+    });
+    return this.fresh(saved);
+  }
+
+  async update(id: string, input: UpdateEventInput): Promise<EventEntity> {
+    const viewer = this.requireOrganiserRole();
+    const saved = await this.ctx.db.transaction(async (manager) => {
+      const event = await this.lockForWrite(manager, id);
+      this.requireScope(viewer, event.territoryCode);
+      if (event.status === EventStatus.COMPLETED || event.status === EventStatus.CANCELLED) {
+        throw new DomainError('CONFLICT', `Event is ${event.status} and can no longer be edited`, { field: 'id', status: event.status });
+      }
+      if (input.territory) {
+        const territory = kato().require(input.territory, 'input.territory');
+        // Officers may move an event only inside their own scope.
+        this.requireScope(viewer, territory.code);
+        event.territoryCode = territory.code;
+      }
+      if (input.title) {
+        const merged: Localized = {
+          kk: input.title.kk !== undefined && input.title.kk !== null ? clean(input.title.kk) : event.titleKk,
+          ru: input.title.ru !== undefined && input.title.ru !== null ? clean(input.title.ru) : event.titleRu,
+          en: input.title.en !== undefined && input.title.en !== null ? clean(input.title.en) : event.titleEn,
+        };
+        if (!hasAnyLanguage(merged)) throw badUserInput('input.title', 'Give the title in at least one language');
+        Object.assign(event, { titleKk: merged.kk, titleRu: merged.ru, titleEn: merged.en });
+      }
+      if (input.description) {
+        event.descriptionKk = clean(input.description.kk) ?? event.descriptionKk;
+        event.descriptionRu = clean(input.description.ru) ?? event.descriptionRu;
+        event.descriptionEn = clean(input.description.en) ?? event.descriptionEn;
+      }
+      if (input.startsAt || input.endsAt) {
+        const startsAt = input.startsAt ?? event.startsAt;
+        const endsAt = input.endsAt ?? event.endsAt;
+        requireDatesInOrder(startsAt, endsAt, input.endsAt ? 'input.endsAt' : 'input.startsAt');
+        Object.assign(event, { startsAt, endsAt });
+      }
+      if (input.kind) event.kind = input.kind;
+      if (input.baseProject) event.baseProject = input.baseProject;
+      if (input.venue !== undefined && input.venue !== null) event.venue = clean(input.venue);
+      if (input.capacity !== undefined && input.capacity !== null) event.capacity = input.capacity;
+      if (input.organiser !== undefined && input.organiser !== null) event.organiser = requireOrganiser(input.organiser);
+      const row = await manager.save(event);
+      if (input.monumentsVisited) await this.replaceMonuments(manager, row.id, requireDistinct(input.monumentsVisited));
+      return row;
+    });
+    return this.fresh(saved);
+  }
+
+  async changeStatus(id: string, to: EventStatus): Promise<EventEntity> {
+    const viewer = this.requireOrganiserRole();
+    const saved = await this.ctx.db.transaction(async (manager) => {
+      const event = await this.lockForWrite(manager, id);
+      this.requireScope(viewer, event.territoryCode);
+      if (!EVENT_TRANSITIONS[event.status].includes(to)) throw invalidTransition('Event', event.status, to);
+      event.status = to;
+      return manager.save(event);
+    });
+    return this.fresh(saved);
+  }
+
+  /** Row lock for the rest of the transaction, so concurrent status changes cannot both pass the lifecycle check. */
+  private async lockForWrite(manager: EntityManager, id: string): Promise<EventEntity> {
+    const event = isUUID(id, 'all')
+      ? await manager.getRepository(EventEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!event) throw notFound('Event', id, 'id');
+    return event;
+  }
+
+  private async replaceMonuments(manager: EntityManager, eventId: string, monumentIds: string[]): Promise<void> {
+    await manager.delete(EventMonumentEntity, { eventId });
+    if (monumentIds.length) {
+      await manager.insert(
+        EventMonumentEntity,
+        monumentIds.map((monumentId, position) => ({ eventId, monumentId, position })),
+      );
+    }
+  }
+
+  /** Loaders used earlier in the same request (mutations run in sequence) must not serve stale values. */
+  private fresh(event: EventEntity): EventEntity {
+    this.ctx.loaders.get(eventByIdLoader).clear(event.id).prime(event.id, event);
+    this.ctx.loaders.get(monumentIdsByEventLoader).clear(event.id);
+    return event;
+  }
+
+  /** Tarbie-Bilim editors (everywhere), akimat officers (inside their territory) and admins manage events. */
+  private requireOrganiserRole(): Viewer {
+    const viewer = requireViewer(this.ctx.viewer);
+    if (!this.isEditor(viewer) && !hasRole(viewer, Role.AKIMAT_OFFICER)) {
+      throw forbidden('Only editors of the Tarbie-Bilim subprogramme, akimat officers and admins may manage events');
+    }
+    return viewer;
+  }
+
+  private requireScope(viewer: Viewer, territoryCode: string): void {
+    if (!this.isEditor(viewer)) requireActsIn(viewer, territoryCode, Role.AKIMAT_OFFICER);
+  }
+
+  private isEditor(viewer: Viewer): boolean {
+    return viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.MINISTRY_EDITOR) && viewer.subprogramme === SUBPROGRAMME);
+  }
+}
