@@ -1,4 +1,4 @@
-import { badUserInput, DomainError, invalidTransition, kato, notFound, TerritoryLevel, type ConnectionShape } from '@rz/schema';
+import { badUserInput, conflict, DomainError, invalidTransition, kato, notFound, TerritoryLevel, type ConnectionShape } from '@rz/schema';
 import { newId, paginate, requireActsIn, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { QueryFailedError } from 'typeorm';
 import { MediaItemEntity } from '../media-item/media-item.entity';
@@ -151,7 +151,7 @@ export class MediaPlanService {
       .andWhere(plan.quarter === null ? 'p.quarter IS NULL' : 'p.quarter = :quarter', { quarter: plan.quarter })
       .getOne();
     const period = plan.quarter === null ? `${plan.year}` : `${plan.year} Q${plan.quarter}`;
-    return new DomainError('CONFLICT', `Territory ${plan.territoryCode} already has a media plan for ${period}`, {
+    return conflict(`Territory ${plan.territoryCode} already has a media plan for ${period}`, {
       field: plan.quarter === null ? 'input.year' : 'input.quarter',
       existingId: existing?.id ?? null,
     });
