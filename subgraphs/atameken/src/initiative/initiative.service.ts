@@ -1,4 +1,4 @@
-import { badUserInput, DomainError, forbidden, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type Localized } from '@rz/schema';
+import { badUserInput, conflict, forbidden, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type Localized } from '@rz/schema';
 import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
@@ -88,10 +88,7 @@ export class InitiativeService {
       const isAuthor = viewer.subject === initiative.authorSubject;
       if (!isAuthor) this.requireOfficer(viewer, initiative.territoryCode);
       if (initiative.status !== InitiativeStatus.INITIATED) {
-        throw new DomainError('CONFLICT', `Initiative is ${initiative.status}: only INITIATED initiatives can be edited`, {
-          field: 'status',
-          status: initiative.status,
-        });
+        throw conflict(`Initiative is ${initiative.status}: only INITIATED initiatives can be edited`, { field: 'status', status: initiative.status });
       }
       if (input.territory) {
         const territory = kato().require(input.territory, 'input.territory');
@@ -152,7 +149,7 @@ export class InitiativeService {
     if (!actsIn(viewer, territoryCode, Role.AKIMAT_OFFICER)) throw this.outOfScope(territoryCode);
   }
 
-  private outOfScope(territoryCode: string): DomainError {
+  private outOfScope(territoryCode: string) {
     return forbidden(`Only the author or an akimat officer of territory ${territoryCode} may do this`, { territoryCode });
   }
 }
