@@ -93,4 +93,19 @@ describe('monuments', () => {
     expect(res.data!._entities.slice(0, 2).map((e: { id: string }) => e.id)).toEqual(ids);
     expect(res.data!._entities[2]).toBeNull();
   });
+
+  it('resolves Territory entities by code with the monuments this subgraph adds', async () => {
+    const res = await gql(
+      subgraph.url,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Territory { code name(lang: EN) level monuments { totalCount } } } }`,
+      { reps: [{ __typename: 'Territory', code: '750000000' }] },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!._entities[0]).toMatchObject({ code: '750000000', name: 'Almaty', level: 'REGION' });
+    expect(res.data!._entities[0].monuments.totalCount).toBeGreaterThan(0);
+    const unknown = await gql(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Territory { code } } }`, {
+      reps: [{ __typename: 'Territory', code: '000000001' }],
+    });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', territoryCode: '000000001' });
+  });
 });
