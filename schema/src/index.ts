@@ -10,3 +10,4 @@ export * from './territory/kato-classifier';
 export * from './territory/territory.type';
 export * from './territory/territory.resolver';
 export * from './federation/build-federated-schema';
+export * from './evidence/evidence-token';

@@ -6,12 +6,13 @@ import { seedInitiatives } from './demo/initiatives.seed';
 import { InitiativeEntity } from './initiative/initiative.entity';
 import { CreateComplaint20261122000100 } from './migrations/20261122000100-create-complaint';
 import { CreateInitiative20261122000200 } from './migrations/20261122000200-create-initiative';
+import { CreateComplaintEvent20261122010000 } from './migrations/20261122010000-create-complaint-event';
 import { buildAtamekenSchema } from './schema';
 
 export const atameken: SubgraphDefinition = {
   name: 'atameken',
   entities: [ComplaintEntity, ComplaintStatusChangeEntity, InitiativeEntity],
-  migrations: [CreateComplaint20261122000100, CreateInitiative20261122000200],
+  migrations: [CreateComplaint20261122000100, CreateInitiative20261122000200, CreateComplaintEvent20261122010000],
   buildSchema: buildAtamekenSchema,
   async seedDemo(db, logger) {
     await seedInitiatives(db, logger);

@@ -8,6 +8,7 @@ import { COMPLAINT_TEXT_MIN, type ChangeComplaintStatusArgs, type ComplaintFilte
 import { canMoveComplaint } from './complaint.lifecycle';
 import { complaintByIdLoader } from './complaint.loader';
 import { ComplaintStatusChangeEntity } from './complaint-status-change.entity';
+import { appendComplaintEvent } from '../complaint-event/complaint-event.outbox';
 
 /** When a filer holds several roles, the history shows the most civic one. */
 const FILING_ROLE_ORDER: readonly Role[] = [Role.CITIZEN, Role.NGO, Role.VOLUNTEER, Role.PATRON, Role.PROJECT_OFFICE, Role.AKIMAT_OFFICER, Role.MINISTRY_EDITOR, Role.ADMIN];
@@ -69,7 +70,7 @@ export class ComplaintService {
     });
     await this.ctx.db.transaction(async (manager) => {
       await manager.insert(ComplaintEntity, complaint);
-      await manager.insert(ComplaintStatusChangeEntity, {
+      const change = {
         id: newId(),
         complaintId: complaint.id,
         from: null,
@@ -78,7 +79,9 @@ export class ComplaintService {
         bySubject: viewer.subject,
         comment: null,
         at: now,
-      });
+      };
+      await manager.insert(ComplaintStatusChangeEntity, change);
+      await appendComplaintEvent(manager, complaint, change);
     });
     return complaint;
   }
@@ -103,7 +106,7 @@ export class ComplaintService {
         viewer.roles.includes(Role.AKIMAT_OFFICER) && !!viewer.territory && kato().isWithin(complaint.territoryCode, viewer.territory);
       const now = new Date();
       await manager.update(ComplaintEntity, { id }, { status: to, updatedAt: now });
-      await manager.insert(ComplaintStatusChangeEntity, {
+      const change = {
         id: newId(),
         complaintId: id,
         from,
@@ -112,7 +115,9 @@ export class ComplaintService {
         bySubject: viewer.subject,
         comment: reason,
         at: now,
-      });
+      };
+      await manager.insert(ComplaintStatusChangeEntity, change);
+      await appendComplaintEvent(manager, complaint, change);
       return Object.assign(complaint, { status: to, updatedAt: now });
     });
   }
