@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     system = await launchSystem({
       databases,
       jwksFile: keys.jwksFile,
+      evidenceSecret: keys.evidenceSecret,
       gatewayPort: config.GATEWAY_PORT,
       subgraphPorts: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port])) as Record<SubgraphName, number>,
       seedDemo: true,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
@@ -10,6 +11,8 @@ export interface DevKeys {
   /** Public JWKS file the services verify against (AUTH_JWKS_FILE). */
   jwksFile: string;
   privateJwk: JWK;
+  /** Shared by the gateway's evidence endpoint and atameken (EVIDENCE_SECRET). */
+  evidenceSecret: string;
 }
 
 /** A development signing key, made on first start and reused after (production uses a JWKS URL). */
@@ -24,7 +27,9 @@ export async function ensureDevKeys(dir: string): Promise<DevKeys> {
     writeFileSync(privateFile, JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: ALG }), { mode: 0o600 });
     writeFileSync(jwksFile, JSON.stringify({ keys: [publicJwk] }, null, 2));
   }
-  return { jwksFile, privateJwk: JSON.parse(readFileSync(privateFile, 'utf8')) };
+  const evidenceFile = join(dir, 'evidence.secret');
+  if (!existsSync(evidenceFile)) writeFileSync(evidenceFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return { jwksFile, privateJwk: JSON.parse(readFileSync(privateFile, 'utf8')), evidenceSecret: readFileSync(evidenceFile, 'utf8').trim() };
 }
 
 export interface DevTokenClaims {

@@ -9,6 +9,8 @@ import type { SubgraphDatabase } from '../postgres/provision';
 export interface SystemOptions {
   databases: SubgraphDatabase[];
   jwksFile: string;
+  /** Shared evidence signing secret (gateway upload endpoint and atameken). */
+  evidenceSecret: string;
   gatewayPort: number;
   subgraphPorts: Record<SubgraphName, number>;
   seedDemo: boolean;
@@ -88,7 +90,13 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
   if (options.logDir) mkdirSync(options.logDir, { recursive: true });
   const timeout = options.readyTimeoutMs ?? 90_000;
   const services = new Map<ServiceProcess['name'], ServiceProcess>();
-  const common = { NODE_ENV: options.nodeEnv, HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'info' };
+  const common = {
+    NODE_ENV: options.nodeEnv,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: options.logLevel ?? 'info',
+    AUTH_JWKS_FILE: options.jwksFile,
+    EVIDENCE_SECRET: options.evidenceSecret,
+  };
 
   const subgraphSpec = (name: SubgraphName) => {
     const database = options.databases.find((d) => d.name === name)!;
@@ -100,7 +108,6 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
         ...common,
         PORT: String(port),
         DATABASE_URL: database.url,
-        AUTH_JWKS_FILE: options.jwksFile,
         SEED_DEMO: String(options.seedDemo),
       },
     };

@@ -30,4 +30,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.RZ_TEST_ADMIN_URL = adminUrl;
   process.env.RZ_TEST_KEYS_DIR = join(workDir, 'keys');
   process.env.RZ_TEST_JWKS_FILE = keys.jwksFile;
+  process.env.RZ_TEST_EVIDENCE_SECRET = keys.evidenceSecret;
 }

@@ -1,5 +1,5 @@
 import { subgraphDbSchema } from '@rz/schema';
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@rz/subgraph-runtime';
+import { startSubgraph, type RunningSubgraph, type SubgraphConfig, type SubgraphDefinition } from '@rz/subgraph-runtime';
 import { createTestDatabase, testEnv, type TestDatabase } from './test-env';
 
 export interface TestSubgraph extends RunningSubgraph {
@@ -9,7 +9,13 @@ export interface TestSubgraph extends RunningSubgraph {
 }
 
 /** A subgraph on a random port over real HTTP, on its own fresh database, connected as its own role. */
-export async function startTestSubgraph(definition: SubgraphDefinition, options: { seedDemo?: boolean } = {}): Promise<TestSubgraph> {
+export interface TestSubgraphOptions {
+  seedDemo?: boolean;
+  /** Settings a subgraph adds to the shared config shape (already parsed values). */
+  settings?: Record<string, unknown>;
+}
+
+export async function startTestSubgraph(definition: SubgraphDefinition, options: TestSubgraphOptions = {}): Promise<TestSubgraph> {
   const database = await createTestDatabase();
   const own = database.subgraphs.find((s) => s.schema === subgraphDbSchema(definition.name))!;
   const running = await startSubgraph(definition, {
@@ -24,7 +30,9 @@ export async function startTestSubgraph(definition: SubgraphDefinition, options:
     AUTH_AUDIENCE: 'rukhani-zhangyru-graph',
     MIGRATE_ON_START: true,
     SEED_DEMO: options.seedDemo ?? false,
-  });
+    EVIDENCE_SECRET: testEnv().evidenceSecret,
+    ...options.settings,
+  } as SubgraphConfig);
   return {
     ...running,
     database,

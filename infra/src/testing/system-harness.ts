@@ -19,6 +19,7 @@ export async function startTestSystem(options: { seedDemo?: boolean } = {}): Pro
   const system = await launchSystem({
     databases: database.subgraphs,
     jwksFile: testEnv().jwksFile,
+    evidenceSecret: testEnv().evidenceSecret,
     gatewayPort,
     subgraphPorts,
     seedDemo: options.seedDemo ?? true,

@@ -8,8 +8,9 @@ export function testEnv() {
   const adminUrl = process.env.RZ_TEST_ADMIN_URL;
   const keysDir = process.env.RZ_TEST_KEYS_DIR;
   const jwksFile = process.env.RZ_TEST_JWKS_FILE;
-  if (!adminUrl || !keysDir || !jwksFile) throw new Error('Run tests through jest: the global setup provides the database');
-  return { adminUrl, keysDir, jwksFile };
+  const evidenceSecret = process.env.RZ_TEST_EVIDENCE_SECRET;
+  if (!adminUrl || !keysDir || !jwksFile || !evidenceSecret) throw new Error('Run tests through jest: the global setup provides the database');
+  return { adminUrl, keysDir, jwksFile, evidenceSecret };
 }
 
 export interface TestDatabase {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { SubgraphConfig } from './config';
 import type { Logger } from './logger';
 import type { Viewer } from './auth/viewer';
 
@@ -19,6 +20,8 @@ export class LoaderRegistry {
 
 export interface SubgraphContext {
   viewer: Viewer | null;
+  /** The service's parsed config; a subgraph with extra settings narrows it with its own type. */
+  config: SubgraphConfig;
   db: DataSource;
   loaders: LoaderRegistry;
   logger: Logger;

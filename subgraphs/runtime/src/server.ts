@@ -103,7 +103,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext({ viewer: await verifier.viewerFrom(req.headers.authorization), db, logger }),
+        createContext({ viewer: await verifier.viewerFrom(req.headers.authorization), db, logger, config }),
     }),
   );
 
