@@ -8,7 +8,9 @@ import express from 'express';
 import pino from 'pino';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
-import { buildGateway } from './gateway';
+import { buildGateway, buildSubgraphDataSources, readSupergraph } from './gateway';
+import { SubscriptionPlanner } from './subscriptions/subscription-planner';
+import { SubscriptionServer } from './subscriptions/subscription-server';
 import { createKeepAliveFetcher } from './extensions/keep-alive-fetcher';
 import { mountIdeAssets, offlineIdePlugin } from './extensions/offline-ide';
 import { mountHealthRoutes } from './extensions/readiness';
@@ -16,6 +18,7 @@ import { mountHealthRoutes } from './extensions/readiness';
 export interface RunningGateway {
   url: string;
   port: number;
+  subscriptions: SubscriptionServer;
   stop(): Promise<void>;
 }
 
@@ -28,9 +31,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   let loaded = false;
+  const supergraphSdl = readSupergraph(config);
+  const dataSources = buildSubgraphDataSources(config, subgraphFetch.fetcher);
 
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: buildGateway(config, subgraphFetch.fetcher),
+    gateway: buildGateway(supergraphSdl, dataSources),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     plugins: [
@@ -39,6 +44,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   await apollo.start();
+  const subscriptions = new SubscriptionServer({
+    server: httpServer,
+    planner: new SubscriptionPlanner(supergraphSdl),
+    dataSources,
+    subgraphUrls: config.subgraphUrls,
+    logger,
+    maxBufferedEvents: config.SUBSCRIPTION_MAX_BUFFERED_EVENTS,
+  });
   loaded = true;
 
   mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded });
@@ -56,7 +69,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   return {
     url,
     port,
+    subscriptions,
     async stop() {
+      await subscriptions.close();
       await apollo.stop();
       await subgraphFetch.close();
     },

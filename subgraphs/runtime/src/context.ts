@@ -22,6 +22,8 @@ export interface SubgraphContext {
   viewer: Viewer | null;
   /** The service's parsed config; a subgraph with extra settings narrows it with its own type. */
   config: SubgraphConfig;
+  /** Long-lived process services (see SubgraphDefinition.startServices). */
+  services: Record<string, unknown>;
   db: DataSource;
   loaders: LoaderRegistry;
   logger: Logger;

@@ -11,3 +11,4 @@ export * from './database/data-source';
 export * from './database/statement-counter';
 export * from './database/paginate';
 export * from './ids';
+export * from './subscriptions/graphql-ws-server';

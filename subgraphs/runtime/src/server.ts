@@ -14,6 +14,7 @@ import { createContext, type SubgraphContext } from './context';
 import { createSubgraphDataSource } from './database/data-source';
 import { createErrorFormatter } from './format-error';
 import { createLogger, type Logger } from './logger';
+import { attachGraphqlWs } from './subscriptions/graphql-ws-server';
 
 /** What a subgraph package provides; the runtime does the rest. */
 export interface SubgraphDefinition {
@@ -27,6 +28,16 @@ export interface SubgraphDefinition {
   seedDemo?(db: DataSource, logger: Logger): Promise<void>;
   /** Extra HTTP routes (for example QR redirects), mounted before /graphql. */
   routes?(app: Express, db: DataSource, logger: Logger): void;
+  /**
+   * Long-lived process services (a LISTEN connection, timers), started after
+   * migrations and stopped on shutdown; resolvers reach them as `ctx.services`.
+   */
+  startServices?(deps: { db: DataSource; config: SubgraphConfig; logger: Logger }): Promise<ProcessServices>;
+}
+
+export interface ProcessServices {
+  readonly services: Record<string, unknown>;
+  stop(): Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -34,6 +45,7 @@ export interface RunningSubgraph {
   port: number;
   db: DataSource;
   server: Server;
+  services: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +69,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   await db.initialize();
   if (config.MIGRATE_ON_START) await db.runMigrations({ transaction: 'each' });
   if (config.SEED_DEMO && definition.seedDemo) await definition.seedDemo(db, logger);
+  const processServices = (await definition.startServices?.({ db, config, logger })) ?? { services: {}, stop: async () => undefined };
 
   const verifier = new TokenVerifier({
     jwksUrl: config.AUTH_JWKS_URL,
@@ -77,12 +90,16 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     // Traces are for Apollo GraphOS, which this deployment does not use.
     ApolloServerPluginInlineTraceDisabled(),
   ];
+  const schema = await definition.buildSchema();
+  const formatError = createErrorFormatter(logger, production);
+  const contextFor = (viewer: SubgraphContext['viewer']) => createContext({ viewer, db, logger, config, services: processServices.services });
+  const ws = schema.getSubscriptionType() ? attachGraphqlWs({ server, schema, verifier, createContext: contextFor, formatError }) : undefined;
   const apollo = new ApolloServer<SubgraphContext>({
-    schema: await definition.buildSchema(),
+    schema,
     plugins,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: createErrorFormatter(logger, production),
+    formatError,
   });
   await apollo.start();
 
@@ -103,7 +120,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext({ viewer: await verifier.viewerFrom(req.headers.authorization), db, logger, config }),
+        contextFor(await verifier.viewerFrom(req.headers.authorization)),
     }),
   );
 
@@ -117,8 +134,11 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     port,
     db,
     server,
+    services: processServices.services,
     async stop() {
+      await ws?.dispose();
       await apollo.stop();
+      await processServices.stop();
       await db.destroy();
     },
   };

@@ -1,0 +1,134 @@
+import { buildOperationContext } from '@apollo/gateway';
+import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
+import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  parse,
+  print,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValueNode,
+} from 'graphql';
+
+/** Variable the gateway adds to resumable upstream subscriptions. */
+export const RESUME_VARIABLE = '__rz_after';
+
+/**
+ * A subscription field is resumable when it takes `after: String` and its payload
+ * has `cursor: String`: the gateway can then resubscribe after an upstream restart
+ * from the last event it saw.
+ */
+export interface ResumeInfo {
+  /** The primary operation with `after: $__rz_after` and a `cursor` selection added. */
+  operation: string;
+  /** Response key of the root field in the primary result. */
+  responseKey: string;
+  /** The client's own `after`, where the stream starts. */
+  initialAfter: string | null;
+}
+
+export type OperationContext = ReturnType<typeof buildOperationContext>;
+
+export interface PlannedSubscription {
+  operationContext: OperationContext;
+  primary: FetchNode;
+  rest?: PlanNode;
+  resume: ResumeInfo | null;
+}
+
+function literalValue(node: ValueNode, variables: Record<string, unknown>): unknown {
+  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
+  if (node.kind === Kind.STRING) return node.value;
+  if (node.kind === Kind.NULL) return null;
+  return undefined;
+}
+
+/** Plans subscriptions against the supergraph the HTTP gateway serves. */
+export class SubscriptionPlanner {
+  readonly supergraphSchema: GraphQLSchema;
+  readonly apiSchema: Schema;
+  readonly apiGraphQLSchema: GraphQLSchema;
+  private readonly planner: QueryPlanner;
+
+  constructor(supergraphSdl: string) {
+    const supergraph = Supergraph.build(supergraphSdl);
+    this.apiSchema = supergraph.apiSchema();
+    this.apiGraphQLSchema = this.apiSchema.toGraphQLJSSchema();
+    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
+    this.planner = new QueryPlanner(supergraph);
+  }
+
+  /** The query planner splits a subscription into a primary fetch (the owning subgraph) and the rest. */
+  plan(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): PlannedSubscription {
+    const operationContext = buildOperationContext({ schema: this.apiGraphQLSchema, operationDocument: document, operationName });
+    const operation = operationFromDocument(this.apiSchema, document, { operationName });
+    const node = this.planner.buildQueryPlan(operation).node;
+    if (node?.kind !== 'Subscription') throw new Error('Only subscription operations are planned here');
+    return { operationContext, primary: node.primary, rest: node.rest, resume: this.resumeInfo(node.primary, operationContext.operation, variables) };
+  }
+
+  private resumeInfo(primary: FetchNode, clientOperation: OperationDefinitionNode, variables: Record<string, unknown>): ResumeInfo | null {
+    const document = parse(primary.operation);
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const root = operation.selectionSet.selections[0] as FieldNode;
+    const field = this.apiGraphQLSchema.getSubscriptionType()?.getFields()[root.name.value];
+    const payload = field && getNamedType(field.type);
+    const resumable = field?.args.some((a) => a.name === 'after') && isObjectType(payload) && 'cursor' in payload.getFields();
+    if (!resumable) return null;
+
+    const clientRoot = clientOperation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === root.name.value);
+    const clientAfter = clientRoot?.arguments?.find((a) => a.name.value === 'after');
+    const initialAfter = clientAfter ? literalValue(clientAfter.value, variables) : null;
+
+    const rewritten: DocumentNode = {
+      ...document,
+      definitions: document.definitions.map((definition) =>
+        definition !== operation
+          ? definition
+          : {
+              ...operation,
+              variableDefinitions: [
+                ...(operation.variableDefinitions ?? []),
+                {
+                  kind: Kind.VARIABLE_DEFINITION,
+                  variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: RESUME_VARIABLE } },
+                  type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } },
+                },
+              ],
+              selectionSet: {
+                ...operation.selectionSet,
+                selections: [
+                  {
+                    ...root,
+                    arguments: [
+                      ...(root.arguments ?? []).filter((a) => a.name.value !== 'after'),
+                      {
+                        kind: Kind.ARGUMENT,
+                        name: { kind: Kind.NAME, value: 'after' },
+                        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: RESUME_VARIABLE } },
+                      },
+                    ],
+                    selectionSet: {
+                      kind: Kind.SELECTION_SET,
+                      selections: [
+                        ...(root.selectionSet?.selections ?? []),
+                        { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'cursor' } },
+                      ],
+                    },
+                  },
+                ],
+              },
+            },
+      ),
+    };
+    return {
+      operation: print(rewritten),
+      responseKey: root.alias?.value ?? root.name.value,
+      initialAfter: typeof initialAfter === 'string' ? initialAfter : null,
+    };
+  }
+}

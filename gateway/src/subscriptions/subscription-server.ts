@@ -1,0 +1,168 @@
+import type { Server } from 'node:http';
+import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import WebSocket, { WebSocketServer } from 'ws';
+import { SharedSubscription, UpstreamError, type Delivery } from './shared-subscription';
+import type { SubscriptionPlanner } from './subscription-planner';
+import { UpstreamClients } from './upstream-clients';
+
+export interface SubscriptionServerOptions {
+  server: Server;
+  planner: SubscriptionPlanner;
+  dataSources: Record<string, GraphQLDataSource>;
+  subgraphUrls: Record<string, string>;
+  logger: Logger;
+  /** Events a client may leave unread before it is disconnected. Default 100. */
+  maxBufferedEvents?: number;
+}
+
+/** graphql-ws socket context at the gateway. */
+interface SocketContext {
+  authorization?: string;
+  socket: WebSocket;
+}
+
+export class SlowConsumerError extends Error {
+  constructor() {
+    super('Disconnected: events were not read fast enough');
+  }
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Federated subscriptions over graphql-ws on the gateway's /graphql path (HTTP
+ * queries and mutations stay with Apollo Server on the same path).
+ */
+export class SubscriptionServer {
+  private readonly shared = new Map<string, SharedSubscription>();
+  private readonly upstream = new UpstreamClients();
+  private readonly wss: WebSocketServer;
+  private readonly cleanup: { dispose(): void | Promise<void> };
+
+  constructor(private readonly options: SubscriptionServerOptions) {
+    this.wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+    this.cleanup = useServer<Record<string, unknown> | undefined, { socket: WebSocket }>(
+      {
+        context: (ctx): SocketContext => {
+          const authorization = ctx.connectionParams?.authorization;
+          return { authorization: typeof authorization === 'string' ? authorization : undefined, socket: ctx.extra.socket };
+        },
+        onSubscribe: (_ctx, _id, payload) => this.prepare(payload),
+        subscribe: (args) => this.subscribe(args),
+        onError: (_ctx, _id, _payload, errors) => errors.flatMap((e) => this.format(e)),
+      },
+      this.wss,
+    );
+  }
+
+  /** Number of upstream subscriptions open (shared groups), for tests and benchmarks. */
+  get upstreamCount(): number {
+    return this.shared.size;
+  }
+
+  async close(): Promise<void> {
+    await this.cleanup.dispose();
+    await this.upstream.close();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private format(error: GraphQLError): GraphQLFormattedError[] {
+    const original = error.originalError;
+    if (original instanceof UpstreamError) return [...original.errors];
+    if (original instanceof SlowConsumerError) return [{ message: original.message, extensions: { code: 'SLOW_CONSUMER' } }];
+    return [error.toJSON()];
+  }
+
+  /** Validates the operation against the public schema: bad ones get an `error` message before anything upstream. */
+  private prepare(payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }): ExecutionArgs | GraphQLError[] {
+    let document;
+    try {
+      document = parse(payload.query, { maxTokens: 5_000 });
+    } catch (error) {
+      return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation')];
+    }
+    const schema = this.options.planner.apiGraphQLSchema;
+    const errors = validate(schema, document, specifiedRules);
+    if (errors.length) return [...errors];
+    const operation = getOperationAST(document, payload.operationName ?? undefined);
+    if (!operation) return [new GraphQLError('Unable to identify the operation')];
+    if (operation.operation !== 'subscription') {
+      return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+    }
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+    if (coerced.errors) return coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } }));
+    return { schema, document, operationName: payload.operationName ?? undefined, variableValues: payload.variables ?? {} };
+  }
+
+  private subscribe(args: ExecutionArgs): AsyncIterable<ExecutionResult> {
+    const { authorization, socket } = args.contextValue as SocketContext;
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const query = (args.document.loc?.source.body ?? '') as string;
+    const key = stableJson({ query, operationName: args.operationName ?? null, variables, authorization: authorization ?? null });
+
+    let group = this.shared.get(key);
+    if (!group) {
+      group = new SharedSubscription({
+        key,
+        planned: this.options.planner.plan(args.document, args.operationName ?? undefined, variables),
+        variables,
+        operationName: args.operationName ?? undefined,
+        query,
+        authorization,
+        planner: this.options.planner,
+        upstream: this.upstream,
+        dataSources: this.options.dataSources,
+        subgraphUrls: this.options.subgraphUrls,
+        logger: this.options.logger,
+        onIdle: (idleKey) => {
+          if (this.shared.get(idleKey) === group) this.shared.delete(idleKey);
+        },
+      });
+      this.shared.set(key, group);
+    }
+    const shared = group;
+    const buffer = new FixedBuffer(this.options.maxBufferedEvents ?? 100);
+    return new Repeater<ExecutionResult>(async (push, stop) => {
+      const remove = shared.add((delivery: Delivery) => {
+        if ('result' in delivery) {
+          if (!buffer.full) {
+            void push(delivery.result);
+            return;
+          }
+          // A client that stops reading is cut off; it never holds the others back.
+          stop(new SlowConsumerError());
+          socket.terminate();
+        } else if ('error' in delivery) stop(delivery.error);
+        else stop();
+      });
+      try {
+        await stop;
+      } finally {
+        remove();
+      }
+    }, buffer);
+  }
+}

@@ -1,0 +1,78 @@
+import { badUserInput, kato } from '@rz/schema';
+import { requireViewer, type SubgraphContext } from '@rz/subgraph-runtime';
+import { isUUID } from 'class-validator';
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { ComplaintActorRole, ComplaintTopic } from '../complaint/complaint.enums';
+import type { ComplaintEntity } from '../complaint/complaint.entity';
+import { ComplaintService } from '../complaint/complaint.service';
+import { Complaint } from '../complaint/complaint.type';
+import type { ComplaintEvent, ComplaintEventFilter, ComplaintEventStream } from './complaint-event.stream';
+import { ComplaintStatusEvent } from './complaint-event.type';
+
+export const COMPLAINT_EVENTS_SERVICE = 'complaintEvents';
+
+interface SubscriptionArgs {
+  territory?: string | null;
+  complaint?: string | null;
+  topic?: ComplaintTopic | null;
+  mine?: boolean | null;
+  after?: string | null;
+}
+
+/** The filter a subscriber asked for, validated like any other input. */
+function filterFrom(args: SubscriptionArgs, ctx: SubgraphContext): ComplaintEventFilter {
+  const filter: ComplaintEventFilter = {};
+  if (args.territory) filter.territoryCodes = new Set(kato().subtreeCodes(kato().require(args.territory, 'territory').code));
+  if (args.complaint) {
+    if (!isUUID(args.complaint)) throw badUserInput('complaint', 'complaint must be a complaint id');
+    filter.complaintId = args.complaint;
+  }
+  if (args.topic) filter.topic = args.topic;
+  if (args.mine) filter.authorSubject = requireViewer(ctx.viewer).subject;
+  return filter;
+}
+
+function cursorFrom(after: string | null | undefined): bigint | null {
+  if (after === null || after === undefined) return null;
+  if (!/^\d{1,19}$/.test(after)) throw badUserInput('after', 'Malformed cursor: pass the cursor of an event you received');
+  return BigInt(after);
+}
+
+@Resolver(() => ComplaintStatusEvent)
+export class ComplaintEventResolver {
+  @Subscription(() => ComplaintStatusEvent, {
+    description:
+      'Every status change of complaints matching the filters, as it commits. Pass `after` (an event cursor) to first ' +
+      'replay the changes since then (kept for a limited period), then continue live, with no gap and no repeat.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as SubgraphContext;
+      const stream = ctx.services[COMPLAINT_EVENTS_SERVICE] as ComplaintEventStream;
+      return stream.subscribe(filterFrom(args as SubscriptionArgs, ctx), cursorFrom((args as SubscriptionArgs).after));
+    },
+  })
+  complaintStatusChanged(
+    @Root() event: ComplaintEvent,
+    @Arg('territory', () => ID, { nullable: true, description: 'KATO code: changes in it and below it' }) _territory?: string,
+    @Arg('complaint', () => ID, { nullable: true, description: 'One complaint, e.g. an author following their request' }) _complaint?: string,
+    @Arg('topic', () => ComplaintTopic, { nullable: true }) _topic?: ComplaintTopic,
+    @Arg('mine', () => Boolean, { nullable: true, description: 'Only complaints the caller filed (needs a token)' }) _mine?: boolean,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event received' }) _after?: string,
+  ): ComplaintEvent {
+    return event;
+  }
+
+  @FieldResolver(() => String, { description: 'Resume point: pass it as `after` when resubscribing' })
+  cursor(@Root() event: ComplaintEvent): string {
+    return event.id.toString();
+  }
+
+  @FieldResolver(() => ComplaintActorRole)
+  by(@Root() event: ComplaintEvent): ComplaintActorRole {
+    return event.byRole;
+  }
+
+  @FieldResolver(() => Complaint, { description: 'The complaint as it is now' })
+  async complaint(@Root() event: ComplaintEvent, @Ctx() ctx: SubgraphContext): Promise<ComplaintEntity> {
+    return (await new ComplaintService(ctx).byId(event.complaintId))!;
+  }
+}

@@ -1,0 +1,99 @@
+import type { Server } from 'node:http';
+import {
+  createSourceEventStream,
+  execute,
+  GraphQLError,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { SubgraphContext } from '../context';
+import type { Viewer } from '../auth/viewer';
+
+/** Errors from the subscribe step, carried to graphql-ws's `error` message. */
+export class SubscribeError extends Error {
+  constructor(readonly errors: readonly GraphQLError[]) {
+    super(errors[0]?.message ?? 'Subscription refused');
+  }
+}
+
+async function* failWith(errors: readonly GraphQLError[]): AsyncGenerator<never> {
+  throw new SubscribeError(errors);
+}
+
+/**
+ * Runs the selection set once per source event. Unlike graphql's own subscribe, each
+ * event gets a fresh context, so per-request DataLoaders never serve stale rows.
+ * return() goes straight to the source, so an idle subscription is released at once.
+ */
+function mapEvents(source: AsyncIterable<unknown>, run: (event: unknown) => Promise<ExecutionResult>): AsyncIterableIterator<ExecutionResult> {
+  const iterator = source[Symbol.asyncIterator]();
+  const close = async (): Promise<IteratorResult<ExecutionResult>> => {
+    await iterator.return?.();
+    return { done: true, value: undefined };
+  };
+  return {
+    async next() {
+      const event = await iterator.next();
+      return event.done ? { done: true, value: undefined } : { done: false, value: await run(event.value) };
+    },
+    return: close,
+    async throw(error?: unknown) {
+      await close();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+export interface GraphqlWsOptions {
+  server: Server;
+  schema: GraphQLSchema;
+  verifier: TokenVerifier;
+  createContext(viewer: Viewer | null): SubgraphContext;
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+}
+
+/**
+ * graphql-ws on the same path as HTTP GraphQL. The token travels in the
+ * connection params (`{ authorization: "Bearer ..." }`) and is verified per
+ * subscription, so a bad subscription gets an `error` message and the socket stays open.
+ */
+export function attachGraphqlWs(options: GraphqlWsOptions): { dispose(): Promise<void> } {
+  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+  const format = (errors: readonly GraphQLError[]) =>
+    errors.flatMap((e) => (e.originalError instanceof SubscribeError ? e.originalError.errors : [e])).map((e) => options.formatError(e.toJSON(), e));
+
+  const cleanup = useServer(
+    {
+      schema: options.schema,
+      context: async (ctx) => {
+        const authorization = (ctx.connectionParams as { authorization?: unknown } | undefined)?.authorization;
+        return options.createContext(await options.verifier.viewerFrom(typeof authorization === 'string' ? authorization : undefined));
+      },
+      subscribe: async (args: ExecutionArgs) => {
+        const source = await createSourceEventStream(args);
+        // A refused subscribe (bad argument, no permission) becomes an `error` message, not `next` + `complete`.
+        if (!(Symbol.asyncIterator in source)) return failWith(source.errors ?? [new GraphQLError('Subscription refused')]);
+        const { viewer } = args.contextValue as SubgraphContext;
+        return mapEvents(source, async (event) => execute({ ...args, rootValue: event, contextValue: options.createContext(viewer) }));
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => options.formatError(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    wss,
+  );
+  return {
+    async dispose() {
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
