@@ -54,7 +54,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   loaded = true;
 
-  mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded });
+  mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded, subscriptionStats: () => subscriptions.stats() });
   if (!production) mountIdeAssets(app);
   app.use(
     '/graphql',

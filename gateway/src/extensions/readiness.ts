@@ -7,12 +7,14 @@ export interface ReadinessOptions {
   isLoaded: () => boolean;
   /** Per-subgraph health probe timeout. Default 2000 ms. */
   timeoutMs?: number;
+  /** Live subscription counts, reported by /health. */
+  subscriptionStats?: () => { upstream: number; downstream: number };
 }
 
 /** `/health`: the process is up. `/ready`: the supergraph is loaded and every subgraph answers its /health. */
 export function mountHealthRoutes(app: Express, options: ReadinessOptions): void {
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
+    res.json({ status: 'ok', service: 'gateway', subscriptions: options.subscriptionStats?.() });
   });
   app.get('/ready', async (_req, res) => {
     const subgraphs = await Promise.all(

@@ -78,9 +78,11 @@ export class SubscriptionServer {
     );
   }
 
-  /** Number of upstream subscriptions open (shared groups), for tests and benchmarks. */
-  get upstreamCount(): number {
-    return this.shared.size;
+  /** Open upstream subscriptions (shared groups) and the downstream subscribers they serve. */
+  stats(): { upstream: number; downstream: number } {
+    let downstream = 0;
+    for (const group of this.shared.values()) downstream += group.size;
+    return { upstream: this.shared.size, downstream };
   }
 
   async close(): Promise<void> {

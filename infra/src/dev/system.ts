@@ -19,6 +19,10 @@ export interface SystemOptions {
   logDir?: string;
   logLevel?: string;
   readyTimeoutMs?: number;
+  /** Extra settings for the gateway process (tests and benchmarks). */
+  gatewayEnv?: Record<string, string>;
+  /** Extra settings for the subgraph processes. */
+  subgraphEnv?: Record<string, string>;
 }
 
 export interface ServiceProcess {
@@ -109,6 +113,7 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
         PORT: String(port),
         DATABASE_URL: database.url,
         SEED_DEMO: String(options.seedDemo),
+        ...options.subgraphEnv,
       },
     };
   };
@@ -119,6 +124,7 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
       ...common,
       PORT: String(options.gatewayPort),
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, subgraphSpec(name).url])),
+      ...options.gatewayEnv,
     },
   });
   const specOf = (name: ServiceProcess['name']) => (name === 'gateway' ? gatewaySpec() : subgraphSpec(name));

@@ -11,8 +11,16 @@ export interface TestSystem extends RunningSystem {
 }
 
 /** The whole system as separate processes (built output), on a fresh database with demo data. */
-export async function startTestSystem(options: { seedDemo?: boolean } = {}): Promise<TestSystem> {
-  const database = await createTestDatabase();
+export interface TestSystemOptions {
+  seedDemo?: boolean;
+  /** Run against an existing test database (a second system on the same data) instead of a fresh one. */
+  database?: TestDatabase;
+  gatewayEnv?: Record<string, string>;
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
+  const ownDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase());
   const subgraphPorts = {} as Record<SubgraphName, number>;
   for (const { name } of SUBGRAPHS) subgraphPorts[name] = await freePort();
   const gatewayPort = await freePort();
@@ -25,6 +33,7 @@ export async function startTestSystem(options: { seedDemo?: boolean } = {}): Pro
     seedDemo: options.seedDemo ?? true,
     nodeEnv: 'test',
     logLevel: 'warn',
+    gatewayEnv: options.gatewayEnv,
   });
   return {
     ...system,
@@ -33,7 +42,7 @@ export async function startTestSystem(options: { seedDemo?: boolean } = {}): Pro
     gatewayPort,
     async close() {
       await system.stop();
-      await database.drop();
+      if (ownDatabase) await database.drop();
     },
   };
 }

@@ -1,11 +1,12 @@
-import { createClient, type Client, type ClientOptions, type ExecutionResult } from 'graphql-ws';
+import type { FormattedExecutionResult } from 'graphql';
+import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface Subscription<T = Record<string, any>> {
   /** Every `next` payload received so far. */
-  results: ExecutionResult<T>[];
+  results: FormattedExecutionResult<T, unknown>[];
   /** Waits until `count` results have arrived (or the subscription ended), then returns them all. */
-  take(count: number, timeoutMs?: number): Promise<ExecutionResult<T>[]>;
+  take(count: number, timeoutMs?: number): Promise<FormattedExecutionResult<T, unknown>[]>;
   /** Resolves with the errors of an `error` message, or rejects if none arrives in time. */
   failure(timeoutMs?: number): Promise<readonly unknown[]>;
   completed: boolean;
@@ -25,7 +26,7 @@ export function wsClient(httpUrl: string, token?: string, options: Partial<Clien
 }
 
 export function subscribe<T = Record<string, any>>(client: Client, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
-  const results: ExecutionResult<T>[] = [];
+  const results: FormattedExecutionResult<T, unknown>[] = [];
   const waiters = new Set<() => void>();
   let errors: readonly unknown[] | undefined;
   const notify = () => waiters.forEach((w) => w());

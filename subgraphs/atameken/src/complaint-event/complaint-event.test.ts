@@ -9,13 +9,24 @@ import { atameken } from '../subgraph';
 import type { ComplaintEventStream } from './complaint-event.stream';
 import { SlowSubscriberError } from './complaint-event.stream';
 import { COMPLAINT_EVENTS_SERVICE } from './complaint-event.resolver';
-import { fileTestComplaint } from './complaint-event.fixtures';
 
 const EVENTS = `subscription($territory: ID, $complaint: ID, $topic: ComplaintTopic, $mine: Boolean, $after: String) {
   complaintStatusChanged(territory: $territory, complaint: $complaint, topic: $topic, mine: $mine, after: $after) {
     cursor from to at by comment complaint { id status topic territory { code } }
   }
 }`;
+
+/** Files a complaint through the public API (test helper); returns its id. */
+async function fileTestComplaint(url: string, token: string, territory: string, topic = 'PUBLIC_AMENITIES'): Promise<string> {
+  const res = await gql(
+    url,
+    `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`,
+    { input: { topic, text: 'Не работает уличное освещение во дворе', territory } },
+    token,
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.fileComplaint.id;
+}
 
 let subgraph: TestSubgraph;
 let officer: string;
