@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { signEvidenceId } from '@rz/schema';
 import { startSubgraph, type RunningSubgraph } from '@rz/subgraph-runtime';
 import { Client as PgClient } from 'pg';
 import { gql } from '../../../../infra/src/testing/graphql-client';
@@ -16,16 +18,17 @@ const EVENTS = `subscription($territory: ID, $complaint: ID, $topic: ComplaintTo
   }
 }`;
 
-/** Files a complaint through the public API (test helper); returns its id. */
+/** Files a complaint through the public API, with one valid evidence id; returns its id. */
 async function fileTestComplaint(url: string, token: string, territory: string, topic = 'PUBLIC_AMENITIES'): Promise<string> {
+  const evidence = signEvidenceId(testEnv().evidenceSecret, createHash('sha256').update(`${territory}-${Math.random()}`).digest('hex'), 'photo');
   const res = await gql(
     url,
-    `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`,
-    { input: { topic, text: 'Не работает уличное освещение во дворе', territory } },
+    `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { id } } }`,
+    { input: { topic, text: 'Не работает уличное освещение во дворе', territory, evidence: [evidence] } },
     token,
   );
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!.fileComplaint.id;
+  return res.data!.fileComplaint.complaint.id;
 }
 
 let subgraph: TestSubgraph;
