@@ -11,7 +11,7 @@ export function eventDemoId(key: string): string {
 }
 
 /** Same derivation as rukhani-qazyna's monumentDemoId, so the stubs resolve to its reference monuments. */
-function monumentDemoId(siteId: string): string {
+export function monumentDemoId(siteId: string): string {
   return stableId(`monument:${siteId}`);
 }
 
@@ -27,6 +27,8 @@ export interface DemoEvent {
   endsAt: string;
   venue: string | null;
   capacity: number | null;
+  /** Registrations beyond capacity wait for a place (default false: refused). */
+  waitingList?: boolean;
   organiser: string;
   /** Reference monument site ids (KZH...), in visiting order. */
   monuments?: string[];
@@ -52,6 +54,7 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     endsAt: '2026-12-12T11:00:00Z',
     venue: '«Әзірет Сұлтан» мемлекеттік тарихи-мәдени қорық-музейі, Түркістан қ.',
     capacity: 120,
+    waitingList: true,
     organiser: 'Түркістан облысының білім басқармасы',
     monuments: ['KZH001'],
   },
@@ -249,6 +252,27 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     organiser: 'Қазақстан Республикасы Оқу-ағарту министрлігі',
   },
   {
+    key: 'pavlodar-vasiliev-museum-lesson',
+    kind: EventKind.MUSEUM_LESSON,
+    baseProject: BaseProject.OLKETANU,
+    status: EventStatus.REGISTRATION_OPEN,
+    territory: '551010000',
+    title: {
+      kk: '«Ақынның үйі» мұражай сабағы: Павел Васильевтің үйі',
+      ru: 'Музейный урок «Дом поэта»: дом Павла Васильева',
+    },
+    description: {
+      ru: 'Урок для юных краеведов в доме-музее: шесть мест, остальные записываются в лист ожидания.',
+    },
+    startsAt: '2027-02-06T05:00:00Z',
+    endsAt: '2027-02-06T07:00:00Z',
+    venue: 'Павел Васильевтің үй-мұражайы, Павлодар қ.',
+    capacity: 6,
+    waitingList: true,
+    organiser: 'Павлодар облысының білім басқармасы',
+    monuments: ['KZH041'],
+  },
+  {
     key: 'astana-bozok-expedition',
     kind: EventKind.EXPEDITION,
     baseProject: BaseProject.OLKETANU,
@@ -292,6 +316,7 @@ export async function seedEvents(db: DataSource, logger: Logger): Promise<void> 
           territoryCode: e.territory,
           venue: e.venue,
           capacity: e.capacity,
+          waitingList: e.waitingList ?? false,
           status: e.status,
           organiser: e.organiser,
         })),

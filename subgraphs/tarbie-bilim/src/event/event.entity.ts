@@ -25,6 +25,11 @@ export class EventEntity {
   @Column('text', { nullable: true }) venue: string | null;
   /** Null: no limit (e.g. webinars). */
   @Column('integer', { nullable: true }) capacity: number | null;
+  /** Whether registrations beyond capacity join a waiting list instead of being refused. */
+  @Column('boolean', { name: 'waiting_list', default: false }) waitingList: boolean;
+  /** Kept in step with event_registration under the event's row lock; CHECK: never above capacity. */
+  @Column('integer', { name: 'confirmed_count', default: 0 }) confirmedCount: number;
+  @Column('integer', { name: 'waiting_count', default: 0 }) waitingCount: number;
   @Column('text', { default: EventStatus.PLANNED }) status: EventStatus;
   /** Public name of the organising body; never a person. */
   @Column('text') organiser: string;

@@ -56,6 +56,10 @@ export class CreateEventInput {
   @Max(100_000)
   capacity?: number;
 
+  @Field(() => Boolean, { nullable: true, description: 'Once full, further registrations join a waiting list instead of being refused (default false)' })
+  @IsOptional()
+  waitingList?: boolean;
+
   @Field({ description: 'Public name of the organising body, not a person' })
   @MinLength(1)
   @MaxLength(300)
@@ -96,11 +100,15 @@ export class UpdateEventInput {
   @MaxLength(300)
   venue?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Not below the places already confirmed; a larger capacity confirms waiting registrations in order' })
   @IsOptional()
   @Min(1)
   @Max(100_000)
   capacity?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Turning it off keeps the registrations already waiting' })
+  @IsOptional()
+  waitingList?: boolean;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

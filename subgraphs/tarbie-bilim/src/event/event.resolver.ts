@@ -1,7 +1,13 @@
 import { Lang, LocalizedText, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MonumentRef } from '../monument/monument.type';
+import type { EventRegistrationEntity } from '../registration/registration.entity';
+import { RegistrationService } from '../registration/registration.service';
+import { EventRegistration } from '../registration/registration.type';
+import type { EventResultEntity } from '../result/result.entity';
+import { ResultService } from '../result/result.service';
+import { EventResult } from '../result/result.type';
 import type { EventEntity } from './event.entity';
 import { EventStatus } from './event.enums';
 import { CreateEventInput, EventFilter, UpdateEventInput } from './event.input';
@@ -76,6 +82,31 @@ export class EventResolver {
   @FieldResolver(() => Territory)
   territory(@Root() e: EventEntity): TerritoryNode {
     return kato().require(e.territoryCode);
+  }
+
+  @FieldResolver(() => Int, { description: 'Confirmed places taken' })
+  registeredCount(@Root() e: EventEntity): number {
+    return e.confirmedCount;
+  }
+
+  @FieldResolver(() => Int, { description: 'Registrations waiting for a place' })
+  waitingListLength(@Root() e: EventEntity): number {
+    return e.waitingCount;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Places still free; null for no limit' })
+  placesLeft(@Root() e: EventEntity): number | null {
+    return e.capacity === null ? null : Math.max(0, e.capacity - e.confirmedCount);
+  }
+
+  @FieldResolver(() => EventRegistration, { nullable: true, description: 'The signed-in viewer\'s own registration (the live one, else the latest cancelled); null otherwise' })
+  myRegistration(@Root() e: EventEntity, @Ctx() ctx: SubgraphContext): Promise<EventRegistrationEntity | null> {
+    return new RegistrationService(ctx).mineFor(e.id);
+  }
+
+  @FieldResolver(() => [EventResult], { description: 'Placings and awards of a completed competition or olympiad, best placing first' })
+  results(@Root() e: EventEntity, @Ctx() ctx: SubgraphContext): Promise<EventResultEntity[]> {
+    return new ResultService(ctx).forEvent(e.id);
   }
 
   @FieldResolver(() => [MonumentRef], { description: 'Monuments the event visits, in visiting order' })

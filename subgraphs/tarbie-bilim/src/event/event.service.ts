@@ -1,14 +1,14 @@
-import { badUserInput, DomainError, forbidden, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type Localized } from '@rz/schema';
-import { hasRole, newId, paginate, requireActsIn, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { badUserInput, DomainError, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type Localized } from '@rz/schema';
+import { newId, paginate, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { fillFreePlaces } from '../registration/registration.queue';
+import { requireManagerRole, requireManagerScope } from './event.access';
 import { EventMonumentEntity } from './event-monument.entity';
 import { EVENT_TRANSITIONS, EventStatus } from './event.enums';
 import { EventEntity } from './event.entity';
 import type { CreateEventInput, EventFilter, UpdateEventInput } from './event.input';
-import { eventByIdLoader, monumentIdsByEventLoader } from './event.loader';
-
-const SUBPROGRAMME = 'tarbie-bilim';
+import { eventByIdLoader, MAX_MONUMENT_EVENTS, monumentIdsByEventLoader, upcomingEventsByMonumentLoader } from './event.loader';
 
 /** Stored per language: blank strings become null so the kk -> ru -> en fallback skips them. */
 function clean(text: string | null | undefined): string | null {
@@ -50,6 +50,12 @@ export class EventService {
     return this.ctx.loaders.get(monumentIdsByEventLoader).load(eventId);
   }
 
+  /** Upcoming events visiting a monument, soonest first. */
+  async upcomingVisiting(monumentId: string, first: number): Promise<EventEntity[]> {
+    if (first < 1 || first > MAX_MONUMENT_EVENTS) throw badUserInput('first', `first must be between 1 and ${MAX_MONUMENT_EVENTS}`);
+    return (await this.ctx.loaders.get(upcomingEventsByMonumentLoader).load(monumentId)).slice(0, first);
+  }
+
   async list(filter: EventFilter = {}, page: PageRequest): Promise<ConnectionShape<EventEntity>> {
     const query = this.repository.createQueryBuilder('e');
     if (filter.territory) {
@@ -87,6 +93,9 @@ export class EventService {
       territoryCode: territory.code,
       venue: clean(input.venue),
       capacity: input.capacity ?? null,
+      waitingList: input.waitingList ?? false,
+      confirmedCount: 0,
+      waitingCount: 0,
       status: EventStatus.PLANNED,
       organiser: requireOrganiser(input.organiser),
     });
@@ -135,10 +144,18 @@ export class EventService {
       if (input.kind) event.kind = input.kind;
       if (input.baseProject) event.baseProject = input.baseProject;
       if (input.venue !== undefined && input.venue !== null) event.venue = clean(input.venue);
-      if (input.capacity !== undefined && input.capacity !== null) event.capacity = input.capacity;
+      if (input.capacity !== undefined && input.capacity !== null) {
+        if (input.capacity < event.confirmedCount) {
+          throw badUserInput('input.capacity', `${event.confirmedCount} places are already confirmed: capacity cannot go below that`, { confirmed: event.confirmedCount });
+        }
+        event.capacity = input.capacity;
+      }
+      if (input.waitingList !== undefined && input.waitingList !== null) event.waitingList = input.waitingList;
       if (input.organiser !== undefined && input.organiser !== null) event.organiser = requireOrganiser(input.organiser);
       const row = await manager.save(event);
       if (input.monumentsVisited) await this.replaceMonuments(manager, row.id, requireDistinct(input.monumentsVisited));
+      // A larger capacity admits the waiting list in order, in the same transaction.
+      await fillFreePlaces(manager, row, new Date());
       return row;
     });
     return this.fresh(saved);
@@ -184,18 +201,10 @@ export class EventService {
 
   /** Tarbie-Bilim editors (everywhere), akimat officers (inside their territory) and admins manage events. */
   private requireOrganiserRole(): Viewer {
-    const viewer = requireViewer(this.ctx.viewer);
-    if (!this.isEditor(viewer) && !hasRole(viewer, Role.AKIMAT_OFFICER)) {
-      throw forbidden('Only editors of the Tarbie-Bilim subprogramme, akimat officers and admins may manage events');
-    }
-    return viewer;
+    return requireManagerRole(this.ctx.viewer, 'events');
   }
 
   private requireScope(viewer: Viewer, territoryCode: string): void {
-    if (!this.isEditor(viewer)) requireActsIn(viewer, territoryCode, Role.AKIMAT_OFFICER);
-  }
-
-  private isEditor(viewer: Viewer): boolean {
-    return viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.MINISTRY_EDITOR) && viewer.subprogramme === SUBPROGRAMME);
+    requireManagerScope(viewer, territoryCode);
   }
 }

@@ -30,6 +30,9 @@ export class Event {
   @Field(() => Int, { nullable: true, description: 'Maximum number of participants; null for no limit' })
   capacity: number | null;
 
+  @Field({ description: 'Whether registrations beyond capacity join a waiting list instead of being refused' })
+  waitingList: boolean;
+
   @Field({ description: 'Public name of the organising body' })
   organiser: string;
 

@@ -1,7 +1,10 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** Stub of rukhani-qazyna's Monument: this subgraph only knows the key; the gateway fetches the rest. */
-@Directive('@key(fields: "id", resolvable: false)')
+/**
+ * rukhani-qazyna's Monument, by key: the gateway fetches its own fields there.
+ * Resolvable here because this subgraph adds fields to it (events). Root value: { id }.
+ */
+@Directive('@key(fields: "id")')
 @ObjectType('Monument')
 export class MonumentRef {
   @Field(() => ID)

@@ -1,0 +1,129 @@
+import { Lang } from '@rz/schema';
+import { ArrayMaxSize, IsISO8601, IsOptional, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { LocalHistoryMaterialKind } from './material.enums';
+
+const KATO = /^\d{9}$/;
+export const MAX_MATERIAL_MONUMENTS = 50;
+export const MAX_AUTHORS = 20;
+
+@InputType()
+export class LocalHistoryMaterialFilter {
+  @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
+  @IsOptional()
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory?: string;
+
+  @Field(() => LocalHistoryMaterialKind, { nullable: true }) kind?: LocalHistoryMaterialKind;
+  @Field(() => Lang, { nullable: true }) language?: Lang;
+
+  @Field(() => ID, { nullable: true, description: 'Materials describing this monument' })
+  @IsOptional()
+  @IsUUID('all', { message: 'monument must be a monument id' })
+  monument?: string;
+}
+
+@InputType({ description: 'A material needs a link or a file reference (or both)' })
+export class CreateLocalHistoryMaterialInput {
+  @Field(() => LocalHistoryMaterialKind) kind: LocalHistoryMaterialKind;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @Field(() => Lang) language: Lang;
+
+  @Field(() => [String], { nullable: true, description: `At most ${MAX_AUTHORS}` })
+  @IsOptional()
+  @ArrayMaxSize(MAX_AUTHORS)
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  authors?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(20000)
+  description?: string;
+
+  @Field(() => ID, { description: 'KATO code' })
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'publishedOn must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'publishedOn must be a date (YYYY-MM-DD)' })
+  publishedOn?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) link' })
+  @MaxLength(2000)
+  url?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(500)
+  fileRef?: string;
+
+  @Field(() => [ID], { nullable: true, description: `Monuments the material describes, at most ${MAX_MATERIAL_MONUMENTS}` })
+  @IsOptional()
+  @ArrayMaxSize(MAX_MATERIAL_MONUMENTS)
+  @IsUUID('all', { each: true, message: 'monuments must hold monument ids (UUIDs)' })
+  monuments?: string[];
+}
+
+@InputType({ description: 'Fields to change; omitted fields keep their value' })
+export class UpdateLocalHistoryMaterialInput {
+  @Field(() => LocalHistoryMaterialKind, { nullable: true }) kind?: LocalHistoryMaterialKind;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(500)
+  title?: string;
+
+  @Field(() => Lang, { nullable: true }) language?: Lang;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the list' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_AUTHORS)
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  authors?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(20000)
+  description?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  territory?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'publishedOn must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'publishedOn must be a date (YYYY-MM-DD)' })
+  publishedOn?: string;
+
+  @Field(() => String, { nullable: true, description: 'An empty string removes the link' })
+  @ValidateIf((o: UpdateLocalHistoryMaterialInput) => !!o.url)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) link' })
+  @MaxLength(2000)
+  url?: string;
+
+  @Field(() => String, { nullable: true, description: 'An empty string removes the file reference' })
+  @IsOptional()
+  @MaxLength(500)
+  fileRef?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Replaces the whole list' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_MATERIAL_MONUMENTS)
+  @IsUUID('all', { each: true, message: 'monuments must hold monument ids (UUIDs)' })
+  monuments?: string[];
+}

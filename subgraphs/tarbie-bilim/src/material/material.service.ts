@@ -1,0 +1,154 @@
+import { badUserInput, kato, notFound, type ConnectionShape } from '@rz/schema';
+import { newId, paginate, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { isUUID } from 'class-validator';
+import type { EntityManager } from 'typeorm';
+import { requireManagerRole, requireManagerScope } from '../event/event.access';
+import { LocalHistoryMaterialMonumentEntity } from './material-monument.entity';
+import { LocalHistoryMaterialEntity } from './material.entity';
+import type { CreateLocalHistoryMaterialInput, LocalHistoryMaterialFilter, UpdateLocalHistoryMaterialInput } from './material.input';
+import { materialByIdLoader, monumentIdsByMaterialLoader } from './material.loader';
+
+const WHAT = 'local history materials';
+
+function requireText(value: string, field: string, message: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw badUserInput(field, message);
+  return trimmed;
+}
+
+function cleanAuthors(authors: string[], field: string): string[] {
+  return authors.map((a, index) => requireText(a, `${field}.${index}`, 'An author\'s name cannot be blank'));
+}
+
+function distinctMonuments(ids: string[], field: string): string[] {
+  const seen = new Set<string>();
+  for (const [index, id] of ids.entries()) {
+    const key = id.toLowerCase();
+    if (seen.has(key)) throw badUserInput(`${field}.${index}`, `Monument ${id} is listed twice`, { monumentId: id });
+    seen.add(key);
+  }
+  return [...seen];
+}
+
+/** A real calendar date: 2026-02-30 passes the format check but is no date. */
+function requireDate(value: string, field: string): string {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) throw badUserInput(field, 'Not a calendar date');
+  return value;
+}
+
+export class MaterialService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  byId(id: string): Promise<LocalHistoryMaterialEntity | null> {
+    return this.ctx.loaders.get(materialByIdLoader).load(id);
+  }
+
+  monumentIds(materialId: string): Promise<string[]> {
+    return this.ctx.loaders.get(monumentIdsByMaterialLoader).load(materialId);
+  }
+
+  async list(filter: LocalHistoryMaterialFilter = {}, page: PageRequest): Promise<ConnectionShape<LocalHistoryMaterialEntity>> {
+    const query = this.ctx.db.getRepository(LocalHistoryMaterialEntity).createQueryBuilder('m');
+    if (filter.territory) {
+      query.andWhere('m.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+    }
+    if (filter.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
+    if (filter.language) query.andWhere('m.language = :language', { language: filter.language });
+    if (filter.monument) {
+      query.andWhere('EXISTS (SELECT 1 FROM local_history_material_monument mm WHERE mm.material_id = m.id AND mm.monument_id = :monument)', {
+        monument: filter.monument.toLowerCase(),
+      });
+    }
+    return paginate(query, page);
+  }
+
+  async create(input: CreateLocalHistoryMaterialInput): Promise<LocalHistoryMaterialEntity> {
+    const viewer = requireManagerRole(this.ctx.viewer, WHAT);
+    const territory = kato().require(input.territory, 'input.territory');
+    requireManagerScope(viewer, territory.code);
+    const url = input.url?.trim() || null;
+    const fileRef = input.fileRef?.trim() || null;
+    if (!url && !fileRef) throw badUserInput('input.url', 'Give a link or a file reference');
+    const monumentIds = distinctMonuments(input.monuments ?? [], 'input.monuments');
+    const material = this.ctx.db.getRepository(LocalHistoryMaterialEntity).create({
+      id: newId(),
+      kind: input.kind,
+      title: requireText(input.title, 'input.title', 'Give the title'),
+      language: input.language,
+      authors: cleanAuthors(input.authors ?? [], 'input.authors'),
+      description: input.description?.trim() || null,
+      territoryCode: territory.code,
+      publishedOn: input.publishedOn ? requireDate(input.publishedOn, 'input.publishedOn') : null,
+      url,
+      fileRef,
+    });
+    const saved = await this.ctx.db.transaction(async (manager) => {
+      const row = await manager.save(material);
+      await this.replaceMonuments(manager, row.id, monumentIds);
+      return row;
+    });
+    return this.fresh(saved);
+  }
+
+  async update(id: string, input: UpdateLocalHistoryMaterialInput): Promise<LocalHistoryMaterialEntity> {
+    const viewer = requireManagerRole(this.ctx.viewer, WHAT);
+    const saved = await this.ctx.db.transaction(async (manager) => {
+      const material = await this.lockForWrite(manager, id);
+      requireManagerScope(viewer, material.territoryCode);
+      if (input.territory) {
+        const territory = kato().require(input.territory, 'input.territory');
+        requireManagerScope(viewer, territory.code);
+        material.territoryCode = territory.code;
+      }
+      if (input.kind) material.kind = input.kind;
+      if (input.language) material.language = input.language;
+      if (input.title !== undefined && input.title !== null) material.title = requireText(input.title, 'input.title', 'Give the title');
+      if (input.authors) material.authors = cleanAuthors(input.authors, 'input.authors');
+      if (input.description !== undefined && input.description !== null) material.description = input.description.trim() || null;
+      if (input.publishedOn) material.publishedOn = requireDate(input.publishedOn, 'input.publishedOn');
+      if (input.url !== undefined && input.url !== null) material.url = input.url.trim() || null;
+      if (input.fileRef !== undefined && input.fileRef !== null) material.fileRef = input.fileRef.trim() || null;
+      if (!material.url && !material.fileRef) throw badUserInput(input.url !== undefined ? 'input.url' : 'input.fileRef', 'Keep a link or a file reference');
+      const row = await manager.save(material);
+      if (input.monuments) await this.replaceMonuments(manager, row.id, distinctMonuments(input.monuments, 'input.monuments'));
+      return row;
+    });
+    return this.fresh(saved);
+  }
+
+  async delete(id: string): Promise<string> {
+    const viewer = requireManagerRole(this.ctx.viewer, WHAT);
+    await this.ctx.db.transaction(async (manager) => {
+      const material = await this.lockForWrite(manager, id);
+      requireManagerScope(viewer, material.territoryCode);
+      await manager.delete(LocalHistoryMaterialEntity, { id: material.id });
+    });
+    this.ctx.loaders.get(materialByIdLoader).clear(id);
+    return id;
+  }
+
+  private async lockForWrite(manager: EntityManager, id: string): Promise<LocalHistoryMaterialEntity> {
+    const material = isUUID(id, 'all')
+      ? await manager.getRepository(LocalHistoryMaterialEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!material) throw notFound('LocalHistoryMaterial', id, 'id');
+    return material;
+  }
+
+  private async replaceMonuments(manager: EntityManager, materialId: string, monumentIds: string[]): Promise<void> {
+    await manager.delete(LocalHistoryMaterialMonumentEntity, { materialId });
+    if (monumentIds.length) {
+      await manager.insert(
+        LocalHistoryMaterialMonumentEntity,
+        monumentIds.map((monumentId, position) => ({ materialId, monumentId, position })),
+      );
+    }
+  }
+
+  private fresh(material: LocalHistoryMaterialEntity): LocalHistoryMaterialEntity {
+    this.ctx.loaders.get(materialByIdLoader).clear(material.id).prime(material.id, material);
+    this.ctx.loaders.get(monumentIdsByMaterialLoader).clear(material.id);
+    return material;
+  }
+}
