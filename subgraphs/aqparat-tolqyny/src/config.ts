@@ -1,6 +1,31 @@
 import { parseConfig, subgraphConfigShape, type SubgraphConfig } from '@rz/subgraph-runtime';
+import { z } from 'zod';
+
+/** Settings only this subgraph has. */
+export const aqparatSettingsShape = z.object({
+  /** A nominee covered by MORE than this many published items in the last 12 months is "already in the media". */
+  NEW_FACE_MEDIA_LIMIT: z.coerce.number().int().min(0).max(1000).default(3),
+});
+
+export type AqparatSettings = z.output<typeof aqparatSettingsShape>;
+export type AqparatTolqynyConfig = SubgraphConfig & AqparatSettings;
 
 /** The only place this service reads the environment. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): SubgraphConfig {
-  return parseConfig(subgraphConfigShape('aqparat-tolqyny'), env);
+export function loadConfig(env: Record<string, string | undefined> = process.env): AqparatTolqynyConfig {
+  return parseConfig(subgraphConfigShape('aqparat-tolqyny').safeExtend(aqparatSettingsShape.shape), env);
+}
+
+const parsed = new WeakMap<object, AqparatSettings>();
+
+/**
+ * This subgraph's settings from the request context's config. Test harnesses hand
+ * over an already-parsed config that may lack them, so defaults apply here too.
+ */
+export function aqparatSettings(config: SubgraphConfig): AqparatSettings {
+  let settings = parsed.get(config);
+  if (!settings) {
+    settings = aqparatSettingsShape.parse(config);
+    parsed.set(config, settings);
+  }
+  return settings;
 }

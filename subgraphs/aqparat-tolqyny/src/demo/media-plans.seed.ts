@@ -16,7 +16,12 @@ export function mediaItemDemoId(planKey: string, index: number): string {
   return stableId(`media-item:${planKey}:${index + 1}`);
 }
 
-/** Demo rows of the other subgraphs, by the ids their seeds give them. */
+/** Demo faces are addressed by key, e.g. faceDemoId('turkistan-restorer'). */
+export function faceDemoId(key: string): string {
+  return stableId(`face:${key}`);
+}
+
+/** Demo rows of the other subgraphs, by the ids their seeds give them, and demo faces of this one. */
 export const DEMO_SUBJECTS = {
   monumentKzh049: { kind: MediaSubjectKind.MONUMENT, id: stableId('monument:KZH049') },
   monumentKzh052: { kind: MediaSubjectKind.MONUMENT, id: stableId('monument:KZH052') },
@@ -25,6 +30,10 @@ export const DEMO_SUBJECTS = {
   turkistanSchoolLibrary: { kind: MediaSubjectKind.INITIATIVE, id: stableId('initiative:turkistan-school-library') },
   yasawiExcursion: { kind: MediaSubjectKind.EVENT, id: stableId('event:turkistan-yasawi-excursion') },
   youngHistoriansRally: { kind: MediaSubjectKind.EVENT, id: stableId('event:almaty-young-historians-rally') },
+  turkistanRestorer: { kind: MediaSubjectKind.FACE, id: faceDemoId('turkistan-restorer') },
+  turkistanTeacher: { kind: MediaSubjectKind.FACE, id: faceDemoId('turkistan-teacher') },
+  shymkentChampion: { kind: MediaSubjectKind.FACE, id: faceDemoId('shymkent-champion') },
+  shymkentDoctor: { kind: MediaSubjectKind.FACE, id: faceDemoId('shymkent-doctor') },
 } as const;
 
 type Subject = (typeof DEMO_SUBJECTS)[keyof typeof DEMO_SUBJECTS];
@@ -38,6 +47,8 @@ interface DemoItem {
   plannedDate: string;
   language: Lang;
   subjects?: Subject[];
+  /** What became of the item; PLANNED when absent. */
+  outcome?: { published: { on: string; link: string; reach: number } } | { cancelled: string };
 }
 
 interface DemoPlan {
@@ -72,6 +83,7 @@ export const DEMO_MEDIA_PLANS: DemoPlan[] = [
         plannedDate: '2026-10-09',
         language: Lang.RU,
         subjects: [S.medeuPark],
+        outcome: { published: { on: '2026-10-09', link: 'https://khabar.kz/ru/news/obshchestvo/park-medeu-posle-blagoustrojstva', reach: 640000 } },
       },
       {
         channel: MediaChannel.TV,
@@ -82,6 +94,7 @@ export const DEMO_MEDIA_PLANS: DemoPlan[] = [
         plannedDate: '2026-10-23',
         language: Lang.KK,
         subjects: [S.monumentKzh049, S.monumentKzh052],
+        outcome: { published: { on: '2026-10-27', link: 'https://almaty.tv/kk/news/ghylym-akademiyasy-ghimaraty-zhanartudan-kejin', reach: 85000 } },
       },
       {
         channel: MediaChannel.PRINT,
@@ -92,6 +105,7 @@ export const DEMO_MEDIA_PLANS: DemoPlan[] = [
         plannedDate: '2026-11-13',
         language: Lang.KK,
         subjects: [S.youngHistoriansRally, S.monumentKzh049],
+        outcome: { published: { on: '2026-11-13', link: 'https://aqshamy.kz/olketanu/zhas-tarikhshylar-akademiya-ghimaratynda', reach: 12000 } },
       },
       {
         channel: MediaChannel.SOCIAL_MEDIA,
@@ -214,6 +228,121 @@ export const DEMO_MEDIA_PLANS: DemoPlan[] = [
     ],
   },
   {
+    key: 'turkistan-city-2026-q3',
+    territoryCode: '611000000',
+    year: 2026,
+    quarter: 3,
+    submissionDeadline: '2026-06-26',
+    status: MediaPlanStatus.APPROVED,
+    items: [
+      {
+        channel: MediaChannel.TV,
+        outlet: '«Qazaqstan» — Түркістан',
+        level: MediaLevel.REGIONAL,
+        format: 'Деректі фильм: кесене қалпына келтіруден кейін',
+        rubric: '«Киелі Түркістан»',
+        plannedDate: '2026-07-10',
+        language: Lang.KK,
+        subjects: [S.yasawiMausoleum],
+        outcome: { published: { on: '2026-07-10', link: 'https://qazaqstan.tv/kk/turkistan/kesene-qalpyna-keltiruden-kejin', reach: 120000 } },
+      },
+      {
+        channel: MediaChannel.ONLINE,
+        outlet: '«Түркістан» газеті (turkystan.kz)',
+        level: MediaLevel.REGIONAL,
+        format: 'Сұхбат',
+        rubric: '«100 жаңа есім»',
+        plannedDate: '2026-08-07',
+        language: Lang.KK,
+        subjects: [S.turkistanRestorer, S.yasawiMausoleum],
+        outcome: { published: { on: '2026-08-12', link: 'https://turkystan.kz/100-zhana-esim/kesene-sheberi', reach: 18000 } },
+      },
+      {
+        channel: MediaChannel.SOCIAL_MEDIA,
+        outlet: 'Instagram, Түркістан қаласы әкімдігі',
+        level: MediaLevel.REGIONAL,
+        format: 'Reels: экскурсияға қатысқан балалар',
+        plannedDate: '2026-09-04',
+        language: Lang.KK,
+        subjects: [S.yasawiExcursion],
+        outcome: { cancelled: 'Экскурсия қазан айына ауыстырылды; материал IV тоқсан жоспарына көшті' },
+      },
+      {
+        channel: MediaChannel.RADIO,
+        outlet: 'Қазақ радиосы — Түркістан',
+        level: MediaLevel.REGIONAL,
+        format: 'Радиоочерк',
+        rubric: '«100 жаңа есім»',
+        plannedDate: '2026-09-25',
+        language: Lang.KK,
+        subjects: [S.turkistanTeacher],
+      },
+    ],
+  },
+  {
+    key: 'shymkent-2026-q3',
+    territoryCode: '790000000',
+    year: 2026,
+    quarter: 3,
+    submissionDeadline: '2026-06-26',
+    status: MediaPlanStatus.APPROVED,
+    items: [
+      {
+        channel: MediaChannel.TV,
+        outlet: '«Хабар»',
+        level: MediaLevel.REPUBLICAN,
+        format: 'Сюжет в новостях',
+        rubric: '«Спорт»',
+        plannedDate: '2026-07-03',
+        language: Lang.RU,
+        subjects: [S.shymkentChampion],
+        outcome: { published: { on: '2026-07-03', link: 'https://khabar.kz/ru/news/sport/chempion-iz-shymkenta-vernulsya-domoj', reach: 500000 } },
+      },
+      {
+        channel: MediaChannel.ONLINE,
+        outlet: 'Sports.kz',
+        level: MediaLevel.REPUBLICAN,
+        format: 'Интервью',
+        plannedDate: '2026-07-17',
+        language: Lang.RU,
+        subjects: [S.shymkentChampion],
+        outcome: { published: { on: '2026-07-20', link: 'https://www.sports.kz/news/intervyu-chempiona-iz-shymkenta', reach: 90000 } },
+      },
+      {
+        channel: MediaChannel.PRINT,
+        outlet: '«Шымкент келбеті»',
+        level: MediaLevel.REGIONAL,
+        format: 'Очерк',
+        rubric: '«Жерлестер»',
+        plannedDate: '2026-08-14',
+        language: Lang.KK,
+        subjects: [S.shymkentChampion],
+        outcome: { published: { on: '2026-08-14', link: 'https://shymkentkelbeti.kz/zherlester/chempion-balalyq-shaghy', reach: 15000 } },
+      },
+      {
+        channel: MediaChannel.SOCIAL_MEDIA,
+        outlet: 'Instagram, Шымкент қаласы әкімдігі',
+        level: MediaLevel.REGIONAL,
+        format: 'Пост',
+        plannedDate: '2026-09-11',
+        language: Lang.KK,
+        subjects: [S.shymkentChampion],
+        outcome: { published: { on: '2026-09-11', link: 'https://www.instagram.com/p/shymkent-akimat-chempion', reach: 40000 } },
+      },
+      {
+        channel: MediaChannel.ONLINE,
+        outlet: 'Otyrar.kz',
+        level: MediaLevel.REGIONAL,
+        format: 'Сұхбат',
+        rubric: '«100 жаңа есім»',
+        plannedDate: '2026-09-18',
+        language: Lang.KK,
+        subjects: [S.shymkentDoctor],
+        outcome: { published: { on: '2026-09-18', link: 'https://otyrar.kz/100-zhana-esim/auyldyq-dariger', reach: 22000 } },
+      },
+    ],
+  },
+  {
     key: 'zhambyl-2027-q1',
     territoryCode: '310000000',
     year: 2027,
@@ -242,7 +371,20 @@ export const DEMO_MEDIA_PLANS: DemoPlan[] = [
   },
 ];
 
-const DEMO_AUTHOR = 'demo-seed';
+export const DEMO_AUTHOR = 'demo-seed';
+
+/** Status columns of a demo item; closed at noon of the publication day, or of the planned day when cancelled. */
+function outcomeColumns(item: DemoItem, plan: DemoPlan) {
+  const none = { link: null, publishedOn: null, reach: null, cancellationReason: null, closedAt: null, closedBy: null };
+  if (!item.outcome) return { ...none, status: MediaItemStatus.PLANNED };
+  if (plan.status !== MediaPlanStatus.APPROVED) throw new Error(`demo plan ${plan.key}: items close only on approved plans`);
+  const closedBy = DEMO_AUTHOR;
+  if ('published' in item.outcome) {
+    const { on, link, reach } = item.outcome.published;
+    return { ...none, status: MediaItemStatus.PUBLISHED, link, publishedOn: on, reach, closedAt: new Date(`${on}T12:00:00+05:00`), closedBy };
+  }
+  return { ...none, status: MediaItemStatus.CANCELLED, cancellationReason: item.outcome.cancelled, closedAt: new Date(`${item.plannedDate}T12:00:00+05:00`), closedBy };
+}
 
 /** Adds the demo plans whose ids are not there yet, each with its items, in one transaction. */
 export async function seedMediaPlans(db: DataSource, logger: Logger): Promise<void> {
@@ -276,8 +418,8 @@ export async function seedMediaPlans(db: DataSource, logger: Logger): Promise<vo
         rubric: item.rubric ?? null,
         plannedDate: item.plannedDate,
         language: item.language,
-        status: MediaItemStatus.PLANNED,
         createdBy: DEMO_AUTHOR,
+        ...outcomeColumns(item, plan),
       }));
       await tx.getRepository(MediaItemEntity).insert(items);
       const subjects = plan.items.flatMap((item, index) =>

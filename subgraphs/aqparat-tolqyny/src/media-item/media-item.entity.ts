@@ -18,6 +18,16 @@ export class MediaItemEntity {
   @Column('text') language: Lang;
   @Column('text', { default: MediaItemStatus.PLANNED }) status: MediaItemStatus;
 
+  /** Set when PUBLISHED: where it appeared, on which day (YYYY-MM-DD) and how many people it reached. */
+  @Column('text', { nullable: true }) link: string | null;
+  @Column('date', { name: 'published_on', nullable: true }) publishedOn: string | null;
+  @Column('integer', { nullable: true }) reach: number | null;
+
+  @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;
+  /** When and by whom the item was marked published or cancelled. */
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
+  @Column('text', { name: 'closed_by', nullable: true }) closedBy: string | null;
+
   @Column('text', { name: 'created_by' }) createdBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -19,11 +19,12 @@ export enum MediaItemStatus {
   CANCELLED = 'CANCELLED',
 }
 
-/** What an item covers. FACE ("100 new faces") is allowed by the table but exposed only once the Face type exists. */
+/** What an item covers: a record of another subgraph, or a face of "100 new faces". */
 export enum MediaSubjectKind {
   INITIATIVE = 'INITIATIVE',
   MONUMENT = 'MONUMENT',
   EVENT = 'EVENT',
+  FACE = 'FACE',
 }
 
 registerEnumType(MediaChannel, { name: 'MediaChannel' });

@@ -1,6 +1,8 @@
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
+import { FaceEntity } from '../face/face.entity';
+import { MediaSubjectKind } from './media-item.enums';
 import { MediaItemSubjectEntity } from './media-item-subject.entity';
 import { MediaItemEntity } from './media-item.entity';
 
@@ -26,13 +28,17 @@ export function mediaItemsByPlanIdLoader({ db }: SubgraphContext): DataLoader<st
   });
 }
 
-/** Subjects of each item in the planner's order; one query for all items of a response. */
+/** Subjects of each item in the planner's order, faces with their rows; one query for all items of a response. */
 export function mediaSubjectsByItemIdLoader({ db }: SubgraphContext): DataLoader<string, MediaItemSubjectEntity[]> {
   return new DataLoader(async (itemIds) => {
-    const rows = await db.getRepository(MediaItemSubjectEntity).find({
-      where: { itemId: In([...itemIds]) },
-      order: { itemId: 'ASC', position: 'ASC' },
-    });
+    const rows = await db
+      .getRepository(MediaItemSubjectEntity)
+      .createQueryBuilder('s')
+      .leftJoinAndMapOne('s.face', FaceEntity, 'f', 's.kind = :face AND f.id = s.subjectId', { face: MediaSubjectKind.FACE })
+      .where('s.itemId IN (:...itemIds)', { itemIds })
+      .orderBy('s.itemId', 'ASC')
+      .addOrderBy('s.position', 'ASC')
+      .getMany();
     const byItem = groupBy(rows, (r) => r.itemId);
     return itemIds.map((id) => byItem.get(id) ?? []);
   });

@@ -4,7 +4,7 @@ import type { MediaPlanEntity } from '../media-plan/media-plan.entity';
 import { MediaPlanService } from '../media-plan/media-plan.service';
 import { MediaPlan } from '../media-plan/media-plan.type';
 import type { MediaItemEntity } from './media-item.entity';
-import { AddMediaPlanItemInput } from './media-item.input';
+import { AddMediaPlanItemInput, PublishMediaItemInput } from './media-item.input';
 import { MediaItemService } from './media-item.service';
 import { MediaPlanItem } from './media-item.type';
 import { MediaSubject, type MediaSubjectValue } from './media-subject.type';
@@ -21,13 +21,41 @@ export class MediaItemResolver {
     return new MediaItemService(ctx).add(planId, input);
   }
 
+  @Authorized(Role.AKIMAT_OFFICER, Role.PROJECT_OFFICE)
+  @Mutation(() => MediaPlanItem, {
+    description:
+      'PLANNED -> PUBLISHED on an APPROVED plan, by an akimat officer of the plan\'s territory or the project office of its region. SELECTED faces it covers become FEATURED in the same step.',
+  })
+  publishMediaItem(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => PublishMediaItemInput) input: PublishMediaItemInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<MediaItemEntity> {
+    return new MediaItemService(ctx).publish(id, input);
+  }
+
+  @Authorized(Role.AKIMAT_OFFICER, Role.PROJECT_OFFICE)
+  @Mutation(() => MediaPlanItem, { description: 'PLANNED -> CANCELLED on an APPROVED plan; same people as publishing' })
+  cancelMediaItem(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<MediaItemEntity> {
+    return new MediaItemService(ctx).cancel(id, reason);
+  }
+
   @FieldResolver(() => MediaPlan)
   async plan(@Root() item: MediaItemEntity, @Ctx() ctx: SubgraphContext): Promise<MediaPlanEntity> {
     // plan_id is a foreign key: the plan exists.
     return (await new MediaPlanService(ctx).byId(item.planId))!;
   }
 
-  @FieldResolver(() => [MediaSubject], { description: 'Initiatives, monuments and events the item covers, in the planner\'s order' })
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Published on or before the planned date; null until PUBLISHED' })
+  publishedOnTime(@Root() item: MediaItemEntity, @Ctx() ctx: SubgraphContext): boolean | null {
+    return new MediaItemService(ctx).publishedOnTime(item);
+  }
+
+  @FieldResolver(() => [MediaSubject], { description: 'Initiatives, monuments, events and faces the item covers, in the planner\'s order' })
   subjects(@Root() item: MediaItemEntity, @Ctx() ctx: SubgraphContext): Promise<MediaSubjectValue[]> {
     return new MediaItemService(ctx).subjects(item.id);
   }

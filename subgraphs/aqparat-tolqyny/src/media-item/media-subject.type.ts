@@ -1,37 +1,47 @@
 import { createUnionType, Directive, Field, ID, ObjectType } from 'type-graphql';
+import type { FaceEntity } from '../face/face.entity';
+import { Face } from '../face/face.type';
 import { MediaSubjectKind } from './media-item.enums';
 
-/** Owned by atameken; referenced by key only. */
-@Directive('@key(fields: "id", resolvable: false)')
+/*
+ * Entities of the other subgraphs, by key. They are resolvable here (a reference
+ * resolves to `{ id }`) because this subgraph adds `mediaCoverage` to each of them.
+ */
+
+/** Owned by atameken. */
+@Directive('@key(fields: "id")')
 @ObjectType('Initiative')
 export class InitiativeRef {
   @Field(() => ID)
   id: string;
 }
 
-/** Owned by rukhani-qazyna; referenced by key only. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** Owned by rukhani-qazyna. */
+@Directive('@key(fields: "id")')
 @ObjectType('Monument')
 export class MonumentRef {
   @Field(() => ID)
   id: string;
 }
 
-/** Owned by tarbie-bilim; referenced by key only. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** Owned by tarbie-bilim. */
+@Directive('@key(fields: "id")')
 @ObjectType('Event')
 export class EventRef {
   @Field(() => ID)
   id: string;
 }
 
-/** Root value of a MediaSubject member. */
-export interface MediaSubjectValue {
-  kind: MediaSubjectKind;
+/** Root value of an Initiative, Monument or Event member: the key and what it is. */
+export interface ExternalSubjectValue {
+  kind: Exclude<MediaSubjectKind, MediaSubjectKind.FACE>;
   id: string;
 }
 
-const TYPE_OF_KIND: Record<MediaSubjectKind, string> = {
+/** Root value of a MediaSubject member: a key of another subgraph's record, or a face row. */
+export type MediaSubjectValue = ExternalSubjectValue | FaceEntity;
+
+const TYPE_OF_KIND: Record<ExternalSubjectValue['kind'], string> = {
   [MediaSubjectKind.INITIATIVE]: 'Initiative',
   [MediaSubjectKind.MONUMENT]: 'Monument',
   [MediaSubjectKind.EVENT]: 'Event',
@@ -39,12 +49,12 @@ const TYPE_OF_KIND: Record<MediaSubjectKind, string> = {
 
 export const MediaSubject = createUnionType({
   name: 'MediaSubject',
-  description: 'What a media item covers: an initiative, a monument or an event',
-  types: () => [InitiativeRef, MonumentRef, EventRef] as const,
-  // Root values are MediaSubjectValue rows, not instances of the stub classes.
-  resolveType: (value) => TYPE_OF_KIND[(value as unknown as MediaSubjectValue).kind],
+  description: 'What a media item covers: an initiative, a monument, an event or a face of "100 new faces"',
+  types: () => [InitiativeRef, MonumentRef, EventRef, Face] as const,
+  // Root values are plain keys or face rows, not instances of the classes above.
+  resolveType: (value) => {
+    const subject = value as unknown as MediaSubjectValue;
+    return 'kind' in subject ? TYPE_OF_KIND[subject.kind] : 'Face';
+  },
 });
 
-export function isExposedSubjectKind(kind: string): kind is MediaSubjectKind {
-  return kind in TYPE_OF_KIND;
-}

@@ -1,0 +1,27 @@
+import { ConfigError } from '@rz/subgraph-runtime';
+import { aqparatSettings, loadConfig } from './config';
+
+const env = { DATABASE_URL: 'postgres://localhost/rz', AUTH_JWKS_FILE: '/tmp/jwks.json' };
+
+describe('aqparat-tolqyny config', () => {
+  it('reads NEW_FACE_MEDIA_LIMIT, 3 by default', () => {
+    expect(loadConfig(env).NEW_FACE_MEDIA_LIMIT).toBe(3);
+    expect(loadConfig({ ...env, NEW_FACE_MEDIA_LIMIT: '5' }).NEW_FACE_MEDIA_LIMIT).toBe(5);
+    expect(loadConfig({ ...env, NEW_FACE_MEDIA_LIMIT: '0' }).NEW_FACE_MEDIA_LIMIT).toBe(0);
+    expect(loadConfig(env).PORT).toBeGreaterThan(0);
+  });
+
+  it('rejects a limit that is not a non-negative whole number', () => {
+    for (const value of ['-1', '2.5', 'three']) {
+      expect(() => loadConfig({ ...env, NEW_FACE_MEDIA_LIMIT: value })).toThrow(ConfigError);
+    }
+    expect(() => loadConfig({ NEW_FACE_MEDIA_LIMIT: '3' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('applies the default to a parsed config that lacks the setting', () => {
+    const shared = { ...loadConfig(env) } as Record<string, unknown>;
+    delete shared.NEW_FACE_MEDIA_LIMIT;
+    expect(aqparatSettings(shared as never).NEW_FACE_MEDIA_LIMIT).toBe(3);
+    expect(aqparatSettings(loadConfig({ ...env, NEW_FACE_MEDIA_LIMIT: '7' })).NEW_FACE_MEDIA_LIMIT).toBe(7);
+  });
+});

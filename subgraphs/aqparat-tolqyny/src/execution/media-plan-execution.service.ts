@@ -1,0 +1,12 @@
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { mediaPlanExecutionLoader } from './media-plan-execution.loader';
+import type { MediaPlanExecution } from './media-plan-execution.type';
+
+export class MediaPlanExecutionService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  /** Items of the plan by outcome, and reach by channel; on time means published on or before the planned date. */
+  forPlan(planId: string): Promise<MediaPlanExecution> {
+    return this.ctx.loaders.get(mediaPlanExecutionLoader).load(planId);
+  }
+}

@@ -1,0 +1,285 @@
+import {
+  badUserInput,
+  conflict,
+  DomainError,
+  forbidden,
+  hasAnyLanguage,
+  invalidTransition,
+  kato,
+  notFound,
+  type ConnectionShape,
+} from '@rz/schema';
+import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { isUUID } from 'class-validator';
+import type { EntityManager } from 'typeorm';
+import { aqparatSettings } from '../config';
+import { MediaSubjectKind } from '../media-item/media-item.enums';
+import { FaceStatusChangeEntity } from './face-status-change.entity';
+import { FaceSupportEntity } from './face-support.entity';
+import { FaceEntity } from './face.entity';
+import { FaceStatus } from './face.enums';
+import type { ChangeFaceStatusArgs, FaceFilter, FaceShortlistArgs, NominateFaceInput } from './face.input';
+import { canMoveFace, FACE_TARGET, FaceActor, faceStepActors, SUPPORT_OPEN } from './face.lifecycle';
+import { faceByIdLoader, faceMediaMentionsLoader, faceSupportCountLoader, faceSupportedByViewerLoader } from './face.loader';
+import type { FaceProgress, FaceRegionProgress, FaceShortlistEntry } from './face.type';
+
+export class FaceService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private get repository() {
+    return this.ctx.db.getRepository(FaceEntity);
+  }
+
+  byId(id: string): Promise<FaceEntity | null> {
+    return this.ctx.loaders.get(faceByIdLoader).load(id);
+  }
+
+  async list(filter: FaceFilter = {}, page: PageRequest): Promise<ConnectionShape<FaceEntity>> {
+    const query = this.repository.createQueryBuilder('f');
+    if (filter.territory) {
+      query.andWhere('f.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+    }
+    if (filter.status) query.andWhere('f.status = :status', { status: filter.status });
+    if (filter.sphere) query.andWhere('f.sphere = :sphere', { sphere: filter.sphere });
+    const connection = await paginate(query, page);
+    this.prime(connection.nodes);
+    return connection;
+  }
+
+  supportCount(face: FaceEntity): Promise<number> {
+    return this.ctx.loaders.get(faceSupportCountLoader).load(face.id);
+  }
+
+  supportedByViewer(face: FaceEntity): Promise<boolean> {
+    return this.ctx.loaders.get(faceSupportedByViewerLoader).load(face.id);
+  }
+
+  mediaMentions(face: FaceEntity): Promise<number> {
+    return this.ctx.loaders.get(faceMediaMentionsLoader).load(face.id);
+  }
+
+  /** The seeds ask for new faces: more than NEW_FACE_MEDIA_LIMIT published items in 12 months is too many. */
+  async isAlreadyInMedia(face: FaceEntity): Promise<boolean> {
+    return (await this.mediaMentions(face)) > aqparatSettings(this.ctx.config).NEW_FACE_MEDIA_LIMIT;
+  }
+
+  /** Akimat officers and project offices nominate in their scope; NGOs anywhere. */
+  async nominate(input: NominateFaceInput): Promise<FaceEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    const territory = kato().require(input.territory, 'input.territory');
+    const region = kato().region(territory.code).code;
+    const allowed =
+      actsIn(viewer, territory.code, Role.AKIMAT_OFFICER) || actsIn(viewer, region, Role.PROJECT_OFFICE) || viewer.roles.includes(Role.NGO);
+    if (!allowed) throw forbidden(`Your role and scope do not cover territory ${territory.code}`, { territoryCode: territory.code });
+    const name = required(input.name, 'input.name');
+    const nominatedBy = required(input.nominatedBy, 'input.nominatedBy');
+    if (!hasAnyLanguage(input.story)) throw badUserInput('input.story', 'Tell the person\'s story in at least one language');
+    const id = newId();
+    await this.ctx.db.transaction(async (tx) => {
+      await tx.getRepository(FaceEntity).insert({
+        id,
+        name,
+        territoryCode: territory.code,
+        regionCode: region,
+        sphere: input.sphere,
+        storyKk: input.story.kk?.trim() || null,
+        storyRu: input.story.ru?.trim() || null,
+        storyEn: input.story.en?.trim() || null,
+        nominatedBy,
+        nominatorSubject: viewer.subject,
+        status: FaceStatus.NOMINATED,
+        declineReason: null,
+        featuredAt: null,
+        featuredItemId: null,
+      });
+      await recordChange(tx, { faceId: id, fromStatus: null, toStatus: FaceStatus.NOMINATED, reason: null, changedBy: viewer.subject });
+    });
+    return this.fresh(id);
+  }
+
+  /** A manual step of the lifecycle; see faceStepActors for who takes which. */
+  async changeStatus({ id, to, reason }: ChangeFaceStatusArgs): Promise<FaceEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    await this.ctx.db.transaction(async (tx) => {
+      const face = await lockFace(tx, id, 'pessimistic_write');
+      const actors = actorsOf(viewer, face);
+      if (!actors.length) throw this.outOfScope(face);
+      const from = face.status;
+      if (to === FaceStatus.FEATURED) {
+        throw new DomainError('INVALID_TRANSITION', 'A face becomes FEATURED only when a media item covering it is published', { field: 'to', from, to });
+      }
+      if (!canMoveFace(from, to)) throw invalidTransition('Face', from, to);
+      const needed = faceStepActors(from, to);
+      if (!needed.some((actor) => actors.includes(actor))) {
+        throw forbidden(`Only the project office of region ${face.regionCode} may move a face from ${from} to ${to}`, { from, to });
+      }
+      const text = reason?.trim() || null;
+      if (to === FaceStatus.DECLINED && !text) throw badUserInput('reason', 'Give the reason for declining the nomination');
+      await tx.getRepository(FaceEntity).update(
+        { id: face.id },
+        { status: to, declineReason: to === FaceStatus.DECLINED ? text : null, statusChangedAt: () => 'now()' },
+      );
+      await recordChange(tx, { faceId: face.id, fromStatus: from, toStatus: to, reason: text, changedBy: viewer.subject });
+    });
+    return this.fresh(id);
+  }
+
+  /** One support per signed-in person while the nomination is discussed (NOMINATED or SHORTLISTED). */
+  async support(id: string): Promise<FaceEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    await this.ctx.db.transaction(async (tx) => {
+      // A share lock: supports may arrive together, a status change waits for them.
+      const face = await lockFace(tx, id, 'pessimistic_read');
+      assertSupportOpen(face);
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(FaceSupportEntity)
+        .values({ faceId: face.id, subject: viewer.subject })
+        .orIgnore()
+        .returning('face_id')
+        .execute();
+      if (!(inserted.raw as unknown[]).length) throw conflict('You already support this nomination', { field: 'id' });
+    });
+    return this.fresh(id);
+  }
+
+  async withdrawSupport(id: string): Promise<FaceEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    await this.ctx.db.transaction(async (tx) => {
+      const face = await lockFace(tx, id, 'pessimistic_read');
+      assertSupportOpen(face);
+      const deleted = await tx.getRepository(FaceSupportEntity).delete({ faceId: face.id, subject: viewer.subject });
+      if (!deleted.affected) throw notFound('FaceSupport', id, 'id');
+    });
+    return this.fresh(id);
+  }
+
+  /** Nominations of a territory ranked by support; ties go to the earlier nomination. */
+  async shortlist({ territory, status, first }: FaceShortlistArgs): Promise<FaceShortlistEntry[]> {
+    const codes = kato().subtreeCodes(kato().require(territory, 'territory').code);
+    const statuses = status ? [status] : [...SUPPORT_OPEN];
+    const { entities, raw } = await this.repository
+      .createQueryBuilder('f')
+      .addSelect((sub) => sub.select('count(*)::int').from(FaceSupportEntity, 's').where('s.face_id = f.id'), 'support_count')
+      .where('f.territoryCode = ANY(:codes) AND f.status IN (:...statuses)', { codes, statuses })
+      .orderBy('support_count', 'DESC')
+      .addOrderBy('f.nominatedAt', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .limit(first)
+      .getRawAndEntities<{ f_id: string; support_count: number }>();
+    const counts = new Map(raw.map((r) => [r.f_id, r.support_count]));
+    this.prime(entities);
+    const supportLoader = this.ctx.loaders.get(faceSupportCountLoader);
+    return entities.map((face, index) => {
+      const supportCount = counts.get(face.id) ?? 0;
+      supportLoader.prime(face.id, supportCount);
+      return { rank: index + 1, supportCount, face };
+    });
+  }
+
+  async progress(): Promise<FaceProgress> {
+    const rows: { region: string; status: FaceStatus; count: number }[] = await this.repository
+      .createQueryBuilder('f')
+      .select('f.regionCode', 'region')
+      .addSelect('f.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .groupBy('f.regionCode')
+      .addGroupBy('f.status')
+      .getRawMany();
+    const count = (region: string, status: FaceStatus) => rows.find((r) => r.region === region && r.status === status)?.count ?? 0;
+    const regions: FaceRegionProgress[] = kato().regions.map((region) => {
+      const selected = count(region.code, FaceStatus.SELECTED);
+      const featured = count(region.code, FaceStatus.FEATURED);
+      return {
+        region,
+        nominated: count(region.code, FaceStatus.NOMINATED),
+        shortlisted: count(region.code, FaceStatus.SHORTLISTED),
+        selected,
+        featured,
+        declined: count(region.code, FaceStatus.DECLINED),
+        chosen: selected + featured,
+      };
+    });
+    const selected = sum(regions.map((r) => r.selected));
+    const featured = sum(regions.map((r) => r.featured));
+    return { target: FACE_TARGET, selected, featured, chosen: selected + featured, remaining: Math.max(0, FACE_TARGET - selected - featured), regions };
+  }
+
+  /**
+   * Called inside the transaction that publishes `itemId`: every SELECTED face the item
+   * covers becomes FEATURED with it, or none does if the publication rolls back.
+   */
+  static async featureCoveredBy(tx: EntityManager, itemId: string, changedBy: string): Promise<string[]> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(FaceEntity)
+      .set({ status: FaceStatus.FEATURED, featuredAt: () => 'now()', featuredItemId: itemId, statusChangedAt: () => 'now()' })
+      .where('status = :selected', { selected: FaceStatus.SELECTED })
+      .andWhere(`id IN (SELECT subject_id FROM media_item_subject WHERE item_id = :itemId AND kind = :face)`, { itemId, face: MediaSubjectKind.FACE })
+      .returning('id')
+      .execute();
+    const ids = (result.raw as { id: string }[]).map((r) => r.id);
+    for (const faceId of ids) {
+      await recordChange(tx, { faceId, fromStatus: FaceStatus.SELECTED, toStatus: FaceStatus.FEATURED, reason: null, changedBy, mediaItemId: itemId });
+    }
+    return ids;
+  }
+
+  private prime(faces: FaceEntity[]): void {
+    const loader = this.ctx.loaders.get(faceByIdLoader);
+    for (const face of faces) loader.prime(face.id, face);
+  }
+
+  /** Reads the row after a write and refreshes the request's loaders with it. */
+  private async fresh(id: string): Promise<FaceEntity> {
+    const face = await this.repository.findOneByOrFail({ id: id.toLowerCase() });
+    this.ctx.loaders.get(faceByIdLoader).clear(id).prime(id, face);
+    this.ctx.loaders.get(faceSupportCountLoader).clear(face.id);
+    this.ctx.loaders.get(faceSupportedByViewerLoader).clear(face.id);
+    return face;
+  }
+
+  private outOfScope(face: FaceEntity): DomainError {
+    return forbidden(`Only an akimat officer of territory ${face.territoryCode} or the project office of region ${face.regionCode} may do this`, {
+      territoryCode: face.territoryCode,
+    });
+  }
+}
+
+/** The capacities in which the viewer acts on this face (admins have both). */
+function actorsOf(viewer: Viewer, face: FaceEntity): FaceActor[] {
+  const actors: FaceActor[] = [];
+  if (actsIn(viewer, face.territoryCode, Role.AKIMAT_OFFICER)) actors.push(FaceActor.TERRITORY_AKIMAT);
+  if (actsIn(viewer, face.regionCode, Role.PROJECT_OFFICE)) actors.push(FaceActor.REGION_PROJECT_OFFICE);
+  return actors;
+}
+
+async function lockFace(tx: EntityManager, id: string, mode: 'pessimistic_read' | 'pessimistic_write'): Promise<FaceEntity> {
+  const face = isUUID(id) ? await tx.findOne(FaceEntity, { where: { id: id.toLowerCase() }, lock: { mode } }) : null;
+  if (!face) throw notFound('Face', id, 'id');
+  return face;
+}
+
+function assertSupportOpen(face: FaceEntity): void {
+  if (!SUPPORT_OPEN.includes(face.status)) {
+    throw new DomainError('INVALID_TRANSITION', `Face is ${face.status}: support is open only while it is NOMINATED or SHORTLISTED`, {
+      field: 'id',
+      from: face.status,
+    });
+  }
+}
+
+async function recordChange(tx: EntityManager, change: Omit<FaceStatusChangeEntity, 'id' | 'changedAt' | 'mediaItemId'> & { mediaItemId?: string }) {
+  await tx.getRepository(FaceStatusChangeEntity).insert({ id: newId(), mediaItemId: null, ...change });
+}
+
+function required(value: string, field: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw badUserInput(field, 'Must not be blank');
+  return trimmed;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,36 @@
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { MediaItemEntity } from '../media-item/media-item.entity';
+import { MediaSubjectKind } from '../media-item/media-item.enums';
+import { MediaPlanItem } from '../media-item/media-item.type';
+import { EventRef, InitiativeRef, MonumentRef } from '../media-item/media-subject.type';
+import { MediaCoverageService } from './media-coverage.service';
+
+const DESCRIPTION = 'Published media items about it, newest publication first';
+
+/** `mediaCoverage` on the initiatives of atameken. */
+@Resolver(() => InitiativeRef)
+export class InitiativeMediaCoverageResolver {
+  @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
+  mediaCoverage(@Root() initiative: InitiativeRef, @Ctx() ctx: SubgraphContext): Promise<MediaItemEntity[]> {
+    return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.INITIATIVE, initiative.id);
+  }
+}
+
+/** `mediaCoverage` on the monuments of rukhani-qazyna. */
+@Resolver(() => MonumentRef)
+export class MonumentMediaCoverageResolver {
+  @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
+  mediaCoverage(@Root() monument: MonumentRef, @Ctx() ctx: SubgraphContext): Promise<MediaItemEntity[]> {
+    return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.MONUMENT, monument.id);
+  }
+}
+
+/** `mediaCoverage` on the events of tarbie-bilim. */
+@Resolver(() => EventRef)
+export class EventMediaCoverageResolver {
+  @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
+  mediaCoverage(@Root() event: EventRef, @Ctx() ctx: SubgraphContext): Promise<MediaItemEntity[]> {
+    return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.EVENT, event.id);
+  }
+}

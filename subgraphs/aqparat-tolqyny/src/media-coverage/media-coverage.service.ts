@@ -1,0 +1,17 @@
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import type { MediaItemEntity } from '../media-item/media-item.entity';
+import type { MediaSubjectKind } from '../media-item/media-item.enums';
+import { mediaItemByIdLoader, publishedItemsBySubjectLoader } from './media-coverage.loader';
+
+export class MediaCoverageService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  /** PUBLISHED items covering the subject, newest publication first. */
+  publishedAbout(kind: MediaSubjectKind, subjectId: string): Promise<MediaItemEntity[]> {
+    return this.ctx.loaders.get(publishedItemsBySubjectLoader[kind]).load(subjectId);
+  }
+
+  async itemById(id: string | null): Promise<MediaItemEntity | null> {
+    return id ? this.ctx.loaders.get(mediaItemByIdLoader).load(id) : null;
+  }
+}
