@@ -1,13 +1,45 @@
 import type { SubgraphDefinition } from '@rz/subgraph-runtime';
-import { seedMonuments } from './demo/monuments.seed';
+import { rukhaniQazynaSettingsShape, type RukhaniQazynaSettings } from './config';
+import { seedRukhaniQazyna } from './demo/demo.seed';
 import { CreateMonument20261122000000 } from './migrations/20261122000000-create-monument';
+import { MonumentConditionAssessment20261122020000 } from './migrations/20261122020000-monument-condition-assessment';
+import { MonumentSearch20261122020100 } from './migrations/20261122020100-monument-search';
+import { CreateQrCode20261122020200 } from './migrations/20261122020200-create-qr-code';
+import { CreateTourismRoute20261122020300 } from './migrations/20261122020300-create-tourism-route';
+import { CreateMonumentPhoto20261122020400 } from './migrations/20261122020400-create-monument-photo';
+import { MonumentConditionAssessmentEntity } from './monument-condition/monument-condition.entity';
+import { MonumentPhotoEntity } from './monument-photo/monument-photo.entity';
 import { MonumentEntity } from './monument/monument.entity';
+import { QrCodeEntity } from './qr-code/qr-code.entity';
+import { mountQrRoutes } from './qr-code/qr-code.routes';
+import { QrScanEntity } from './qr-code/qr-scan.entity';
 import { buildRukhaniQazynaSchema } from './schema';
+import { TourismRouteEntity } from './tourism-route/tourism-route.entity';
+import { TourismRouteStopEntity } from './tourism-route/tourism-route-stop.entity';
 
-export const rukhaniQazyna: SubgraphDefinition = {
-  name: 'rukhani-qazyna',
-  entities: [MonumentEntity],
-  migrations: [CreateMonument20261122000000],
-  buildSchema: buildRukhaniQazynaSchema,
-  seedDemo: seedMonuments,
-};
+/**
+ * The definition with this subgraph's settings. The runtime hands the routes hook no
+ * config, so the settings the QR routes need are bound here; main.ts passes the same
+ * parsed config to both this and the runtime.
+ */
+export function createRukhaniQazyna(settings: Partial<RukhaniQazynaSettings> = {}): SubgraphDefinition {
+  const { PUBLIC_BASE_URL } = rukhaniQazynaSettingsShape.parse({ PUBLIC_BASE_URL: settings.PUBLIC_BASE_URL });
+  return {
+    name: 'rukhani-qazyna',
+    entities: [MonumentEntity, MonumentConditionAssessmentEntity, MonumentPhotoEntity, QrCodeEntity, QrScanEntity, TourismRouteEntity, TourismRouteStopEntity],
+    migrations: [
+      CreateMonument20261122000000,
+      MonumentConditionAssessment20261122020000,
+      MonumentSearch20261122020100,
+      CreateQrCode20261122020200,
+      CreateTourismRoute20261122020300,
+      CreateMonumentPhoto20261122020400,
+    ],
+    buildSchema: buildRukhaniQazynaSchema,
+    seedDemo: seedRukhaniQazyna,
+    routes: (app, db, logger) => mountQrRoutes(app, { db, logger, publicBaseUrl: PUBLIC_BASE_URL }),
+  };
+}
+
+/** With default settings: for tooling (SDL printing) and tests that do not set PUBLIC_BASE_URL. */
+export const rukhaniQazyna: SubgraphDefinition = createRukhaniQazyna();

@@ -1,4 +1,4 @@
-import { GeoPointInput, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
+import { BoundingBoxInput, GeoPointInput, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
 import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MonumentCondition, MonumentSignificance, MonumentType } from './monument.enums';
@@ -16,10 +16,21 @@ export class MonumentFilter {
   @Field(() => MonumentSignificance, { nullable: true }) significance?: MonumentSignificance;
   @Field(() => MonumentCondition, { nullable: true }) condition?: MonumentCondition;
 
-  @Field(() => String, { nullable: true, description: 'Part of the name in any language' })
+  @Field(() => Boolean, { nullable: true, description: 'Only monuments on (true) or off (false) the State list' })
+  onStateList?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words of the name in any language (kk, ru or en); case, Kazakh letters (ә ғ қ ң ө ұ ү һ і) and accents are ignored, so "ясауи" finds "Ясауи"',
+  })
   @IsOptional()
   @MaxLength(200)
   search?: string;
+
+  @Field(() => BoundingBoxInput, { nullable: true, description: 'Only monuments with coordinates inside this map viewport' })
+  @IsOptional()
+  @ValidateNested()
+  within?: BoundingBoxInput | null;
 }
 
 @InputType()

@@ -1,10 +1,11 @@
-import { GeoPoint, Lang, LocalizedText, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
+import { GeoPoint, GeoPointInput, Lang, LocalizedText, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
 import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { monumentPageUrl, publicBaseUrl } from '../public-links/public-links';
 import type { MonumentEntity } from './monument.entity';
 import { CreateMonumentInput, MonumentFilter, UpdateMonumentInput } from './monument.input';
-import { MonumentService } from './monument.service';
-import { Monument, MonumentConnection } from './monument.type';
+import { MonumentService, NEAREST_MAX_COUNT, NEAREST_MAX_RADIUS_KM, type MonumentNearby as Nearby } from './monument.service';
+import { Monument, MonumentConnection, MonumentNearby } from './monument.type';
 
 @Resolver(() => Monument)
 export class MonumentResolver {
@@ -20,6 +21,19 @@ export class MonumentResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     return new MonumentService(ctx).list(filter, page);
+  }
+
+  @Query(() => [MonumentNearby], {
+    description: `Monuments with coordinates nearest to a point (great-circle distance), within radiusKm (at most ${NEAREST_MAX_RADIUS_KM}); first is 1 to ${NEAREST_MAX_COUNT}`,
+  })
+  nearestMonuments(
+    @Arg('point', () => GeoPointInput) point: GeoPointInput,
+    @Arg('radiusKm', () => Float, { defaultValue: 50 }) radiusKm: number,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Nearby[]> {
+    return new MonumentService(ctx).nearest(point, radiusKm, first, filter);
   }
 
   @Authorized(Role.MINISTRY_EDITOR)
@@ -51,6 +65,11 @@ export class MonumentResolver {
   @FieldResolver(() => String, { nullable: true })
   description(@Root() m: MonumentEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string | null {
     return pickLocalized({ kk: m.descriptionKk, ru: m.descriptionRu, en: m.descriptionEn }, lang);
+  }
+
+  @FieldResolver(() => String, { description: 'Address of the monument\'s public page in a language; QR codes lead here' })
+  publicUrl(@Root() m: MonumentEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang, @Ctx() ctx: SubgraphContext): string {
+    return monumentPageUrl(publicBaseUrl(ctx.config), lang, m.id);
   }
 
   @FieldResolver(() => Territory)

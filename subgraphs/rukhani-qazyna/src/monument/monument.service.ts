@@ -1,10 +1,21 @@
-import { badUserInput, forbidden, hasAnyLanguage, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { badUserInput, forbidden, hasAnyLanguage, kato, notFound, type ConnectionShape, type GeoPointInput } from '@rz/schema';
+import { newId, paginate, requireViewer, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { isUUID } from 'class-validator';
+import type { SelectQueryBuilder } from 'typeorm';
+import { isSubprogrammeEditor } from '../access/editor-access';
+import { recomputeRoutesThroughMonument } from '../tourism-route/tourism-route.geometry';
 import { MonumentEntity } from './monument.entity';
+import { boxAround, haversineSql, searchWords } from './monument-geo';
 import type { CreateMonumentInput, MonumentFilter, UpdateMonumentInput } from './monument.input';
 import { monumentByIdLoader } from './monument.loader';
 
-const SUBPROGRAMME = 'rukhani-qazyna';
+export const NEAREST_MAX_RADIUS_KM = 3000;
+export const NEAREST_MAX_COUNT = 100;
+
+export interface MonumentNearby {
+  monument: MonumentEntity;
+  distanceKm: number;
+}
 
 export class MonumentService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -14,23 +25,59 @@ export class MonumentService {
   }
 
   async byId(id: string): Promise<MonumentEntity | null> {
+    if (!isUUID(id)) return null;
     return this.ctx.loaders.get(monumentByIdLoader).load(id);
   }
 
   async list(filter: MonumentFilter = {}, page: PageRequest): Promise<ConnectionShape<MonumentEntity>> {
     const query = this.repository.createQueryBuilder('m');
+    this.applyFilter(query, filter, 'filter');
+    return paginate(query, page);
+  }
+
+  /** Monuments with coordinates within radiusKm of a point, nearest first (ties by id). */
+  async nearest(point: GeoPointInput, radiusKm: number, count: number, filter: MonumentFilter = {}): Promise<MonumentNearby[]> {
+    if (!(radiusKm > 0 && radiusKm <= NEAREST_MAX_RADIUS_KM)) throw badUserInput('radiusKm', `radiusKm must be above 0 and at most ${NEAREST_MAX_RADIUS_KM}`);
+    if (!(Number.isInteger(count) && count >= 1 && count <= NEAREST_MAX_COUNT)) throw badUserInput('first', `first must be 1 to ${NEAREST_MAX_COUNT}`);
+    const box = boxAround(point, radiusKm);
+    const distance = haversineSql('m');
+    const query = this.repository
+      .createQueryBuilder('m')
+      .addSelect(distance, 'distance_km')
+      .where('m.lat BETWEEN :south AND :north AND m.lon BETWEEN :west AND :east', box)
+      .andWhere(`${distance} <= :radius`, { lat: point.lat, lon: point.lon, radius: radiusKm })
+      .orderBy('distance_km', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(count);
+    this.applyFilter(query, filter, 'filter');
+    const { entities, raw } = await query.getRawAndEntities<{ m_id: string; distance_km: number }>();
+    const distances = new Map(raw.map((r) => [r.m_id, Number(r.distance_km)]));
+    return entities.map((monument) => ({ monument, distanceKm: distances.get(monument.id)! }));
+  }
+
+  private applyFilter(query: SelectQueryBuilder<MonumentEntity>, filter: MonumentFilter, path: string): void {
     if (filter.territory) {
-      query.andWhere('m.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('m.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, `${path}.territory`).code) });
     }
     if (filter.type) query.andWhere('m.type = :type', { type: filter.type });
     if (filter.significance) query.andWhere('m.significance = :significance', { significance: filter.significance });
     if (filter.condition) query.andWhere('m.condition = :condition', { condition: filter.condition });
-    if (filter.search?.trim()) {
-      query.andWhere('(m.nameKk ILIKE :search OR m.nameRu ILIKE :search OR m.nameEn ILIKE :search)', {
-        search: `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    if (filter.onStateList !== undefined && filter.onStateList !== null) query.andWhere('m.onStateList = :onStateList', { onStateList: filter.onStateList });
+    // Names and the query go through the same database function, so case, Kazakh letters and accents never matter.
+    for (const [index, word] of searchWords(filter.search).entries()) {
+      query.andWhere(`strpos(m.searchName, rq_search_fold(:word${index})) > 0`, { [`word${index}`]: word });
+    }
+    if (filter.within) {
+      const { south, west, north, east } = filter.within;
+      if (south > north) throw badUserInput(`${path}.within.south`, 'south must not be above north');
+      if (west > east) throw badUserInput(`${path}.within.west`, 'west must not be east of east');
+      query.andWhere('m.lat BETWEEN :boxSouth AND :boxNorth AND m.lon BETWEEN :boxWest AND :boxEast', {
+        boxSouth: south,
+        boxNorth: north,
+        boxWest: west,
+        boxEast: east,
       });
     }
-    return paginate(query, page);
   }
 
   async create(input: CreateMonumentInput): Promise<MonumentEntity> {
@@ -55,6 +102,7 @@ export class MonumentService {
       unescoStatus: input.unescoStatus ?? null,
       condition: null,
       conditionAssessedOn: null,
+      conditionAssessedBy: null,
       sourceId: null,
       sources: null,
     });
@@ -63,34 +111,36 @@ export class MonumentService {
 
   async update(id: string, input: UpdateMonumentInput): Promise<MonumentEntity> {
     this.requireEditor();
-    const monument = await this.repository.findOneBy({ id });
-    if (!monument) throw notFound('Monument', id, 'id');
-    if (input.territory) monument.territoryCode = kato().require(input.territory, 'input.territory').code;
-    if (input.name) {
-      const merged = { kk: input.name.kk ?? monument.nameKk, ru: input.name.ru ?? monument.nameRu, en: input.name.en ?? monument.nameEn };
-      if (!hasAnyLanguage(merged)) throw badUserInput('input.name', 'Give the name in at least one language');
-      Object.assign(monument, { nameKk: merged.kk, nameRu: merged.ru, nameEn: merged.en });
-    }
-    if (input.description) {
-      monument.descriptionKk = input.description.kk ?? monument.descriptionKk;
-      monument.descriptionRu = input.description.ru ?? monument.descriptionRu;
-      monument.descriptionEn = input.description.en ?? monument.descriptionEn;
-    }
-    if (input.location) Object.assign(monument, { lat: input.location.lat, lon: input.location.lon });
-    if (input.type) monument.type = input.type;
-    if (input.significance) monument.significance = input.significance;
-    if (input.period !== undefined && input.period !== null) monument.period = input.period;
-    if (input.onStateList !== undefined && input.onStateList !== null) monument.onStateList = input.onStateList;
-    return this.repository.save(monument);
+    if (!isUUID(id)) throw notFound('Monument', id, 'id');
+    return this.ctx.db.transaction(async (manager) => {
+      const monument = await manager.findOne(MonumentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!monument) throw notFound('Monument', id, 'id');
+      const placeBefore = `${monument.territoryCode}|${monument.lat}|${monument.lon}`;
+      if (input.territory) monument.territoryCode = kato().require(input.territory, 'input.territory').code;
+      if (input.name) {
+        const merged = { kk: input.name.kk ?? monument.nameKk, ru: input.name.ru ?? monument.nameRu, en: input.name.en ?? monument.nameEn };
+        if (!hasAnyLanguage(merged)) throw badUserInput('input.name', 'Give the name in at least one language');
+        Object.assign(monument, { nameKk: merged.kk, nameRu: merged.ru, nameEn: merged.en });
+      }
+      if (input.description) {
+        monument.descriptionKk = input.description.kk ?? monument.descriptionKk;
+        monument.descriptionRu = input.description.ru ?? monument.descriptionRu;
+        monument.descriptionEn = input.description.en ?? monument.descriptionEn;
+      }
+      if (input.location) Object.assign(monument, { lat: input.location.lat, lon: input.location.lon });
+      if (input.type) monument.type = input.type;
+      if (input.significance) monument.significance = input.significance;
+      if (input.period !== undefined && input.period !== null) monument.period = input.period;
+      if (input.onStateList !== undefined && input.onStateList !== null) monument.onStateList = input.onStateList;
+      const saved = await manager.save(MonumentEntity, monument);
+      // Routes through this monument derive their length and regions from its place.
+      if (`${monument.territoryCode}|${monument.lat}|${monument.lon}` !== placeBefore) await recomputeRoutesThroughMonument(manager, id);
+      return saved;
+    });
   }
 
   /** Monuments are edited by the Culture ministry's editors (and admins). */
-  private requireEditor(): Viewer {
-    const viewer = requireViewer(this.ctx.viewer);
-    const editor = viewer.roles.includes(Role.MINISTRY_EDITOR) && viewer.subprogramme === SUBPROGRAMME;
-    if (!editor && !viewer.roles.includes(Role.ADMIN)) {
-      throw forbidden('Only editors of the Rukhani Qazyna subprogramme may edit monuments');
-    }
-    return viewer;
+  private requireEditor(): void {
+    if (!isSubprogrammeEditor(requireViewer(this.ctx.viewer))) throw forbidden('Only editors of the Rukhani Qazyna subprogramme may edit monuments');
   }
 }

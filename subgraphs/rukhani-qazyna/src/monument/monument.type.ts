@@ -1,5 +1,5 @@
 import { Connection } from '@rz/schema';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
 import { MonumentCondition, MonumentSignificance, MonumentType } from './monument.enums';
 
 /** Root value: MonumentEntity; computed fields live in MonumentResolver. */
@@ -24,6 +24,9 @@ export class Monument {
   @Field(() => String, { nullable: true, description: 'Date of the latest condition assessment (YYYY-MM-DD)' })
   conditionAssessedOn: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Who made the latest assessment: a role or organisation, never a person' })
+  conditionAssessedBy: string | null;
+
   @Field({ description: 'Included in the State list of monuments' })
   onStateList: boolean;
 
@@ -36,3 +39,12 @@ export class Monument {
 
 @ObjectType()
 export class MonumentConnection extends Connection(Monument) {}
+
+@ObjectType({ description: 'A monument and its great-circle distance from the point asked about' })
+export class MonumentNearby {
+  @Field(() => Monument)
+  monument: Monument;
+
+  @Field(() => Float, { description: 'Kilometres' })
+  distanceKm: number;
+}

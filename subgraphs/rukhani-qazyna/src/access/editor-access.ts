@@ -1,0 +1,28 @@
+import { forbidden, kato } from '@rz/schema';
+import { Role, requireViewer, type Viewer } from '@rz/subgraph-runtime';
+
+export const SUBPROGRAMME = 'rukhani-qazyna';
+
+/** Editors of the Culture ministry's subprogramme (and admins) act on every record. */
+export function isSubprogrammeEditor(viewer: Viewer | null): boolean {
+  if (!viewer) return false;
+  return viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.MINISTRY_EDITOR) && viewer.subprogramme === SUBPROGRAMME);
+}
+
+/**
+ * Whether the viewer may act on a record placed in `territory`: subprogramme editors
+ * everywhere, akimat officers inside their scope (a record with no territory is republican).
+ */
+export function mayActIn(viewer: Viewer | null, territory: string | null): boolean {
+  if (isSubprogrammeEditor(viewer)) return true;
+  if (!viewer || !territory || !viewer.territory || !viewer.roles.includes(Role.AKIMAT_OFFICER)) return false;
+  return kato().isWithin(territory, viewer.territory);
+}
+
+export function requireMayActIn(viewer: Viewer | null, territory: string | null, what: string): Viewer {
+  const v = requireViewer(viewer);
+  if (!mayActIn(v, territory)) {
+    throw forbidden(`Only Rukhani Qazyna editors${territory ? ' or akimat officers whose scope covers this territory' : ''} may ${what}`, territory ? { territoryCode: territory } : {});
+  }
+  return v;
+}

@@ -1,0 +1,26 @@
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { MonumentEntity } from '../monument/monument.entity';
+import { Monument } from '../monument/monument.type';
+import type { MonumentConditionAssessmentEntity } from './monument-condition.entity';
+import { AssessMonumentConditionInput } from './monument-condition.input';
+import { MonumentConditionService } from './monument-condition.service';
+import { MonumentConditionAssessment } from './monument-condition.type';
+
+@Resolver(() => Monument)
+export class MonumentConditionResolver {
+  @FieldResolver(() => [MonumentConditionAssessment], { description: 'Every condition assessment, latest first; the first is the current condition' })
+  conditionHistory(@Root() monument: MonumentEntity, @Ctx() ctx: SubgraphContext): Promise<MonumentConditionAssessmentEntity[]> {
+    return new MonumentConditionService(ctx).history(monument.id);
+  }
+
+  @Authorized()
+  @Mutation(() => Monument, { description: 'Records a condition assessment (Rukhani Qazyna editors, or akimat officers for monuments in their territory)' })
+  assessMonumentCondition(
+    @Arg('monumentId', () => ID) monumentId: string,
+    @Arg('input', () => AssessMonumentConditionInput) input: AssessMonumentConditionInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<MonumentEntity> {
+    return new MonumentConditionService(ctx).assess(monumentId, input);
+  }
+}

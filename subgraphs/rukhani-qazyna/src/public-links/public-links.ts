@@ -1,0 +1,31 @@
+import { FALLBACK_ORDER, Lang } from '@rz/schema';
+import type { SubgraphConfig } from '@rz/subgraph-runtime';
+import { rukhaniQazynaSettings } from '../config';
+
+/** Public origin of links this subgraph hands out (QR codes, monument pages). */
+export function publicBaseUrl(config: SubgraphConfig | { PUBLIC_BASE_URL?: string }): string {
+  return rukhaniQazynaSettings(config).PUBLIC_BASE_URL;
+}
+
+/** The public portal's page of a monument in one language. */
+export function monumentPageUrl(baseUrl: string, lang: Lang, monumentId: string): string {
+  return `${baseUrl}/${lang}/monuments/${encodeURIComponent(monumentId)}`;
+}
+
+/** What a QR code encodes: scanning it opens this address. */
+export function qrCodeUrl(baseUrl: string, code: string): string {
+  return `${baseUrl}/q/${encodeURIComponent(code)}`;
+}
+
+export function qrImageUrl(baseUrl: string, code: string, format: 'svg' | 'png'): string {
+  return `${qrCodeUrl(baseUrl, code)}.${format}`;
+}
+
+/**
+ * The reader's language from Accept-Language (already negotiated by the caller, or
+ * false when it offers none of ours), else the programme's fallback order's first.
+ */
+export function readerLang(negotiated: string | false | undefined): Lang {
+  const wanted = typeof negotiated === 'string' ? negotiated.toLowerCase() : '';
+  return FALLBACK_ORDER.find((lang) => lang === wanted) ?? FALLBACK_ORDER[0];
+}

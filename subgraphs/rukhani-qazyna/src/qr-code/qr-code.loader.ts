@@ -1,0 +1,29 @@
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { QrCodeStatus, QrScanDevice } from './qr-code.enums';
+import { QrCodeEntity } from './qr-code.entity';
+
+/** QR codes of each monument, oldest first. */
+export function qrCodesByMonumentLoader({ db }: SubgraphContext): DataLoader<string, QrCodeEntity[]> {
+  return new DataLoader(async (monumentIds) => {
+    const rows = await db.getRepository(QrCodeEntity).find({ where: { monumentId: In([...monumentIds]) }, order: { id: 'ASC' } });
+    const byMonument = new Map<string, QrCodeEntity[]>();
+    for (const row of rows) byMonument.set(row.monumentId, [...(byMonument.get(row.monumentId) ?? []), row]);
+    return monumentIds.map((id) => byMonument.get(id) ?? []);
+  });
+}
+
+/** Scans by people (bots excluded) per QR code, all time. */
+export function qrScanCountLoader({ db }: SubgraphContext): DataLoader<string, number> {
+  return new DataLoader(async (codeIds) => {
+    const rows: { qr_code_id: string; scans: number }[] = await db.query(
+      `SELECT qr_code_id, count(*)::int AS scans FROM qr_scan WHERE qr_code_id = ANY($1) AND device <> $2 GROUP BY qr_code_id`,
+      [[...codeIds], QrScanDevice.BOT],
+    );
+    const byCode = new Map(rows.map((r) => [r.qr_code_id, r.scans]));
+    return codeIds.map((id) => byCode.get(id) ?? 0);
+  });
+}
+
+export const isInstalled = (code: QrCodeEntity) => code.status === QrCodeStatus.INSTALLED;

@@ -1,0 +1,79 @@
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { MonumentEntity } from '../monument/monument.entity';
+import { MonumentService } from '../monument/monument.service';
+import { Monument } from '../monument/monument.type';
+import { publicBaseUrl, qrCodeUrl, qrImageUrl } from '../public-links/public-links';
+import { QrCodeStatus } from './qr-code.enums';
+import type { QrCodeEntity } from './qr-code.entity';
+import { MarkQrCodeInstalledInput } from './qr-code.input';
+import { QrCodeService } from './qr-code.service';
+import { QrCode } from './qr-code.type';
+
+@Resolver(() => QrCode)
+export class QrCodeResolver {
+  @Query(() => QrCode, { nullable: true, description: 'A QR code by its short code (case-insensitive)' })
+  qrCode(@Arg('code', () => String) code: string, @Ctx() ctx: SubgraphContext): Promise<QrCodeEntity | null> {
+    return new QrCodeService(ctx).byCode(code);
+  }
+
+  @Authorized()
+  @Mutation(() => QrCode, { description: 'Issues a new QR code for a monument (Rukhani Qazyna editors, or akimat officers for monuments in their territory)' })
+  issueQrCode(@Arg('monumentId', () => ID) monumentId: string, @Ctx() ctx: SubgraphContext): Promise<QrCodeEntity> {
+    return new QrCodeService(ctx).issue(monumentId);
+  }
+
+  @Authorized()
+  @Mutation(() => QrCode, { description: 'Records that a QR code was placed on site: ISSUED or REMOVED -> INSTALLED' })
+  markQrCodeInstalled(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => MarkQrCodeInstalledInput) input: MarkQrCodeInstalledInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<QrCodeEntity> {
+    return new QrCodeService(ctx).markInstalled(id, input);
+  }
+
+  @Authorized()
+  @Mutation(() => QrCode, { description: 'Records that a QR code was taken down: INSTALLED -> REMOVED; its link keeps working' })
+  markQrCodeRemoved(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<QrCodeEntity> {
+    return new QrCodeService(ctx).markRemoved(id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Placed on site and not removed' })
+  installed(@Root() qr: QrCodeEntity): boolean {
+    return qr.status === QrCodeStatus.INSTALLED;
+  }
+
+  @FieldResolver(() => String, { description: 'The address the code encodes: <public base URL>/q/<code>' })
+  url(@Root() qr: QrCodeEntity, @Ctx() ctx: SubgraphContext): string {
+    return qrCodeUrl(publicBaseUrl(ctx.config), qr.code);
+  }
+
+  @FieldResolver(() => String, { description: 'Printable SVG image of the code' })
+  svgUrl(@Root() qr: QrCodeEntity, @Ctx() ctx: SubgraphContext): string {
+    return qrImageUrl(publicBaseUrl(ctx.config), qr.code, 'svg');
+  }
+
+  @FieldResolver(() => String, { description: 'PNG image of the code; add ?size=<pixels> (128 to 2048)' })
+  pngUrl(@Root() qr: QrCodeEntity, @Ctx() ctx: SubgraphContext): string {
+    return qrImageUrl(publicBaseUrl(ctx.config), qr.code, 'png');
+  }
+
+  @FieldResolver(() => Monument)
+  async monument(@Root() qr: QrCodeEntity, @Ctx() ctx: SubgraphContext): Promise<MonumentEntity> {
+    return (await new MonumentService(ctx).byId(qr.monumentId))!;
+  }
+
+  @FieldResolver(() => Int, { description: 'Scans by people so far (automated clients not counted)' })
+  scanCount(@Root() qr: QrCodeEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return new QrCodeService(ctx).scanCount(qr);
+  }
+}
+
+@Resolver(() => Monument)
+export class MonumentQrCodesResolver {
+  @FieldResolver(() => [QrCode], { description: 'QR codes issued for this monument, oldest first' })
+  qrCodes(@Root() monument: MonumentEntity, @Ctx() ctx: SubgraphContext): Promise<QrCodeEntity[]> {
+    return new QrCodeService(ctx).forMonument(monument.id);
+  }
+}
