@@ -1,5 +1,5 @@
 import { subgraphDbSchema } from '@rz/schema';
-import { startSubgraph, type RunningSubgraph, type SubgraphConfig, type SubgraphDefinition } from '@rz/subgraph-runtime';
+import { parseConfig, startSubgraph, subgraphConfigShape, type RunningSubgraph, type SubgraphConfig, type SubgraphDefinition } from '@rz/subgraph-runtime';
 import { createTestDatabase, testEnv, type TestDatabase } from './test-env';
 
 export interface TestSubgraph extends RunningSubgraph {
@@ -18,21 +18,21 @@ export interface TestSubgraphOptions {
 export async function startTestSubgraph(definition: SubgraphDefinition, options: TestSubgraphOptions = {}): Promise<TestSubgraph> {
   const database = await createTestDatabase();
   const own = database.subgraphs.find((s) => s.schema === subgraphDbSchema(definition.name))!;
-  const running = await startSubgraph(definition, {
+  const env = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
-    PORT: 0,
+    PORT: '0',
     DATABASE_URL: own.url,
-    DATABASE_POOL_SIZE: 5,
+    DATABASE_POOL_SIZE: '5',
     LOG_LEVEL: 'silent',
     AUTH_JWKS_FILE: testEnv().jwksFile,
-    AUTH_ISSUER: 'rukhani-zhangyru-dev',
-    AUTH_AUDIENCE: 'rukhani-zhangyru-graph',
-    MIGRATE_ON_START: true,
-    SEED_DEMO: options.seedDemo ?? false,
+    MIGRATE_ON_START: 'true',
+    SEED_DEMO: String(options.seedDemo ?? false),
     EVIDENCE_SECRET: testEnv().evidenceSecret,
-    ...options.settings,
-  } as SubgraphConfig);
+  };
+  // The subgraph's own config parser, so its settings get the same defaults as in production.
+  const parsed = definition.loadConfig?.(env) ?? parseConfig(subgraphConfigShape(definition.name), env);
+  const running = await startSubgraph(definition, { ...parsed, ...options.settings } as SubgraphConfig);
   return {
     ...running,
     database,

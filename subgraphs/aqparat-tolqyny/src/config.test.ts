@@ -1,5 +1,5 @@
 import { ConfigError } from '@rz/subgraph-runtime';
-import { aqparatSettings, loadConfig } from './config';
+import { loadConfig } from './config';
 
 const env = { DATABASE_URL: 'postgres://localhost/rz', AUTH_JWKS_FILE: '/tmp/jwks.json' };
 
@@ -16,12 +16,5 @@ describe('aqparat-tolqyny config', () => {
       expect(() => loadConfig({ ...env, NEW_FACE_MEDIA_LIMIT: value })).toThrow(ConfigError);
     }
     expect(() => loadConfig({ NEW_FACE_MEDIA_LIMIT: '3' })).toThrow(/DATABASE_URL/);
-  });
-
-  it('applies the default to a parsed config that lacks the setting', () => {
-    const shared = { ...loadConfig(env) } as Record<string, unknown>;
-    delete shared.NEW_FACE_MEDIA_LIMIT;
-    expect(aqparatSettings(shared as never).NEW_FACE_MEDIA_LIMIT).toBe(3);
-    expect(aqparatSettings(loadConfig({ ...env, NEW_FACE_MEDIA_LIMIT: '7' })).NEW_FACE_MEDIA_LIMIT).toBe(7);
   });
 });

@@ -15,17 +15,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return parseConfig(subgraphConfigShape('aqparat-tolqyny').safeExtend(aqparatSettingsShape.shape), env);
 }
 
-const parsed = new WeakMap<object, AqparatSettings>();
-
-/**
- * This subgraph's settings from the request context's config. Test harnesses hand
- * over an already-parsed config that may lack them, so defaults apply here too.
- */
+/** This subgraph's settings from the request context's config (parsed by loadConfig). */
 export function aqparatSettings(config: SubgraphConfig): AqparatSettings {
-  let settings = parsed.get(config);
-  if (!settings) {
-    settings = aqparatSettingsShape.parse(config);
-    parsed.set(config, settings);
-  }
-  return settings;
+  return { NEW_FACE_MEDIA_LIMIT: (config as AqparatTolqynyConfig).NEW_FACE_MEDIA_LIMIT };
 }

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@rz/subgraph-runtime';
+import { loadConfig } from './config';
 import { seedDemo } from './demo/demo.seed';
 import { FaceStatusChangeEntity } from './face/face-status-change.entity';
 import { FaceSupportEntity } from './face/face-support.entity';
@@ -14,6 +15,7 @@ import { buildAqparatTolqynySchema } from './schema';
 
 export const aqparatTolqyny: SubgraphDefinition = {
   name: 'aqparat-tolqyny',
+  loadConfig,
   entities: [MediaPlanEntity, MediaItemEntity, MediaItemSubjectEntity, FaceEntity, FaceSupportEntity, FaceStatusChangeEntity],
   migrations: [CreateMediaPlan20261122000300, CreateMediaItem20261122000310, PublishMediaItem20261122020000, CreateFace20261122020100],
   buildSchema: buildAqparatTolqynySchema,

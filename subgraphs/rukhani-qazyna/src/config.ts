@@ -19,18 +19,3 @@ export type RukhaniQazynaConfig = SubgraphConfig & RukhaniQazynaSettings;
 export function loadConfig(env: Record<string, string | undefined> = process.env): RukhaniQazynaConfig {
   return parseConfig(subgraphConfigShape('rukhani-qazyna').safeExtend(rukhaniQazynaSettingsShape.shape), env);
 }
-
-const parsed = new WeakMap<object, RukhaniQazynaSettings>();
-
-/**
- * This subgraph's settings from a config object. Test harnesses build the config by
- * hand, so a missing setting takes its default here as it would from the environment.
- */
-export function rukhaniQazynaSettings(config: Partial<RukhaniQazynaSettings> | SubgraphConfig): RukhaniQazynaSettings {
-  let settings = parsed.get(config);
-  if (!settings) {
-    settings = rukhaniQazynaSettingsShape.parse({ PUBLIC_BASE_URL: (config as Partial<RukhaniQazynaSettings>).PUBLIC_BASE_URL });
-    parsed.set(config, settings);
-  }
-  return settings;
-}

@@ -2,4 +2,3 @@
 export { rukhaniQazyna as subgraph } from './subgraph';
 export { buildRukhaniQazynaSchema } from './schema';
 export { loadConfig } from './config';
-export { createRukhaniQazyna } from './subgraph';

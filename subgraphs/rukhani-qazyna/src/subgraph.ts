@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '@rz/subgraph-runtime';
-import { rukhaniQazynaSettingsShape, type RukhaniQazynaSettings } from './config';
+import { loadConfig, type RukhaniQazynaConfig } from './config';
 import { seedRukhaniQazyna } from './demo/demo.seed';
 import { CreateMonument20261122000000 } from './migrations/20261122000000-create-monument';
 import { MonumentConditionAssessment20261122020000 } from './migrations/20261122020000-monument-condition-assessment';
@@ -17,29 +17,20 @@ import { buildRukhaniQazynaSchema } from './schema';
 import { TourismRouteEntity } from './tourism-route/tourism-route.entity';
 import { TourismRouteStopEntity } from './tourism-route/tourism-route-stop.entity';
 
-/**
- * The definition with this subgraph's settings. The runtime hands the routes hook no
- * config, so the settings the QR routes need are bound here; main.ts passes the same
- * parsed config to both this and the runtime.
- */
-export function createRukhaniQazyna(settings: Partial<RukhaniQazynaSettings> = {}): SubgraphDefinition {
-  const { PUBLIC_BASE_URL } = rukhaniQazynaSettingsShape.parse({ PUBLIC_BASE_URL: settings.PUBLIC_BASE_URL });
-  return {
-    name: 'rukhani-qazyna',
-    entities: [MonumentEntity, MonumentConditionAssessmentEntity, MonumentPhotoEntity, QrCodeEntity, QrScanEntity, TourismRouteEntity, TourismRouteStopEntity],
-    migrations: [
-      CreateMonument20261122000000,
-      MonumentConditionAssessment20261122020000,
-      MonumentSearch20261122020100,
-      CreateQrCode20261122020200,
-      CreateTourismRoute20261122020300,
-      CreateMonumentPhoto20261122020400,
-    ],
-    buildSchema: buildRukhaniQazynaSchema,
-    seedDemo: seedRukhaniQazyna,
-    routes: (app, db, logger) => mountQrRoutes(app, { db, logger, publicBaseUrl: PUBLIC_BASE_URL }),
-  };
-}
-
-/** With default settings: for tooling (SDL printing) and tests that do not set PUBLIC_BASE_URL. */
-export const rukhaniQazyna: SubgraphDefinition = createRukhaniQazyna();
+export const rukhaniQazyna: SubgraphDefinition = {
+  name: 'rukhani-qazyna',
+  entities: [MonumentEntity, MonumentConditionAssessmentEntity, MonumentPhotoEntity, QrCodeEntity, QrScanEntity, TourismRouteEntity, TourismRouteStopEntity],
+  migrations: [
+    CreateMonument20261122000000,
+    MonumentConditionAssessment20261122020000,
+    MonumentSearch20261122020100,
+    CreateQrCode20261122020200,
+    CreateTourismRoute20261122020300,
+    CreateMonumentPhoto20261122020400,
+  ],
+  loadConfig,
+  buildSchema: buildRukhaniQazynaSchema,
+  seedDemo: seedRukhaniQazyna,
+  routes: (app, { db, logger, config }) =>
+    mountQrRoutes(app, { db, logger, publicBaseUrl: (config as RukhaniQazynaConfig).PUBLIC_BASE_URL }),
+};

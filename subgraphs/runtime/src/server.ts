@@ -26,8 +26,10 @@ export interface SubgraphDefinition {
   buildSchema(): Promise<GraphQLSchema>;
   /** Loads demo data into an empty database; must be idempotent. */
   seedDemo?(db: DataSource, logger: Logger): Promise<void>;
+  /** Parses this subgraph's environment (the shared shape plus its own settings); tests use it to get the same defaults. */
+  loadConfig?(env: Record<string, string | undefined>): SubgraphConfig;
   /** Extra HTTP routes (for example QR redirects), mounted before /graphql. */
-  routes?(app: Express, db: DataSource, logger: Logger): void;
+  routes?(app: Express, deps: { db: DataSource; logger: Logger; config: SubgraphConfig }): void;
   /**
    * Long-lived process services (a LISTEN connection, timers), started after
    * migrations and stopped on shutdown; resolvers reach them as `ctx.services`.
@@ -114,7 +116,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       res.status(503).json({ status: 'unavailable', service: definition.name, reason: 'database' });
     }
   });
-  definition.routes?.(app, db, logger);
+  definition.routes?.(app, { db, logger, config });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,10 +1,10 @@
 import { FALLBACK_ORDER, Lang } from '@rz/schema';
 import type { SubgraphConfig } from '@rz/subgraph-runtime';
-import { rukhaniQazynaSettings } from '../config';
+import type { RukhaniQazynaConfig } from '../config';
 
 /** Public origin of links this subgraph hands out (QR codes, monument pages). */
-export function publicBaseUrl(config: SubgraphConfig | { PUBLIC_BASE_URL?: string }): string {
-  return rukhaniQazynaSettings(config).PUBLIC_BASE_URL;
+export function publicBaseUrl(config: SubgraphConfig): string {
+  return (config as RukhaniQazynaConfig).PUBLIC_BASE_URL;
 }
 
 /** The public portal's page of a monument in one language. */

@@ -4,10 +4,11 @@ import { gql } from '../../../../infra/src/testing/graphql-client';
 import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
 import { testToken } from '../../../../infra/src/testing/test-env';
 import { todayInKazakhstan } from '../calendar/calendar-day';
-import { createRukhaniQazyna } from '../subgraph';
+import { rukhaniQazyna } from '../subgraph';
 
 // A trailing slash in the setting must not double the slash in links.
-const settings = { PUBLIC_BASE_URL: 'https://rukhani.example.kz/' };
+// Parsed settings, as loadConfig would give them for PUBLIC_BASE_URL=https://rukhani.example.kz/
+const settings = { PUBLIC_BASE_URL: 'https://rukhani.example.kz' };
 const BASE = 'https://rukhani.example.kz';
 
 const UA = {
@@ -42,7 +43,7 @@ async function createMonument(name: string, territory: string): Promise<string> 
 }
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(createRukhaniQazyna(settings), { settings });
+  subgraph = await startTestSubgraph(rukhaniQazyna, { settings });
   origin = `http://localhost:${subgraph.port}`;
   monumentId = await createMonument('Қожа Ахмет Ясауи кесенесі', '610000000');
   otherMonumentId = await createMonument('Ескерткіш', '750000000');
