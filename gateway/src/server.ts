@@ -14,6 +14,13 @@ import { SubscriptionServer } from './subscriptions/subscription-server';
 import { createKeepAliveFetcher } from './extensions/keep-alive-fetcher';
 import { mountIdeAssets, offlineIdePlugin } from './extensions/offline-ide';
 import { mountHealthRoutes } from './extensions/readiness';
+import { jsonBodyWithLimit } from './extensions/json-body-limit';
+import { listSizeLimitFromConfig } from './extensions/list-size-limit';
+import { maskErrors } from './extensions/mask-errors';
+import { queryLimitsFromConfig } from './extensions/query-limits';
+import { mountRateLimitsFromConfig } from './extensions/rate-limit';
+import { mountEvidenceEndpoint } from './evidence/evidence-endpoint';
+import { operationResolutionPlugin } from './extensions/operation-resolution';
 
 export interface RunningGateway {
   url: string;
@@ -34,13 +41,23 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const supergraphSdl = readSupergraph(config);
   const dataSources = buildSubgraphDataSources(config, subgraphFetch.fetcher);
 
+  const limits = queryLimitsFromConfig(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: buildGateway(supergraphSdl, dataSources),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    csrfPrevention: true,
+    // Automatic persisted queries: no client of ours uses them, and they let anyone fill a server-side cache.
+    persistedQueries: false,
+    formatError: maskErrors({ production, logger }),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production ? ApolloServerPluginLandingPageDisabled() : offlineIdePlugin(),
+      ...limits.plugins,
+      listSizeLimitFromConfig(config),
+      operationResolutionPlugin(),
     ],
   });
   await apollo.start();
@@ -51,14 +68,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     subgraphUrls: config.subgraphUrls,
     logger,
     maxBufferedEvents: config.SUBSCRIPTION_MAX_BUFFERED_EVENTS,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
   });
   loaded = true;
 
   mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded, subscriptionStats: () => subscriptions.stats() });
+  mountRateLimitsFromConfig(app, config);
+  await mountEvidenceEndpoint(app, config, logger);
   if (!production) mountIdeAssets(app);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...jsonBodyWithLimit({ limitBytes: config.GRAPHQL_BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.headers.authorization }) }),
   );
 

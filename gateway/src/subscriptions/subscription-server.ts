@@ -11,6 +11,8 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
+  type ParseOptions,
+  type ValidationRule,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -27,6 +29,9 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   /** Events a client may leave unread before it is disconnected. Default 100. */
   maxBufferedEvents?: number;
+  /** The same depth, cost and alias limits as HTTP operations. */
+  validationRules?: readonly ValidationRule[];
+  parseOptions?: ParseOptions;
 }
 
 /** graphql-ws socket context at the gateway. */
@@ -102,12 +107,12 @@ export class SubscriptionServer {
   private prepare(payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }): ExecutionArgs | GraphQLError[] {
     let document;
     try {
-      document = parse(payload.query, { maxTokens: 5_000 });
+      document = parse(payload.query, this.options.parseOptions ?? { maxTokens: 3_000 });
     } catch (error) {
       return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation')];
     }
     const schema = this.options.planner.apiGraphQLSchema;
-    const errors = validate(schema, document, specifiedRules);
+    const errors = validate(schema, document, [...specifiedRules, ...(this.options.validationRules ?? [])]);
     if (errors.length) return [...errors];
     const operation = getOperationAST(document, payload.operationName ?? undefined);
     if (!operation) return [new GraphQLError('Unable to identify the operation')];

@@ -63,7 +63,8 @@ async function main(): Promise<void> {
     seedDemo: true,
     nodeEnv: 'test',
     logLevel: 'warn',
-    gatewayEnv: { SUBSCRIPTION_MAX_BUFFERED_EVENTS: '10000' },
+    // One bench citizen files every change: the per-subject rate limit would refuse them.
+    gatewayEnv: { SUBSCRIPTION_MAX_BUFFERED_EVENTS: '10000', RATE_LIMIT_ENABLED: 'false' },
   });
   const gatewayPid = system.services.get('gateway')!.child.pid!;
   const citizen = await signDevToken(keys, { roles: ['citizen'], subject: 'bench-citizen' });

@@ -34,7 +34,8 @@ export class FaceService {
     return this.ctx.loaders.get(faceByIdLoader).load(id);
   }
 
-  async list(filter: FaceFilter = {}, page: PageRequest): Promise<ConnectionShape<FaceEntity>> {
+  async list(filter: FaceFilter | null = {}, page: PageRequest): Promise<ConnectionShape<FaceEntity>> {
+    filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('f');
     if (filter.territory) {
       query.andWhere('f.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

@@ -24,7 +24,8 @@ export class MediaPlanService {
     return this.ctx.loaders.get(mediaPlanByIdLoader).load(id);
   }
 
-  async list(filter: MediaPlanFilter = {}, page: PageRequest): Promise<ConnectionShape<MediaPlanEntity>> {
+  async list(filter: MediaPlanFilter | null = {}, page: PageRequest): Promise<ConnectionShape<MediaPlanEntity>> {
+    filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('p');
     if (filter.territory) {
       query.andWhere('p.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

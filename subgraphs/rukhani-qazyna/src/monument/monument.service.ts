@@ -29,7 +29,8 @@ export class MonumentService {
     return this.ctx.loaders.get(monumentByIdLoader).load(id);
   }
 
-  async list(filter: MonumentFilter = {}, page: PageRequest): Promise<ConnectionShape<MonumentEntity>> {
+  async list(filter: MonumentFilter | null = {}, page: PageRequest): Promise<ConnectionShape<MonumentEntity>> {
+    filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('m');
     this.applyFilter(query, filter, 'filter');
     return paginate(query, page);

@@ -33,7 +33,8 @@ export class ClubService {
     return (await this.membersByYear(clubId)).find((m) => m.schoolYear === schoolYear)?.members ?? null;
   }
 
-  async list(filter: LocalHistoryClubFilter = {}, page: PageRequest): Promise<ConnectionShape<LocalHistoryClubEntity>> {
+  async list(filter: LocalHistoryClubFilter | null = {}, page: PageRequest): Promise<ConnectionShape<LocalHistoryClubEntity>> {
+    filter ??= {}; // an explicit null argument from GraphQL
     const query = this.ctx.db.getRepository(LocalHistoryClubEntity).createQueryBuilder('c');
     if (filter.territory) {
       query.andWhere('c.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

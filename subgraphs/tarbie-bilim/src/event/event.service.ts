@@ -56,7 +56,8 @@ export class EventService {
     return (await this.ctx.loaders.get(upcomingEventsByMonumentLoader).load(monumentId)).slice(0, first);
   }
 
-  async list(filter: EventFilter = {}, page: PageRequest): Promise<ConnectionShape<EventEntity>> {
+  async list(filter: EventFilter | null = {}, page: PageRequest): Promise<ConnectionShape<EventEntity>> {
+    filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('e');
     if (filter.territory) {
       query.andWhere('e.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

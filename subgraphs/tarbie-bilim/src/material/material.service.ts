@@ -48,7 +48,8 @@ export class MaterialService {
     return this.ctx.loaders.get(monumentIdsByMaterialLoader).load(materialId);
   }
 
-  async list(filter: LocalHistoryMaterialFilter = {}, page: PageRequest): Promise<ConnectionShape<LocalHistoryMaterialEntity>> {
+  async list(filter: LocalHistoryMaterialFilter | null = {}, page: PageRequest): Promise<ConnectionShape<LocalHistoryMaterialEntity>> {
+    filter ??= {}; // an explicit null argument from GraphQL
     const query = this.ctx.db.getRepository(LocalHistoryMaterialEntity).createQueryBuilder('m');
     if (filter.territory) {
       query.andWhere('m.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

@@ -52,7 +52,8 @@ export class RegistrationService {
     return !!event && managesTerritory(viewer, event.territoryCode);
   }
 
-  async mine(filter: EventRegistrationFilter = {}, page: PageRequest): Promise<ConnectionShape<EventRegistrationEntity>> {
+  async mine(filter: EventRegistrationFilter | null = {}, page: PageRequest): Promise<ConnectionShape<EventRegistrationEntity>> {
+    filter ??= {}; // an explicit null argument from GraphQL
     const viewer = requireViewer(this.ctx.viewer);
     const query = this.ctx.db
       .getRepository(EventRegistrationEntity)

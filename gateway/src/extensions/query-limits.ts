@@ -1,0 +1,79 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import type { GatewayConfig } from '../config';
+
+export interface QueryLimitsOptions {
+  /** Deepest field nesting; a fragment spread counts as a level. Default 10. */
+  maxDepth?: number;
+  /** graphql-armor cost: object 2, scalar 1, x1.5 per level, x a literal `first`/`last`. Default 20000. */
+  maxCost?: number;
+  /** Aliased fields per operation. Default 30. */
+  maxAliases?: number;
+  /** Directives per operation. Default 20. */
+  maxDirectives?: number;
+  /** Lexical tokens per document; the parser stops there. Default 3000. */
+  maxTokens?: number;
+  /** Hide "Did you mean ...?" schema hints in errors (production). Default false. */
+  hideSuggestions?: boolean;
+}
+
+/**
+ * Reports a limit as a validation error that names the limit. Apollo answers
+ * validation errors with 400 and GRAPHQL_VALIDATION_FAILED; armor's own reporter
+ * would prefix "Syntax Error:".
+ */
+function reportAs(limit: string) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { limit } }));
+  };
+}
+
+function rejectAs(limit: string) {
+  return { exposeLimits: true, propagateOnRejection: false, onReject: [reportAs(limit)] };
+}
+
+/**
+ * Depth, cost, alias, directive and token limits. They run while Apollo parses
+ * and validates the operation, that is before the query plan is executed: a
+ * query past a limit never reaches a subgraph.
+ */
+export function queryLimits(options: QueryLimitsOptions = {}): {
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+  plugins: ApolloServerPlugin[];
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { ...rejectAs('maxDepth'), n: options.maxDepth ?? 10, ignoreIntrospection: true, flattenFragments: false },
+    costLimit: {
+      ...rejectAs('maxCost'),
+      maxCost: options.maxCost ?? 20_000,
+      objectCost: 2,
+      scalarCost: 1,
+      depthCostFactor: 1.5,
+      ignoreIntrospection: true,
+    },
+    maxAliases: { ...rejectAs('maxAliases'), n: options.maxAliases ?? 30 },
+    maxDirectives: { ...rejectAs('maxDirectives'), n: options.maxDirectives ?? 20 },
+    // graphql-js counts tokens itself (parseOptions below) and fails with a 400 parse
+    // error; armor's token plugin throws from a hook, which Apollo answers with 500.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: options.hideSuggestions ?? false },
+  }).protect();
+  return {
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: options.maxTokens ?? 3_000 },
+    plugins: armor.plugins,
+  };
+}
+
+export function queryLimitsFromConfig(config: GatewayConfig): ReturnType<typeof queryLimits> {
+  return queryLimits({
+    maxDepth: config.QUERY_MAX_DEPTH,
+    maxCost: config.QUERY_MAX_COST,
+    maxAliases: config.QUERY_MAX_ALIASES,
+    maxDirectives: config.QUERY_MAX_DIRECTIVES,
+    maxTokens: config.QUERY_MAX_TOKENS,
+    hideSuggestions: config.NODE_ENV === 'production',
+  });
+}
