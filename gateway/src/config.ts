@@ -47,8 +47,8 @@ function shape() {
       GRAPHQL_BODY_LIMIT_BYTES: positiveInt(64 * MIB).default(256 * 1024),
       /** Deepest field nesting (a fragment spread counts as a level). Default 10. */
       QUERY_MAX_DEPTH: positiveInt(1_000).default(10),
-      /** Static cost (graphql-armor: object 2, scalar 1, x1.5 per level, x literal `first`). Default 20000. */
-      QUERY_MAX_COST: positiveInt(100_000_000).default(20_000),
+      /** Static cost (graphql-armor: object 2, scalar 1, x1.5 per level, x literal `first`). Default 100000 (a region dashboard costs about 41000). */
+      QUERY_MAX_COST: positiveInt(100_000_000).default(100_000),
       /** Aliased fields per operation. Default 30. */
       QUERY_MAX_ALIASES: positiveInt(10_000).default(30),
       /** Directives per operation. Default 20. */

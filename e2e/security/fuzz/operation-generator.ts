@@ -132,9 +132,31 @@ export class OperationGenerator {
         poisoned = true;
       }
     }
-    // Without a territory to spoil, the id points at nothing (an existing id may stay when the territory is bad).
+    // Without a territory to spoil, every id points at nothing, nested ones included
+    // (commentOnComplaint's input.complaint, say); an existing id may stay when the territory is bad.
     if (!poisoned) {
       for (const arg of field.args) if (/^(id|.+Id)$/.test(arg.name)) args.set(arg.name, { arg, value: rng.uuid() });
+      for (const entry of args.values()) if (entry.arg) this.spoilIds(rng, entry.arg.type, entry.value);
+    }
+  }
+
+  /** Replaces the values of every ID-typed input field below `value` with ids of nothing. */
+  private spoilIds(rng: Prng, type: GraphQLInputType, value: unknown): void {
+    const nullable = getNullableType(type);
+    if (isListType(nullable)) {
+      if (Array.isArray(value)) value.forEach((item) => this.spoilIds(rng, nullable.ofType, item));
+      return;
+    }
+    if (!isInputObjectType(nullable) || !value || typeof value !== 'object' || Array.isArray(value)) return;
+    const record = value as Record<string, unknown>;
+    for (const field of Object.values(nullable.getFields())) {
+      if (!(field.name in record)) continue;
+      const named = getNullableType(field.type);
+      const isId = (t: GraphQLInputType) => getNamedType(t).name === 'ID' && !isListType(getNullableType(t));
+      const idList = isListType(named) && isId(named.ofType);
+      if (isId(field.type)) record[field.name] = rng.uuid();
+      else if (idList && Array.isArray(record[field.name])) record[field.name] = (record[field.name] as unknown[]).map(() => rng.uuid());
+      else this.spoilIds(rng, field.type, record[field.name]);
     }
   }
 

@@ -195,7 +195,7 @@ describe('abusive operations are refused at the gateway, before any subgraph', (
     expect(unknown.body.errors?.[0].extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
     const ambiguous = await post(gateway.url, { query: 'query A { regions { code } } query B { regions { code } }' });
     expect(ambiguous.status).toBe(400);
-    const subscription = await post(gateway.url, { query: 'subscription { __typename }' });
+    const subscription = await post(gateway.url, { query: 'subscription { complaintStatusChanged { cursor } }' });
     expect(subscription.status).toBe(400);
     expect(subscription.body.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
     expect(stub.requests).toEqual([]);

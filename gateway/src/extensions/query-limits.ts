@@ -6,7 +6,7 @@ import type { GatewayConfig } from '../config';
 export interface QueryLimitsOptions {
   /** Deepest field nesting; a fragment spread counts as a level. Default 10. */
   maxDepth?: number;
-  /** graphql-armor cost: object 2, scalar 1, x1.5 per level, x a literal `first`/`last`. Default 20000. */
+  /** graphql-armor cost: object 2, scalar 1, x1.5 per level, x a literal `first`/`last`. Default 100000. */
   maxCost?: number;
   /** Aliased fields per operation. Default 30. */
   maxAliases?: number;
@@ -47,7 +47,7 @@ export function queryLimits(options: QueryLimitsOptions = {}): {
     maxDepth: { ...rejectAs('maxDepth'), n: options.maxDepth ?? 10, ignoreIntrospection: true, flattenFragments: false },
     costLimit: {
       ...rejectAs('maxCost'),
-      maxCost: options.maxCost ?? 20_000,
+      maxCost: options.maxCost ?? 100_000,
       objectCost: 2,
       scalarCost: 1,
       depthCostFactor: 1.5,

@@ -7,6 +7,7 @@ import {
   Kind,
   parse,
   print,
+  visit,
   type DocumentNode,
   type FieldNode,
   type GraphQLSchema,
@@ -45,6 +46,20 @@ function literalValue(node: ValueNode, variables: Record<string, unknown>): unkn
   if (node.kind === Kind.STRING) return node.value;
   if (node.kind === Kind.NULL) return null;
   return undefined;
+}
+
+/** Drops variable definitions nothing uses any more (the client's own `$after`, replaced by ours). */
+function withoutUnusedVariables(document: DocumentNode): DocumentNode {
+  const used = new Set<string>();
+  visit(document, {
+    VariableDefinition: () => false, // a definition is not a use
+    Variable: (node) => {
+      used.add(node.name.value);
+    },
+  });
+  return visit(document, {
+    VariableDefinition: (node) => (used.has(node.variable.name.value) ? undefined : null),
+  });
 }
 
 /** Plans subscriptions against the supergraph the HTTP gateway serves. */
@@ -126,7 +141,7 @@ export class SubscriptionPlanner {
       ),
     };
     return {
-      operation: print(rewritten),
+      operation: print(withoutUnusedVariables(rewritten)),
       responseKey: root.alias?.value ?? root.name.value,
       initialAfter: typeof initialAfter === 'string' ? initialAfter : null,
     };
