@@ -49,7 +49,7 @@ describe('unified graph through the gateway', () => {
     const before = await count();
     const res = await gql(
       system.gatewayUrl,
-      `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`,
+      `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { id } likelyDuplicates { id } } }`,
       { input: { topic: 'ROADS', text: 'Яма на дороге возле школы, опасно для детей', territory: '123456789' } },
       token,
     );
@@ -59,7 +59,7 @@ describe('unified graph through the gateway', () => {
   });
 
   it('refuses writes without a token and with a forged one', async () => {
-    const mutation = `mutation { fileComplaint(input: { topic: ROADS, text: "Яма на дороге возле школы", territory: "750000000" }) { id } }`;
+    const mutation = `mutation { fileComplaint(input: { topic: ROADS, text: "Яма на дороге возле школы", territory: "750000000" }) { complaint { id } } }`;
     const anonymous = await gql(system.gatewayUrl, mutation);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const forged = await gql(system.gatewayUrl, mutation, {}, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');

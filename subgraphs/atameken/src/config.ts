@@ -1,6 +1,26 @@
-import { parseConfig, subgraphConfigShape, type SubgraphConfig } from '@rz/subgraph-runtime';
+import { parseConfig, subgraphConfigShape, type SubgraphConfig, type SubgraphContext } from '@rz/subgraph-runtime';
+import { z } from 'zod';
+
+/** Settings only atameken reads, on top of the shared ones. */
+const atamekenSettings = z.object({
+  /** Shared with the gateway's evidence upload endpoint: verifies evidence ids, signs download links. */
+  EVIDENCE_SECRET: z.string().min(16),
+  /** Complaint events kept for resuming live subscriptions (`after` cursors), in days. */
+  COMPLAINT_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+});
+
+export function atamekenConfigShape() {
+  return subgraphConfigShape('atameken').and(atamekenSettings);
+}
+
+export type AtamekenConfig = SubgraphConfig & z.output<typeof atamekenSettings>;
 
 /** The only place this service reads the environment. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): SubgraphConfig {
-  return parseConfig(subgraphConfigShape('atameken'), env);
+export function loadConfig(env: Record<string, string | undefined> = process.env): AtamekenConfig {
+  return parseConfig(atamekenConfigShape(), env);
+}
+
+/** The runtime types the context with the shared config; this service was started with its own. */
+export function atamekenConfig(ctx: Pick<SubgraphContext, 'config'>): AtamekenConfig {
+  return ctx.config as AtamekenConfig;
 }

@@ -8,8 +8,25 @@ import { ComplaintEvidenceResolver } from './complaint-evidence/complaint-eviden
 import { ComplaintIndicatorsResolver, TerritoryComplaintIndicatorsResolver } from './complaint-indicators/complaint-indicators.resolver';
 import { ComplaintResolver } from './complaint/complaint.resolver';
 import { ComplaintEventResolver } from './complaint-event/complaint-event.resolver';
+import { InitiativeCompletionResolver, InitiativeImplementationResolver } from './initiative-implementation/initiative-implementation.resolver';
+import { InitiativeMapResolver } from './initiative-map/initiative-map.resolver';
+import { InitiativeMilestoneResolver, InitiativeMilestonesResolver } from './initiative-milestone/initiative-milestone.resolver';
+import { InitiativePledgeResolver, InitiativePledgesResolver } from './initiative-pledge/initiative-pledge.resolver';
+import { InitiativeRatingResolver } from './initiative-rating/initiative-rating.resolver';
 import { initiativeReferenceResolver } from './initiative/initiative.reference';
 import { InitiativeResolver } from './initiative/initiative.resolver';
+import { PersonInNeedResolver } from './person-in-need/person-in-need.resolver';
+import { PersonalDataReleaseResolver } from './personal-data/personal-data-release.resolver';
+import { VolunteerHelpResolver } from './volunteer-help/volunteer-help.resolver';
+import { VolunteerActivityResolver, VolunteerReviewResolver } from './volunteer-review/volunteer-review.resolver';
+import { VolunteerResolver } from './volunteer/volunteer.resolver';
+import {
+  TerritoryZhomartResolver,
+  VolunteerAwardsResolver,
+  ZhomartAwardResolver,
+  ZhomartRankingEntryResolver,
+  ZhomartResolver,
+} from './zhomart/zhomart.resolver';
 import { MonumentComplaintsResolver } from './monument/monument-complaints.resolver';
 import { monumentReferenceResolver } from './monument/monument.reference';
 import { TerritoryComplaintsResolver } from './territory/territory-complaints.resolver';
@@ -24,6 +41,14 @@ export function buildAtamekenSchema(): Promise<GraphQLSchema> {
         TerritoryComplaintsResolver,
         TerritoryComplaintIndicatorsResolver,
         InitiativeResolver,
+        InitiativePledgesResolver,
+        InitiativePledgeResolver,
+        InitiativeMilestonesResolver,
+        InitiativeMilestoneResolver,
+        InitiativeCompletionResolver,
+        InitiativeImplementationResolver,
+        InitiativeRatingResolver,
+        InitiativeMapResolver,
         ComplaintResolver,
         ComplaintEventResolver,
         ComplaintEvidenceResolver,
@@ -33,6 +58,17 @@ export function buildAtamekenSchema(): Promise<GraphQLSchema> {
         ComplaintIndicatorsResolver,
         AkimatOfficerResolver,
         MonumentComplaintsResolver,
+        VolunteerResolver,
+        VolunteerActivityResolver,
+        VolunteerReviewResolver,
+        VolunteerHelpResolver,
+        PersonInNeedResolver,
+        PersonalDataReleaseResolver,
+        ZhomartResolver,
+        ZhomartRankingEntryResolver,
+        ZhomartAwardResolver,
+        TerritoryZhomartResolver,
+        VolunteerAwardsResolver,
       ],
       authChecker,
       validateFn: validateInput,

@@ -1,8 +1,7 @@
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { badUserInput } from '@rz/schema';
 import type { Logger } from '@rz/subgraph-runtime';
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import { Client, Pool } from 'pg';
 import type { ComplaintActorRole, ComplaintStatus, ComplaintTopic } from '../complaint/complaint.enums';
 import { COMPLAINT_EVENT_CHANNEL } from './complaint-event.outbox';
 
@@ -90,20 +89,27 @@ export class ComplaintEventStream {
   private readAgain = false;
   private timers: NodeJS.Timeout[] = [];
   private stopped = false;
+  /** Its own small pool: stream reads never compete with, or show up in, request queries. */
+  private readonly pool: Pool;
 
   constructor(
-    private readonly db: DataSource,
     private readonly logger: Logger,
     private readonly options: ComplaintEventStreamOptions,
-  ) {}
+  ) {
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 3 });
+  }
+
+  private async query(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, params)).rows;
+  }
 
   get retentionDays(): number {
     return this.options.retentionDays ?? 7;
   }
 
   async start(): Promise<void> {
-    const [{ max }] = await this.db.query('SELECT coalesce(max(id), 0)::text AS max FROM complaint_event');
-    this.lastId = BigInt(max);
+    const [{ max }] = await this.query('SELECT coalesce(max(id), 0)::text AS max FROM complaint_event');
+    this.lastId = BigInt(max as string);
     await this.purge();
     await this.listen();
     this.timers.push(
@@ -120,6 +126,7 @@ export class ComplaintEventStream {
     this.timers.forEach(clearInterval);
     await this.listener?.end().catch(() => undefined);
     await this.reading;
+    await this.pool.end();
   }
 
   /**
@@ -161,8 +168,8 @@ export class ComplaintEventStream {
 
   private async checkResumable(after: bigint): Promise<void> {
     if (after > this.lastId) throw badUserInput('after', 'Unknown cursor: it is ahead of the stream');
-    const [{ min }] = await this.db.query('SELECT min(id)::text AS min FROM complaint_event');
-    const oldest = min === null ? this.lastId + 1n : BigInt(min);
+    const [{ min }] = await this.query('SELECT min(id)::text AS min FROM complaint_event');
+    const oldest = min === null ? this.lastId + 1n : BigInt(min as string);
     if (after < oldest - 1n) {
       throw badUserInput('after', `This cursor is older than the ${this.retentionDays} days of events kept; reload the current state instead`);
     }
@@ -175,7 +182,7 @@ export class ComplaintEventStream {
     if (filter.complaintId) where.push(`e.complaint_id = $${params.push(filter.complaintId)}`);
     if (filter.topic) where.push(`e.topic = $${params.push(filter.topic)}`);
     if (filter.authorSubject) where.push(`c.author_subject = $${params.push(filter.authorSubject)}`);
-    const rows: Row[] = await this.db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY e.id LIMIT ${PAGE}`, params);
+    const rows = await this.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY e.id LIMIT ${PAGE}`, params);
     return rows.map(toEvent);
   }
 
@@ -191,7 +198,7 @@ export class ComplaintEventStream {
           this.readAgain = false;
           let rows: Row[];
           do {
-            rows = await this.db.query(`${SELECT} WHERE e.id > $1 ORDER BY e.id LIMIT ${PAGE}`, [this.lastId.toString()]);
+            rows = await this.query(`${SELECT} WHERE e.id > $1 ORDER BY e.id LIMIT ${PAGE}`, [this.lastId.toString()]);
             for (const event of rows.map(toEvent)) {
               this.lastId = event.id;
               for (const deliver of this.subscribers) deliver(event);
@@ -229,7 +236,7 @@ export class ComplaintEventStream {
 
   private async purge(): Promise<void> {
     try {
-      await this.db.query(`DELETE FROM complaint_event WHERE at < now() - make_interval(days => $1)`, [this.retentionDays]);
+      await this.query(`DELETE FROM complaint_event WHERE at < now() - make_interval(days => $1)`, [this.retentionDays]);
     } catch (error) {
       this.logger.warn({ err: error }, 'purging old complaint events failed');
     }

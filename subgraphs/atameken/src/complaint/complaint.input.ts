@@ -1,5 +1,6 @@
 import { GeoPointInput } from '@rz/schema';
-import { IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { MAX_EVIDENCE } from '../complaint-evidence/complaint-evidence.service';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ComplaintStatus, ComplaintTopic } from './complaint.enums';
 
@@ -21,6 +22,19 @@ export class ComplaintFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only the viewer\'s own complaints (needs sign-in)' })
   mine?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only complaints routed to the akimat of exactly this territory' })
+  @IsOptional()
+  @Matches(KATO, { message: 'responsibleTerritory must be a 9-digit KATO code' })
+  responsibleTerritory?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only open complaints past their due day; false: all others' })
+  overdue?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only complaints about this monument' })
+  @IsOptional()
+  @IsUUID('all', { message: 'monument must be a monument id (UUID)' })
+  monument?: string;
 }
 
 @InputType()
@@ -46,6 +60,13 @@ export class FileComplaintInput {
   @IsOptional()
   @IsUUID('all', { message: 'monument must be a monument id (UUID)' })
   monument?: string | null;
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: `Evidence ids from the gateway's upload endpoint, 1 to ${MAX_EVIDENCE}; at least one is required`,
+  })
+  @ArrayMaxSize(MAX_EVIDENCE, { message: `attach at most ${MAX_EVIDENCE} files` })
+  evidence: string[];
 }
 
 @ArgsType()
@@ -60,4 +81,17 @@ export class ChangeComplaintStatusArgs {
   @IsOptional()
   @MaxLength(STATUS_COMMENT_MAX)
   comment?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The original complaint; required when marking as DUPLICATE' })
+  duplicateOf?: string | null;
+}
+
+@ArgsType()
+export class ReopenComplaintArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Why the problem is not solved' })
+  @MaxLength(STATUS_COMMENT_MAX)
+  reason: string;
 }

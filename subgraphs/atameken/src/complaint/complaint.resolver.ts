@@ -4,11 +4,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { MonumentRef } from '../monument/monument-ref.type';
 import type { ComplaintEntity } from './complaint.entity';
 import { ComplaintIndicator } from './complaint.enums';
-import { ChangeComplaintStatusArgs, ComplaintFilter, FileComplaintInput } from './complaint.input';
+import { ChangeComplaintStatusArgs, ComplaintFilter, FileComplaintInput, ReopenComplaintArgs } from './complaint.input';
 import { complaintIndicator, isOpenComplaint } from './complaint.lifecycle';
-import { ComplaintService } from './complaint.service';
+import { ComplaintService, type FiledComplaint } from './complaint.service';
 import type { ComplaintStatusChangeEntity } from './complaint-status-change.entity';
-import { Complaint, ComplaintConnection, ComplaintStatusChange } from './complaint.type';
+import { Complaint, ComplaintConnection, ComplaintStatusChange, FileComplaintPayload } from './complaint.type';
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
@@ -17,7 +17,7 @@ export class ComplaintResolver {
     return new ComplaintService(ctx).byId(id);
   }
 
-  @Query(() => ComplaintConnection, { description: 'Complaints, newest first, filtered by territory (with its subtree), topic or status' })
+  @Query(() => ComplaintConnection, { description: 'Complaints, newest first, filtered by territory (with its subtree), topic, status, akimat, monument or overdue' })
   complaints(
     @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | undefined,
     @Args() page: PageArgs,
@@ -27,20 +27,33 @@ export class ComplaintResolver {
   }
 
   @Authorized()
-  @Mutation(() => Complaint, { description: 'Files a complaint (any signed-in person); it starts SUBMITTED' })
-  fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => FileComplaintPayload, {
+    description: 'Files a complaint (any signed-in person) with at least one evidence file; it starts SUBMITTED and is routed to the nearest staffed akimat',
+  })
+  fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: SubgraphContext): Promise<FiledComplaint> {
     return new ComplaintService(ctx).file(input);
   }
 
   @Authorized()
-  @Mutation(() => Complaint, { description: 'Moves a complaint on: akimat officers of its territory, or admins' })
+  @Mutation(() => Complaint, { description: 'Moves a complaint on: akimat officers of its territory, or admins. DUPLICATE needs duplicateOf, REJECTED a comment' })
   changeComplaintStatus(@Args() args: ChangeComplaintStatusArgs, @Ctx() ctx: SubgraphContext) {
     return new ComplaintService(ctx).changeStatus(args);
+  }
+
+  @Authorized()
+  @Mutation(() => Complaint, { description: 'The author reopens a resolved complaint within 30 days of its resolution; it goes back IN_PROGRESS with a new due day' })
+  reopenComplaint(@Args() args: ReopenComplaintArgs, @Ctx() ctx: SubgraphContext) {
+    return new ComplaintService(ctx).reopen(args);
   }
 
   @FieldResolver(() => Territory)
   territory(@Root() c: ComplaintEntity): TerritoryNode {
     return kato().require(c.territoryCode);
+  }
+
+  @FieldResolver(() => Territory, { description: 'The akimat the complaint was routed to: the most specific territory above it with an officer' })
+  responsibleTerritory(@Root() c: ComplaintEntity): TerritoryNode {
+    return kato().require(c.responsibleTerritoryCode);
   }
 
   @FieldResolver(() => GeoPoint, { nullable: true })
@@ -53,6 +66,11 @@ export class ComplaintResolver {
     return c.monumentId ? { id: c.monumentId } : null;
   }
 
+  @FieldResolver(() => Complaint, { nullable: true, description: 'The original, for a DUPLICATE' })
+  duplicateOf(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): Promise<ComplaintEntity | null> | null {
+    return c.duplicateOfId ? new ComplaintService(ctx).byId(c.duplicateOfId) : null;
+  }
+
   @FieldResolver(() => [ComplaintStatusChange], { description: 'Every status change, oldest first, starting with the filing' })
   history(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): Promise<ComplaintStatusChangeEntity[]> {
     return new ComplaintService(ctx).history(c);
@@ -63,6 +81,16 @@ export class ComplaintResolver {
     return isOpenComplaint(c.status);
   }
 
+  @FieldResolver(() => Boolean, { description: 'Open and past its due day' })
+  isOverdue(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): boolean {
+    return new ComplaintService(ctx).isOverdue(c);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Until when the author may reopen it, for a resolved complaint' })
+  reopenableUntil(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): Date | null {
+    return new ComplaintService(ctx).reopenableUntil(c);
+  }
+
   @FieldResolver(() => ComplaintIndicator, { description: 'Traffic light shown on the map' })
   indicator(@Root() c: ComplaintEntity): ComplaintIndicator {
     return complaintIndicator(c.status);
@@ -71,5 +99,10 @@ export class ComplaintResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the viewer filed this complaint' })
   isMine(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): boolean {
     return new ComplaintService(ctx).isMine(c);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer is the officer who accepted it' })
+  isAssignedToMe(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): boolean {
+    return new ComplaintService(ctx).isAssignedToMe(c);
   }
 }

@@ -25,6 +25,21 @@ export class Complaint {
 
   @Field({ description: 'Time of the latest change' })
   updatedAt: Date;
+
+  @Field({ description: 'Day (YYYY-MM-DD, Kazakhstan time) by which the akimat should resolve it: the working days of its topic after filing or reopening' })
+  dueOn: string;
+
+  @Field(() => Date, { nullable: true, description: 'When it was resolved; null unless resolved now' })
+  resolvedAt: Date | null;
+}
+
+@ObjectType()
+export class FileComplaintPayload {
+  @Field(() => Complaint)
+  complaint: Complaint;
+
+  @Field(() => [Complaint], { description: 'Open complaints on the same topic within 250 m, nearest first, that may describe the same problem' })
+  likelyDuplicates: Complaint[];
 }
 
 /** Root value: ComplaintStatusChangeEntity. */

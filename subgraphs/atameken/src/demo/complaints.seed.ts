@@ -1,10 +1,16 @@
-import { kato } from '@rz/schema';
+import { createHash } from 'node:crypto';
+import { kato, type EvidenceKind } from '@rz/schema';
 import { stableId, type Logger } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
+import { nearestStaffedAkimat } from '../akimat/akimat-officer.service';
+import { addWorkingDays, kzDay } from '../common/kz-time';
+import { DEFAULT_DEADLINE_WORKING_DAYS } from '../complaint-deadline/complaint-deadline.service';
+import { ComplaintEvidenceEntity } from '../complaint-evidence/complaint-evidence.entity';
 import { ComplaintEntity } from '../complaint/complaint.entity';
 import { ComplaintActorRole, ComplaintStatus, ComplaintTopic } from '../complaint/complaint.enums';
-import { canMoveComplaint } from '../complaint/complaint.lifecycle';
+import { canMoveComplaint, canReopenComplaint, isResolvedComplaint, REOPENED_STATUS } from '../complaint/complaint.lifecycle';
 import { ComplaintStatusChangeEntity } from '../complaint/complaint-status-change.entity';
+import { DEMO_STAFFED_AKIMATS, demoOfficerSubject } from './akimat-officers.seed';
 
 /** Other subgraphs' demo data may refer to these complaints by this id. */
 export function complaintDemoId(key: string): string {
@@ -20,6 +26,10 @@ interface DemoStep {
   to: ComplaintStatus;
   at: string;
   comment?: string;
+  /** The author reopening a resolved complaint; every other step is the akimat's. */
+  reopen?: true;
+  /** The original, for a DUPLICATE step (a demo key). */
+  duplicateOf?: string;
 }
 
 interface DemoComplaint {
@@ -33,6 +43,8 @@ interface DemoComplaint {
   author: string;
   filedAt: string;
   steps: DemoStep[];
+  /** Attached files; one photo when not given. */
+  evidence?: EvidenceKind[];
 }
 
 const T = ComplaintTopic;
@@ -140,7 +152,8 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     territory: '311010000',
     author: 'demo-citizen-8',
     filedAt: '2026-10-29T19:05:00+05:00',
-    steps: [{ to: S.DUPLICATE, at: '2026-10-30T09:00:00+05:00', comment: 'Бұл мәселе бойынша өтініш жұмыста.' }],
+    steps: [{ to: S.DUPLICATE, at: '2026-10-30T09:00:00+05:00', comment: 'Бұл мәселе бойынша өтініш жұмыста.', duplicateOf: 'taraz-landfill' }],
+    evidence: ['video'],
   },
   {
     key: 'kentau-water-supply',
@@ -159,17 +172,85 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     author: 'demo-citizen-10',
     filedAt: '2026-11-20T08:05:00+05:00',
     steps: [],
+    evidence: ['photo', 'audio'],
+  },
+  {
+    key: 'astana-esil-playground-swing',
+    topic: T.PUBLIC_AMENITIES,
+    text: 'На детской площадке во дворе по улице Сыганак сломаны качели, торчат болты, дети могут пораниться.',
+    territory: '711210000',
+    location: [51.1226, 71.4267],
+    author: 'demo-citizen-11',
+    filedAt: '2026-10-01T12:30:00+05:00',
+    steps: [
+      { to: S.ACCEPTED, at: '2026-10-02T09:15:00+05:00' },
+      { to: S.IN_PROGRESS, at: '2026-10-05T10:00:00+05:00' },
+      { to: S.RESOLVED, at: '2026-10-15T16:20:00+05:00', comment: 'Качели сняты для ремонта.' },
+      { to: S.IN_PROGRESS, at: '2026-10-20T08:45:00+05:00', comment: 'Качели сняли, а новые не поставили: площадка пустая.', reopen: true },
+      { to: S.RESOLVED, at: '2026-11-05T11:00:00+05:00', comment: 'Установлены новые качели, болты закрыты заглушками.' },
+    ],
+  },
+  {
+    key: 'astana-almaty-district-snow',
+    topic: T.ROADS,
+    text: 'Алматы ауданындағы аула жолдары қардан тазартылмаған, жедел жәрдем көлігі кіре алмай қалды.',
+    territory: '711110000',
+    author: 'demo-citizen-12',
+    filedAt: '2026-09-10T09:00:00+05:00',
+    steps: [{ to: S.REJECTED, at: '2026-09-11T10:30:00+05:00', comment: 'Өтініште көрсетілген аула жеке кондоминиумға тиесілі, тазалауды ПИК жүргізеді.' }],
+  },
+  {
+    key: 'shymkent-abay-water-leak',
+    topic: T.HOUSING_AND_UTILITIES,
+    text: 'Абай ауданында су құбыры жарылып, көше бойымен бір аптадан бері су ағып жатыр.',
+    territory: '791110000',
+    location: [42.3417, 69.5901],
+    author: 'demo-citizen-13',
+    filedAt: '2026-10-12T07:10:00+05:00',
+    steps: [],
+  },
+  {
+    key: 'turkistan-city-park-lights',
+    topic: T.PUBLIC_AMENITIES,
+    text: 'В городском парке Туркестана вечером не горят фонари вдоль главной аллеи, гуляющим темно и опасно.',
+    territory: '611010000',
+    location: [43.2975, 68.2517],
+    author: 'demo-citizen-14',
+    filedAt: '2026-09-21T19:40:00+05:00',
+    steps: [
+      { to: S.ACCEPTED, at: '2026-09-22T09:00:00+05:00' },
+      { to: S.IN_PROGRESS, at: '2026-09-23T11:00:00+05:00' },
+      { to: S.RESOLVED, at: '2026-10-30T15:00:00+05:00', comment: 'Заменены кабель и 24 светильника.' },
+    ],
+  },
+  {
+    key: 'zhambyl-merke-bridge',
+    topic: T.ROADS,
+    text: 'Мерке ауданындағы ауыл арасындағы көпірдің қоршауы құлап қалған, түнде өту қауіпті.',
+    territory: '315400000',
+    author: 'demo-citizen-15',
+    filedAt: '2026-11-02T14:00:00+05:00',
+    steps: [{ to: S.ACCEPTED, at: '2026-11-03T10:00:00+05:00' }],
   },
 ];
 
-/** Demo officers act in the region of the complaint; the subject is never published. */
-function officerOf(territory: string): string {
-  return `demo-akimat-${kato().region(territory).code}`;
+/** A stand-in for the hash of an uploaded file: the demo has no bytes, only stable hashes. */
+function demoEvidenceHash(key: string, index: number): string {
+  return createHash('sha256').update(`demo-evidence:${key}:${index}`).digest('hex');
 }
 
-export function complaintFromDemo(d: DemoComplaint): { complaint: ComplaintEntity; history: ComplaintStatusChangeEntity[] } {
+export interface DemoComplaintRows {
+  complaint: ComplaintEntity;
+  history: ComplaintStatusChangeEntity[];
+  evidence: ComplaintEvidenceEntity[];
+}
+
+export function complaintFromDemo(d: DemoComplaint): DemoComplaintRows {
   kato().require(d.territory); // a typo in demo data should fail loudly
   const id = complaintDemoId(d.key);
+  const responsible = nearestStaffedAkimat(d.territory, new Set(DEMO_STAFFED_AKIMATS));
+  let dueOn = addWorkingDays(kzDay(new Date(d.filedAt)), DEFAULT_DEADLINE_WORKING_DAYS);
+  let duplicateOfId: string | null = null;
   const history: ComplaintStatusChangeEntity[] = [
     Object.assign(new ComplaintStatusChangeEntity(), {
       id: stableId(`complaint:${d.key}:history:0`),
@@ -184,21 +265,25 @@ export function complaintFromDemo(d: DemoComplaint): { complaint: ComplaintEntit
   ];
   for (const [index, step] of d.steps.entries()) {
     const from = history[history.length - 1].to;
-    if (!canMoveComplaint(from, step.to)) throw new Error(`Demo complaint ${d.key}: ${from} -> ${step.to} is not allowed`);
+    const allowed = step.reopen ? canReopenComplaint(from) && step.to === REOPENED_STATUS : canMoveComplaint(from, step.to);
+    if (!allowed) throw new Error(`Demo complaint ${d.key}: ${from} -> ${step.to} is not allowed`);
+    if (step.reopen) dueOn = addWorkingDays(kzDay(new Date(step.at)), DEFAULT_DEADLINE_WORKING_DAYS);
+    if (step.to === S.DUPLICATE) duplicateOfId = complaintDemoId(step.duplicateOf!);
     history.push(
       Object.assign(new ComplaintStatusChangeEntity(), {
         id: stableId(`complaint:${d.key}:history:${index + 1}`),
         complaintId: id,
         from,
         to: step.to,
-        byRole: ComplaintActorRole.AKIMAT_OFFICER,
-        bySubject: officerOf(d.territory),
+        byRole: step.reopen ? ComplaintActorRole.CITIZEN : ComplaintActorRole.AKIMAT_OFFICER,
+        bySubject: step.reopen ? d.author : demoOfficerSubject(responsible),
         comment: step.comment ?? null,
         at: new Date(step.at),
       }),
     );
   }
   const last = history[history.length - 1];
+  const accepted = history.some((h) => h.to === S.ACCEPTED);
   const complaint = Object.assign(new ComplaintEntity(), {
     id,
     topic: d.topic,
@@ -209,13 +294,24 @@ export function complaintFromDemo(d: DemoComplaint): { complaint: ComplaintEntit
     monumentId: d.monument ? monumentDemoId(d.monument) : null,
     status: last.to,
     authorSubject: d.author,
+    responsibleTerritoryCode: responsible,
+    dueOn,
+    resolvedAt: isResolvedComplaint(last.to) ? last.at : null,
+    duplicateOfId,
+    assignedOfficerSubject: accepted ? demoOfficerSubject(responsible) : null,
     createdAt: history[0].at,
     updatedAt: last.at,
   });
-  return { complaint, history };
+  const evidence = (d.evidence ?? ['photo']).map((kind, position) =>
+    Object.assign(new ComplaintEvidenceEntity(), { complaintId: id, position, sha256: demoEvidenceHash(d.key, position), kind }),
+  );
+  return { complaint, history, evidence };
 }
 
-/** Inserts the demo complaints (with their history) that are not there yet; reruns change nothing. */
+/**
+ * Inserts the demo complaints (with their history and evidence) that are not there yet;
+ * reruns change nothing. Originals are inserted before their duplicates (list order).
+ */
 export async function seedComplaints(db: DataSource, logger: Logger): Promise<void> {
   const demo = DEMO_COMPLAINTS.map(complaintFromDemo);
   const ids = demo.map((d) => d.complaint.id);
@@ -225,6 +321,7 @@ export async function seedComplaints(db: DataSource, logger: Logger): Promise<vo
     await db.transaction(async (manager) => {
       await manager.insert(ComplaintEntity, fresh.map((d) => d.complaint));
       await manager.insert(ComplaintStatusChangeEntity, fresh.flatMap((d) => d.history));
+      await manager.insert(ComplaintEvidenceEntity, fresh.flatMap((d) => d.evidence));
     });
   }
   logger.info({ inserted: fresh.length, skipped: existing.size }, 'demo complaints');

@@ -1,8 +1,16 @@
 import { kato } from '@rz/schema';
 import { stableId, type Logger } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
+import { nearestStaffedAkimat } from '../akimat/akimat-officer.service';
+import { InitiativeParticipantEntity } from '../initiative-implementation/initiative-participant.entity';
+import { InitiativeParticipantKind } from '../initiative-implementation/initiative-implementation.type';
+import { InitiativeMilestoneEntity } from '../initiative-milestone/initiative-milestone.entity';
+import { InitiativePledgeEntity } from '../initiative-pledge/initiative-pledge.entity';
+import { InitiativePledgeStatus } from '../initiative-pledge/initiative-pledge.type';
+import { InitiativeRatingEntity } from '../initiative-rating/initiative-rating.entity';
 import { InitiativeEntity } from '../initiative/initiative.entity';
-import { InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from '../initiative/initiative.enums';
+import { InitiativeAuthorKind, InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from '../initiative/initiative.enums';
+import { DEMO_STAFFED_AKIMATS, demoOfficerSubject } from './akimat-officers.seed';
 
 /** Other subgraphs' demo data refers to these initiatives by this id, e.g. initiativeDemoId('almaty-park-medeu'). */
 export function initiativeDemoId(key: string): string {
@@ -209,10 +217,122 @@ export const DEMO_INITIATIVES: readonly DemoInitiative[] = [
   },
 ];
 
-export function initiativeFromDemo(d: DemoInitiative): InitiativeEntity {
+interface DemoPledge {
+  /** Private persons are never named; organisations are. */
+  organisation?: string;
+  pledger: string;
+  amount: number;
+  at: string;
+}
+
+interface DemoMilestone {
+  on: string;
+  title: { kk?: string; ru?: string };
+  progress: number;
+}
+
+/** Funding, progress, implementation and ratings of the demo initiatives, by key. */
+interface DemoDetails {
+  organisation?: string;
+  budget?: { amount: number; decision: string };
+  pledges?: DemoPledge[];
+  startedAt?: string;
+  milestones?: DemoMilestone[];
+  implementation?: { at: string; result: { kk?: string; ru?: string }; peopleServed: number; ngos?: string[]; patrons?: string[] };
+  ratings?: number[];
+}
+
+export const DEMO_INITIATIVE_DETAILS: Readonly<Record<string, DemoDetails>> = {
+  'almaty-park-medeu': {
+    budget: { amount: 10_000_000, decision: 'Решение акимата Медеуского района № 412 от 15.09.2026' },
+    pledges: [
+      { organisation: 'ТОО «Алатау Құрылыс»', pledger: 'demo-patron-3', amount: 6_000_000, at: '2026-09-08T11:00:00+05:00' },
+      { pledger: 'demo-patron-4', amount: 2_500_000, at: '2026-09-10T16:30:00+05:00' },
+    ],
+    startedAt: '2026-09-20T09:00:00+05:00',
+    milestones: [
+      { on: '2026-09-28', title: { kk: 'Арық жүйесі тазартылды', ru: 'Очищена арычная система' }, progress: 20 },
+      { on: '2026-10-15', title: { kk: '40 түп ағаш отырғызылды', ru: 'Высажено 40 деревьев' }, progress: 55 },
+    ],
+  },
+  'turkistan-school-library': {
+    pledges: [
+      { pledger: 'demo-patron-5', amount: 500_000, at: '2026-10-05T10:00:00+05:00' },
+      { organisation: 'ЖК «Ясы Кітап»', pledger: 'demo-patron-6', amount: 700_000, at: '2026-10-12T12:00:00+05:00' },
+    ],
+  },
+  'shymkent-sairam-cleanup': {
+    organisation: 'ҚБ «Таза Шымкент»',
+    budget: { amount: 200_000, decision: 'Шымкент қаласы Еңбекші ауданы әкімінің 2026 жылғы 22 тамыздағы № 88 шешімі' },
+    pledges: [{ organisation: 'ТОО «Оңтүстік Су»', pledger: 'demo-patron-7', amount: 250_000, at: '2026-08-22T09:00:00+05:00' }],
+    startedAt: '2026-08-25T08:00:00+05:00',
+    milestones: [{ on: '2026-08-30', title: { kk: 'Арықтардың жартысы тазартылды', ru: 'Очищена половина арыков' }, progress: 50 }],
+    implementation: {
+      at: '2026-09-07T18:00:00+05:00',
+      result: {
+        kk: '3,2 км арық тазартылып, 1,5 га көгал жөнделді, 14 тонна қоқыс шығарылды.',
+        ru: 'Очищено 3,2 км арыков, приведено в порядок 1,5 га газонов, вывезено 14 тонн мусора.',
+      },
+      peopleServed: 1200,
+      ngos: ['ҚБ «Таза Шымкент»'],
+    },
+    ratings: [5, 4, 5],
+  },
+  'astana-esil-inclusive-playground': {
+    pledges: [{ organisation: 'ТОО «Есіл Инвест»', pledger: 'demo-patron-1', amount: 12_000_000, at: '2026-07-15T10:00:00+05:00' }],
+    startedAt: '2026-08-01T09:00:00+05:00',
+    milestones: [{ on: '2026-09-10', title: { kk: 'Алаң тегістелді, жабын төселді', ru: 'Площадка выровнена, уложено покрытие' }, progress: 30 }],
+  },
+  'taraz-yard-sports-ground': {
+    pledges: [{ pledger: 'demo-citizen-20', amount: 300_000, at: '2026-10-20T19:00:00+05:00' }],
+  },
+  'merke-winter-coal': {
+    pledges: [{ pledger: 'demo-patron-2', amount: 1_500_000, at: '2026-09-26T10:00:00+05:00' }],
+    startedAt: '2026-10-01T09:00:00+05:00',
+    implementation: {
+      at: '2026-10-25T17:00:00+05:00',
+      result: { kk: '60 отбасыға екі тоннадан көмір жеткізілді.', ru: '60 семьям доставлено по две тонны угля.' },
+      peopleServed: 164,
+    },
+    ratings: [5, 5],
+  },
+};
+
+export interface DemoInitiativeRows {
+  initiative: InitiativeEntity;
+  pledges: InitiativePledgeEntity[];
+  milestones: InitiativeMilestoneEntity[];
+  participants: InitiativeParticipantEntity[];
+  ratings: InitiativeRatingEntity[];
+}
+
+export function initiativeFromDemo(d: DemoInitiative): DemoInitiativeRows {
   kato().require(d.territory); // a typo in demo data should fail loudly
   const createdAt = new Date(d.createdAt);
-  return Object.assign(new InitiativeEntity(), {
+  const details = DEMO_INITIATIVE_DETAILS[d.key] ?? {};
+  const id = initiativeDemoId(d.key);
+  const responsible = nearestStaffedAkimat(d.territory, new Set(DEMO_STAFFED_AKIMATS));
+  const implemented = details.implementation;
+  if ((d.status === S.IMPLEMENTED) !== !!implemented) throw new Error(`Demo initiative ${d.key}: IMPLEMENTED needs an implementation record`);
+  const covered = (details.budget?.amount ?? 0) + (details.pledges ?? []).reduce((sum, p) => sum + p.amount, 0);
+  if ((d.status === S.IN_PROGRESS || d.status === S.IMPLEMENTED) && covered < d.estimate) throw new Error(`Demo initiative ${d.key}: estimate not covered`);
+  const milestones = (details.milestones ?? []).map((m, index) =>
+    Object.assign(new InitiativeMilestoneEntity(), {
+      id: stableId(`initiative:${d.key}:milestone:${index}`),
+      initiativeId: id,
+      happenedOn: m.on,
+      titleKk: m.title.kk ?? null,
+      titleRu: m.title.ru ?? null,
+      titleEn: null,
+      descriptionKk: null,
+      descriptionRu: null,
+      descriptionEn: null,
+      progress: m.progress,
+      authorSubject: demoOfficerSubject(responsible),
+      createdAt: new Date(`${m.on}T18:00:00+05:00`),
+    }),
+  );
+  const initiative = Object.assign(new InitiativeEntity(), {
     id: initiativeDemoId(d.key),
     kind: d.kind,
     direction: d.direction,
@@ -230,17 +350,67 @@ export function initiativeFromDemo(d: DemoInitiative): InitiativeEntity {
     status: d.status,
     statusReason: d.statusReason ?? null,
     authorSubject: d.author,
+    authorKind: details.organisation ? InitiativeAuthorKind.NGO : InitiativeAuthorKind.CITIZEN,
+    authorOrganisation: details.organisation ?? null,
+    responsibleTerritoryCode: responsible,
+    budgetAmount: details.budget?.amount ?? 0,
+    budgetDecision: details.budget?.decision ?? null,
+    progress: implemented ? 100 : (milestones.at(-1)?.progress ?? 0),
+    startedAt: details.startedAt ? new Date(details.startedAt) : null,
+    implementedAt: implemented ? new Date(implemented.at) : null,
+    resultKk: implemented?.result.kk ?? null,
+    resultRu: implemented?.result.ru ?? null,
+    resultEn: null,
+    peopleServed: implemented?.peopleServed ?? null,
     createdAt,
     updatedAt: createdAt,
   });
+  const pledges = (details.pledges ?? []).map((p, index) =>
+    Object.assign(new InitiativePledgeEntity(), {
+      id: stableId(`initiative:${d.key}:pledge:${index}`),
+      initiativeId: id,
+      pledgerSubject: p.pledger,
+      organisation: p.organisation ?? null,
+      amount: p.amount,
+      status: InitiativePledgeStatus.ACTIVE,
+      createdAt: new Date(p.at),
+      cancelledAt: null,
+    }),
+  );
+  const participants = [
+    ...(implemented?.patrons ?? []).map((name) => ({ kind: InitiativeParticipantKind.PATRON, name })),
+    ...(implemented?.ngos ?? []).map((name) => ({ kind: InitiativeParticipantKind.NGO, name })),
+  ].map((p, position) => Object.assign(new InitiativeParticipantEntity(), { initiativeId: id, position, ...p }));
+  const ratings = (details.ratings ?? []).map((score, index) =>
+    Object.assign(new InitiativeRatingEntity(), {
+      initiativeId: id,
+      raterSubject: `demo-rater-${index + 1}`,
+      score,
+      createdAt: implemented ? new Date(implemented.at) : createdAt,
+      updatedAt: implemented ? new Date(implemented.at) : createdAt,
+    }),
+  );
+  return { initiative, pledges, milestones, participants, ratings };
 }
 
-/** Inserts the demo initiatives that are not there yet; reruns change nothing. */
+/** Inserts the demo initiatives (with pledges, milestones, records, ratings) that are not there yet; reruns change nothing. */
 export async function seedInitiatives(db: DataSource, logger: Logger): Promise<void> {
-  const repository = db.getRepository(InitiativeEntity);
   const rows = DEMO_INITIATIVES.map(initiativeFromDemo);
-  const existing = new Set((await repository.find({ select: { id: true }, where: { id: In(rows.map((r) => r.id)) } })).map((r) => r.id));
-  const fresh = rows.filter((r) => !existing.has(r.id));
-  if (fresh.length) await repository.insert(fresh);
+  const ids = rows.map((r) => r.initiative.id);
+  const existing = new Set((await db.getRepository(InitiativeEntity).find({ select: { id: true }, where: { id: In(ids) } })).map((r) => r.id));
+  const fresh = rows.filter((r) => !existing.has(r.initiative.id));
+  if (fresh.length) {
+    await db.transaction(async (manager) => {
+      await manager.insert(InitiativeEntity, fresh.map((r) => r.initiative));
+      for (const [entity, list] of [
+        [InitiativePledgeEntity, fresh.flatMap((r) => r.pledges)],
+        [InitiativeMilestoneEntity, fresh.flatMap((r) => r.milestones)],
+        [InitiativeParticipantEntity, fresh.flatMap((r) => r.participants)],
+        [InitiativeRatingEntity, fresh.flatMap((r) => r.ratings)],
+      ] as const) {
+        if (list.length) await manager.insert(entity, list as never);
+      }
+    });
+  }
   logger.info({ inserted: fresh.length, skipped: existing.size }, 'demo initiatives');
 }

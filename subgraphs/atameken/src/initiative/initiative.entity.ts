@@ -1,11 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, type ValueTransformer } from 'typeorm';
-import { InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from './initiative.enums';
-
-/** pg returns bigint as a string; estimates stay below 10^12, well inside a double's exact range. */
-const bigintAsNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintAsNumber } from '../common/bigint';
+import { InitiativeAuthorKind, InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from './initiative.enums';
 
 @Entity('initiative')
 export class InitiativeEntity {
@@ -42,6 +37,37 @@ export class InitiativeEntity {
   /** Personal data: only compared with the viewer, never published. */
   @Column('text', { name: 'author_subject' })
   authorSubject: string;
+
+  @Column('text', { name: 'author_kind' })
+  authorKind: InitiativeAuthorKind;
+
+  /** Name of the proposing NGO: an organisation, so public. */
+  @Column('text', { name: 'author_organisation', nullable: true })
+  authorOrganisation: string | null;
+
+  /** The akimat responsible for the initiative: the nearest staffed one up the tree. */
+  @Column('text', { name: 'responsible_territory_code' })
+  responsibleTerritoryCode: string;
+
+  /** Tenge the akimat's budget decision covers. */
+  @Column('bigint', { name: 'budget_amount', transformer: bigintAsNumber })
+  budgetAmount: number;
+
+  @Column('text', { name: 'budget_decision', nullable: true })
+  budgetDecision: string | null;
+
+  /** Percentage of the work done, from the latest milestone. */
+  @Column('smallint') progress: number;
+
+  @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt: Date | null;
+  @Column('timestamptz', { name: 'implemented_at', nullable: true }) implementedAt: Date | null;
+
+  @Column('text', { name: 'result_kk', nullable: true }) resultKk: string | null;
+  @Column('text', { name: 'result_ru', nullable: true }) resultRu: string | null;
+  @Column('text', { name: 'result_en', nullable: true }) resultEn: string | null;
+
+  @Column('integer', { name: 'people_served', nullable: true })
+  peopleServed: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

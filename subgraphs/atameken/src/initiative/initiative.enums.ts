@@ -33,6 +33,12 @@ export enum InitiativeStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
+export enum InitiativeAuthorKind {
+  CITIZEN = 'CITIZEN',
+  NGO = 'NGO',
+}
+
+registerEnumType(InitiativeAuthorKind, { name: 'InitiativeAuthorKind', description: 'Who proposed an initiative: a citizen (never named) or an NGO' });
 registerEnumType(InitiativeKind, {
   name: 'InitiativeKind',
   valuesConfig: { LOGISTICS: { description: 'Logistics and equipment' } },

@@ -1,5 +1,5 @@
 import { BoundingBoxInput, GeoPointInput, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
-import { IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from './initiative.enums';
 
@@ -27,6 +27,11 @@ export class InitiativeFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only the viewer\'s own initiatives (needs sign-in)' })
   mine?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only initiatives the akimat of exactly this territory is responsible for' })
+  @IsOptional()
+  @Matches(KATO, { message: 'responsibleTerritory must be a 9-digit KATO code' })
+  responsibleTerritory?: string;
 }
 
 @InputType()
@@ -58,6 +63,12 @@ export class ProposeInitiativeInput {
   @Min(0, { message: 'estimate must not be negative' })
   @Max(ESTIMATE_MAX, { message: 'estimate must be at most 10^12 tenge' })
   estimate: number;
+
+  @Field(() => String, { nullable: true, description: 'Propose on behalf of this NGO (NGO accounts only; shown publicly); omit to propose as a citizen (never named)' })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(300)
+  organisation?: string | null;
 }
 
 @InputType({ description: 'Fields to change; omitted fields keep their value' })
@@ -106,4 +117,21 @@ export class ChangeInitiativeStatusArgs {
   @IsOptional()
   @MaxLength(STATUS_REASON_MAX)
   reason?: string | null;
+}
+
+@ArgsType()
+export class RecordInitiativeBudgetArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Float, { description: 'Tenge the budget covers, 0 (no budget) up to the estimate' })
+  @IsInt({ message: 'amount must be a whole number of tenge' })
+  @Min(0, { message: 'amount must not be negative' })
+  @Max(ESTIMATE_MAX)
+  amount: number;
+
+  @Field(() => String, { nullable: true, description: 'The akimat decision granting it (number, date); required for a non-zero amount' })
+  @IsOptional()
+  @MaxLength(500)
+  decision?: string | null;
 }

@@ -5,7 +5,8 @@ const { INITIATED, IN_PROGRESS, IMPLEMENTED, REJECTED, WITHDRAWN } = InitiativeS
 /** Allowed status changes; everything else is an INVALID_TRANSITION. */
 export const INITIATIVE_TRANSITIONS: Readonly<Record<InitiativeStatus, readonly InitiativeStatus[]>> = {
   [INITIATED]: [IN_PROGRESS, REJECTED, WITHDRAWN],
-  [IN_PROGRESS]: [IMPLEMENTED, WITHDRAWN],
+  // Withdrawal is possible only before work starts.
+  [IN_PROGRESS]: [IMPLEMENTED],
   [IMPLEMENTED]: [],
   [REJECTED]: [],
   [WITHDRAWN]: [],
@@ -19,3 +20,8 @@ export function canMoveInitiative(from: InitiativeStatus, to: InitiativeStatus):
 export function isAuthorTransition(to: InitiativeStatus): boolean {
   return to === WITHDRAWN;
 }
+
+/** Moving here needs the estimate covered by pledges and the budget. */
+export const COVERED_STATUS = IN_PROGRESS;
+/** Reached only with an implementation record (completeInitiative). */
+export const IMPLEMENTED_STATUS = IMPLEMENTED;

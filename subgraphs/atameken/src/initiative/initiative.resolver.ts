@@ -2,7 +2,7 @@ import { GeoPoint, kato, Lang, LocalizedText, PageArgs, pickLocalized, Territory
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from './initiative.entity';
-import { ChangeInitiativeStatusArgs, InitiativeFilter, ProposeInitiativeInput, UpdateInitiativeInput } from './initiative.input';
+import { ChangeInitiativeStatusArgs, InitiativeFilter, ProposeInitiativeInput, RecordInitiativeBudgetArgs, UpdateInitiativeInput } from './initiative.input';
 import { InitiativeService } from './initiative.service';
 import { Initiative, InitiativeConnection } from './initiative.type';
 
@@ -42,6 +42,17 @@ export class InitiativeResolver {
   @Mutation(() => Initiative, { description: 'Moves an initiative on: the akimat of its territory starts, completes or rejects it; the author may withdraw it' })
   changeInitiativeStatus(@Args() args: ChangeInitiativeStatusArgs, @Ctx() ctx: SubgraphContext) {
     return new InitiativeService(ctx).changeStatus(args);
+  }
+
+  @Authorized()
+  @Mutation(() => Initiative, { description: 'An akimat officer of its territory records the budget covering (part of) an INITIATED initiative' })
+  recordInitiativeBudget(@Args() args: RecordInitiativeBudgetArgs, @Ctx() ctx: SubgraphContext) {
+    return new InitiativeService(ctx).recordBudget(args);
+  }
+
+  @FieldResolver(() => Territory, { description: 'The akimat responsible: the most specific territory above it with an officer' })
+  responsibleTerritory(@Root() i: InitiativeEntity): TerritoryNode {
+    return kato().require(i.responsibleTerritoryCode);
   }
 
   @FieldResolver(() => String, { description: 'Title in the reader\'s language, falling back kk -> ru -> en' })

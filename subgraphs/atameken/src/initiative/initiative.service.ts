@@ -2,11 +2,33 @@ import { badUserInput, conflict, forbidden, hasAnyLanguage, invalidTransition, k
 import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { routeToAkimat } from '../akimat/akimat-officer.service';
+import { pledgedIn } from '../initiative-pledge/initiative-pledge.service';
 import { InitiativeEntity } from './initiative.entity';
-import { InitiativeStatus } from './initiative.enums';
-import type { ChangeInitiativeStatusArgs, InitiativeFilter, ProposeInitiativeInput, UpdateInitiativeInput } from './initiative.input';
-import { canMoveInitiative, isAuthorTransition } from './initiative.lifecycle';
+import { InitiativeAuthorKind, InitiativeStatus } from './initiative.enums';
+import type {
+  ChangeInitiativeStatusArgs,
+  InitiativeFilter,
+  ProposeInitiativeInput,
+  RecordInitiativeBudgetArgs,
+  UpdateInitiativeInput,
+} from './initiative.input';
+import { canMoveInitiative, COVERED_STATUS, IMPLEMENTED_STATUS, isAuthorTransition } from './initiative.lifecycle';
 import { initiativeByIdLoader } from './initiative.loader';
+
+/** Locks an initiative row for a change; NOT_FOUND names `field` for unknown or malformed ids. */
+export async function lockInitiative(manager: EntityManager, id: string, field = 'id'): Promise<InitiativeEntity> {
+  const initiative = isUUID(id) ? await manager.findOne(InitiativeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+  if (!initiative) throw notFound('Initiative', id, field);
+  return initiative;
+}
+
+/** Throws FORBIDDEN unless the viewer is an akimat officer whose scope covers the territory (or an admin). */
+export function requireInitiativeOfficer(viewer: Viewer, territoryCode: string): void {
+  if (!actsIn(viewer, territoryCode, Role.AKIMAT_OFFICER)) {
+    throw forbidden(`Only an akimat officer of territory ${territoryCode} may do this`, { territoryCode });
+  }
+}
 
 /** Blank strings count as missing, so a title of spaces is no title. */
 function clean(value: string | null | undefined): string | null {
@@ -48,6 +70,11 @@ export class InitiativeService {
       const { south, west, north, east } = filter.within;
       query.andWhere('i.lat BETWEEN :south AND :north AND i.lon BETWEEN :west AND :east', { south, west, north, east });
     }
+    if (filter.responsibleTerritory) {
+      query.andWhere('i.responsibleTerritoryCode = :responsible', {
+        responsible: kato().require(filter.responsibleTerritory, 'filter.responsibleTerritory').code,
+      });
+    }
     if (filter.mine) query.andWhere('i.authorSubject = :author', { author: requireViewer(this.ctx.viewer).subject });
     return paginate(query, page);
   }
@@ -58,6 +85,11 @@ export class InitiativeService {
     if (!hasAnyLanguage(title)) throw badUserInput('input.title', 'Give the title in at least one language');
     const territory = kato().require(input.territory, 'input.territory');
     const description = merge({}, input.description);
+    const organisation = clean(input.organisation);
+    if (input.organisation !== undefined && input.organisation !== null) {
+      if (!organisation) throw badUserInput('input.organisation', 'Give the NGO\'s name, or omit it to propose as a citizen');
+      if (!viewer.roles.includes(Role.NGO)) throw forbidden('Only NGO accounts propose on behalf of an organisation', { field: 'input.organisation' });
+    }
     const initiative = this.repository.create({
       id: newId(),
       kind: input.kind,
@@ -76,6 +108,18 @@ export class InitiativeService {
       status: InitiativeStatus.INITIATED,
       statusReason: null,
       authorSubject: viewer.subject,
+      authorKind: organisation ? InitiativeAuthorKind.NGO : InitiativeAuthorKind.CITIZEN,
+      authorOrganisation: organisation,
+      responsibleTerritoryCode: await routeToAkimat(this.ctx.db.manager, territory.code),
+      budgetAmount: 0,
+      budgetDecision: null,
+      progress: 0,
+      startedAt: null,
+      implementedAt: null,
+      resultKk: null,
+      resultRu: null,
+      resultEn: null,
+      peopleServed: null,
     });
     return this.repository.save(initiative);
   }
@@ -94,7 +138,10 @@ export class InitiativeService {
         const territory = kato().require(input.territory, 'input.territory');
         // An officer may not move an initiative out of their own scope.
         if (!isAuthor) this.requireOfficer(viewer, territory.code);
-        initiative.territoryCode = territory.code;
+        if (territory.code !== initiative.territoryCode) {
+          initiative.territoryCode = territory.code;
+          initiative.responsibleTerritoryCode = await routeToAkimat(manager, territory.code);
+        }
       }
       if (input.title) {
         const title = merge({ kk: initiative.titleKk, ru: initiative.titleRu, en: initiative.titleEn }, input.title);
@@ -109,7 +156,14 @@ export class InitiativeService {
       if (input.kind) initiative.kind = input.kind;
       if (input.direction) initiative.direction = input.direction;
       if (input.category) initiative.category = input.category;
-      if (input.estimate !== undefined && input.estimate !== null) initiative.estimate = input.estimate;
+      if (input.estimate !== undefined && input.estimate !== null) {
+        if (input.estimate < initiative.budgetAmount) {
+          throw badUserInput('input.estimate', `The budget decision already covers ${initiative.budgetAmount} tenge; lower it first`, {
+            budgetAmount: initiative.budgetAmount,
+          });
+        }
+        initiative.estimate = input.estimate;
+      }
       return manager.save(initiative);
     });
   }
@@ -130,23 +184,56 @@ export class InitiativeService {
           to,
         });
       }
+      if (to === IMPLEMENTED_STATUS) {
+        throw badUserInput('to', 'Complete an initiative with completeInitiative: it records the result, people served and participants', { from, to });
+      }
       const statusReason = clean(reason);
       if (to === InitiativeStatus.REJECTED && !statusReason) throw badUserInput('reason', 'Give the reason for rejecting the initiative');
+      if (to === COVERED_STATUS) {
+        const covered = initiative.budgetAmount + (await pledgedIn(manager, initiative.id));
+        if (covered < initiative.estimate) {
+          throw conflict(`Work starts once the estimate is covered: ${covered} of ${initiative.estimate} tenge pledged or budgeted`, {
+            field: 'status',
+            from,
+            to,
+            estimate: initiative.estimate,
+            covered,
+          });
+        }
+        initiative.startedAt = new Date();
+      }
       Object.assign(initiative, { status: to, statusReason });
       return manager.save(initiative);
     });
   }
 
-  private async lockedById(manager: EntityManager, id: string): Promise<InitiativeEntity> {
-    const initiative = isUUID(id)
-      ? await manager.findOne(InitiativeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } })
-      : null;
-    if (!initiative) throw notFound('Initiative', id, 'id');
-    return initiative;
+  /** An akimat officer records the budget decision that covers (part of) an INITIATED initiative. */
+  async recordBudget({ id, amount, decision }: RecordInitiativeBudgetArgs): Promise<InitiativeEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    return this.ctx.db.transaction(async (manager) => {
+      const initiative = await this.lockedById(manager, id);
+      this.requireOfficer(viewer, initiative.territoryCode);
+      if (initiative.status !== InitiativeStatus.INITIATED) {
+        throw conflict(`Initiative is ${initiative.status}: the budget is decided before work starts`, { field: 'id', status: initiative.status });
+      }
+      const reference = clean(decision);
+      if (amount > initiative.estimate) throw badUserInput('amount', `The budget may cover at most the estimate, ${initiative.estimate} tenge`);
+      if (amount > 0 && !reference) throw badUserInput('decision', 'Name the akimat decision that grants the budget');
+      Object.assign(initiative, { budgetAmount: amount, budgetDecision: amount > 0 ? reference : null });
+      return manager.save(initiative);
+    });
+  }
+
+  private lockedById(manager: EntityManager, id: string): Promise<InitiativeEntity> {
+    return lockInitiative(manager, id);
   }
 
   private requireOfficer(viewer: Viewer, territoryCode: string): void {
     if (!actsIn(viewer, territoryCode, Role.AKIMAT_OFFICER)) throw this.outOfScope(territoryCode);
+  }
+
+  isResponsibleOfficer(initiative: InitiativeEntity): boolean {
+    return actsIn(this.ctx.viewer, initiative.territoryCode, Role.AKIMAT_OFFICER);
   }
 
   private outOfScope(territoryCode: string) {

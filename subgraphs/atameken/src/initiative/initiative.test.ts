@@ -25,6 +25,7 @@ const PROPOSE = `mutation($input: ProposeInitiativeInput!) { proposeInitiative(i
 const UPDATE = `mutation($id: ID!, $input: UpdateInitiativeInput!) { updateInitiative(id: $id, input: $input) { ${FIELDS} } }`;
 const STATUS = `mutation($id: ID!, $to: InitiativeStatus!, $reason: String) { changeInitiativeStatus(id: $id, to: $to, reason: $reason) { id status statusReason } }`;
 const ONE = `query($id: ID!) { initiative(id: $id) { ${FIELDS} } }`;
+const BUDGET = `mutation($id: ID!, $amount: Float!, $decision: String) { recordInitiativeBudget(id: $id, amount: $amount, decision: $decision) { id budgetAmount } }`;
 
 const input = (overrides: Record<string, unknown> = {}) => ({
   kind: 'INFRASTRUCTURE',
@@ -149,6 +150,7 @@ describe('updating initiatives', () => {
 
   it('refuses edits once the initiative is no longer INITIATED', async () => {
     const { id } = await propose();
+    expect((await gql(subgraph.url, BUDGET, { id, amount: 2_500_000, decision: 'Решение № 1' }, await officer())).errors).toBeUndefined();
     expect((await gql(subgraph.url, STATUS, { id, to: 'IN_PROGRESS' }, await officer())).errors).toBeUndefined();
     const res = await gql(subgraph.url, UPDATE, { id, input: { estimate: 1 } }, await citizen());
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'IN_PROGRESS' });
@@ -166,11 +168,18 @@ describe('initiative lifecycle', () => {
   it('is started and completed by the akimat of its territory', async () => {
     const { id } = await propose();
     const token = await officer();
-    for (const to of ['IN_PROGRESS', 'IMPLEMENTED']) {
-      const res = await gql(subgraph.url, STATUS, { id, to }, token);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.changeInitiativeStatus.status).toBe(to);
-    }
+    expect((await gql(subgraph.url, BUDGET, { id, amount: 2_500_000, decision: 'Решение № 2' }, token)).errors).toBeUndefined();
+    const started = await gql(subgraph.url, STATUS, { id, to: 'IN_PROGRESS' }, token);
+    expect(started.errors).toBeUndefined();
+    expect(started.data!.changeInitiativeStatus.status).toBe('IN_PROGRESS');
+    const completed = await gql(
+      subgraph.url,
+      `mutation($input: CompleteInitiativeInput!) { completeInitiative(input: $input) { status } }`,
+      { input: { initiative: id, result: { ru: 'Посажено 30 деревьев.' }, peopleServed: 240 } },
+      token,
+    );
+    expect(completed.errors).toBeUndefined();
+    expect(completed.data!.completeInitiative.status).toBe('IMPLEMENTED');
     const back = await gql(subgraph.url, STATUS, { id, to: 'IN_PROGRESS' }, token);
     expect(back.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'IMPLEMENTED', to: 'IN_PROGRESS' });
   });

@@ -1,6 +1,6 @@
 import { Connection } from '@rz/schema';
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
-import { InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from './initiative.enums';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { InitiativeAuthorKind, InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from './initiative.enums';
 
 /**
  * Root value: InitiativeEntity; computed fields live in InitiativeResolver.
@@ -29,6 +29,27 @@ export class Initiative {
 
   @Field(() => String, { nullable: true, description: 'Why it was rejected or withdrawn' })
   statusReason: string | null;
+
+  @Field(() => InitiativeAuthorKind)
+  authorKind: InitiativeAuthorKind;
+
+  @Field(() => String, { nullable: true, description: 'The proposing NGO; null when a citizen proposed it' })
+  authorOrganisation: string | null;
+
+  @Field(() => Float, { description: 'Tenge covered by the akimat\'s budget decision' })
+  budgetAmount: number;
+
+  @Field(() => String, { nullable: true, description: 'The budget decision (number, date)' })
+  budgetDecision: string | null;
+
+  @Field(() => Int, { description: 'Percentage of the work done, from the latest milestone; 100 once implemented' })
+  progress: number;
+
+  @Field(() => Date, { nullable: true, description: 'When work started (IN_PROGRESS)' })
+  startedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was implemented' })
+  implementedAt: Date | null;
 
   @Field()
   createdAt: Date;

@@ -1,0 +1,19 @@
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { SetComplaintTopicDeadlineArgs } from './complaint-deadline.input';
+import { ComplaintDeadlineService } from './complaint-deadline.service';
+import { ComplaintTopicDeadline } from './complaint-deadline.type';
+
+@Resolver(() => ComplaintTopicDeadline)
+export class ComplaintDeadlineResolver {
+  @Query(() => [ComplaintTopicDeadline], { description: 'The deadline of every complaint topic' })
+  complaintTopicDeadlines(@Ctx() ctx: SubgraphContext) {
+    return new ComplaintDeadlineService(ctx).all();
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintTopicDeadline, { description: 'Sets the deadline of a topic for complaints filed from now on (admins only)' })
+  setComplaintTopicDeadline(@Args() args: SetComplaintTopicDeadlineArgs, @Ctx() ctx: SubgraphContext) {
+    return new ComplaintDeadlineService(ctx).set(args);
+  }
+}

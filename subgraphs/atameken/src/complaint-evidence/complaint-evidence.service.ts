@@ -1,0 +1,60 @@
+import { badUserInput, kato, signEvidenceDownload, verifyEvidenceId, type EvidenceKind } from '@rz/schema';
+import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { atamekenConfig } from '../config';
+import type { ComplaintEntity } from '../complaint/complaint.entity';
+import { complaintEvidenceLoader } from './complaint-evidence.loader';
+import { ComplaintEvidenceKind, type ComplaintEvidence } from './complaint-evidence.type';
+
+export const MAX_EVIDENCE = 10;
+/** Download links are short-lived: they leak through browser history and shared screens. */
+export const EVIDENCE_LINK_TTL_SECONDS = 10 * 60;
+
+export interface VerifiedEvidence {
+  sha256: string;
+  kind: EvidenceKind;
+}
+
+export class ComplaintEvidenceService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private get secret(): string {
+    return atamekenConfig(this.ctx).EVIDENCE_SECRET;
+  }
+
+  /** Checks the ids the gateway's upload endpoint issued; anything forged or repeated names its position. */
+  verify(ids: readonly string[], field = 'input.evidence'): VerifiedEvidence[] {
+    if (!ids.length) throw badUserInput(field, 'Attach at least one photo, video or audio file');
+    const seen = new Set<string>();
+    return ids.map((id, index) => {
+      const evidence = verifyEvidenceId(this.secret, id);
+      if (!evidence) throw badUserInput(`${field}.${index}`, 'Not an evidence id issued by the upload endpoint');
+      if (seen.has(evidence.sha256)) throw badUserInput(`${field}.${index}`, 'This file is attached twice');
+      seen.add(evidence.sha256);
+      return evidence;
+    });
+  }
+
+  /** The author, akimat officers whose scope covers the complaint, and admins. */
+  maySee(complaint: ComplaintEntity): boolean {
+    const viewer = this.ctx.viewer;
+    if (!viewer) return false;
+    if (viewer.subject === complaint.authorSubject || viewer.roles.includes(Role.ADMIN)) return true;
+    return viewer.roles.includes(Role.AKIMAT_OFFICER) && !!viewer.territory && kato().isWithin(complaint.territoryCode, viewer.territory);
+  }
+
+  async count(complaint: ComplaintEntity): Promise<number> {
+    return (await this.ctx.loaders.get(complaintEvidenceLoader).load(complaint.id)).length;
+  }
+
+  /** Signed links for those who may see the files; an empty list for everyone else. */
+  async forComplaint(complaint: ComplaintEntity, now = new Date()): Promise<ComplaintEvidence[]> {
+    if (!this.maySee(complaint)) return [];
+    const rows = await this.ctx.loaders.get(complaintEvidenceLoader).load(complaint.id);
+    const expiresAt = Math.floor(now.getTime() / 1000) + EVIDENCE_LINK_TTL_SECONDS;
+    return rows.map((row) => ({
+      kind: row.kind as ComplaintEvidenceKind,
+      url: signEvidenceDownload(this.secret, row.sha256, expiresAt),
+      expiresAt: new Date(expiresAt * 1000),
+    }));
+  }
+}

@@ -1,0 +1,51 @@
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { InitiativeEntity } from '../initiative/initiative.entity';
+import { Initiative } from '../initiative/initiative.type';
+import type { InitiativePledgeEntity } from './initiative-pledge.entity';
+import { PledgeToInitiativeInput } from './initiative-pledge.input';
+import { InitiativePledgeService, remainingOf } from './initiative-pledge.service';
+import { InitiativePledge } from './initiative-pledge.type';
+
+@Resolver(() => Initiative)
+export class InitiativePledgesResolver {
+  @FieldResolver(() => Float, { description: 'Tenge pledged by patrons (active pledges)' })
+  async pledged(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return (await new InitiativePledgeService(ctx).totals(i)).pledged;
+  }
+
+  @FieldResolver(() => Float, { description: 'Tenge of the estimate not yet covered by pledges or the budget decision' })
+  async remaining(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return remainingOf(i, (await new InitiativePledgeService(ctx).totals(i)).pledged);
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of active pledges' })
+  async pledgeCount(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return (await new InitiativePledgeService(ctx).totals(i)).count;
+  }
+
+  @FieldResolver(() => [InitiativePledge], { description: 'Active pledges, oldest first; private patrons are not named' })
+  pledges(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<InitiativePledgeEntity[]> {
+    return new InitiativePledgeService(ctx).active(i);
+  }
+
+  @Authorized()
+  @Mutation(() => InitiativePledge, { description: 'Pledges an amount towards an INITIATED initiative, up to what remains of its estimate' })
+  pledgeToInitiative(@Arg('input', () => PledgeToInitiativeInput) input: PledgeToInitiativeInput, @Ctx() ctx: SubgraphContext) {
+    return new InitiativePledgeService(ctx).pledge(input);
+  }
+
+  @Authorized()
+  @Mutation(() => InitiativePledge, { description: 'The patron cancels their pledge while the initiative has not started' })
+  cancelInitiativePledge(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return new InitiativePledgeService(ctx).cancel(id);
+  }
+}
+
+@Resolver(() => InitiativePledge)
+export class InitiativePledgeResolver {
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer made this pledge' })
+  isMine(@Root() p: InitiativePledgeEntity, @Ctx() ctx: SubgraphContext): boolean {
+    return new InitiativePledgeService(ctx).isMine(p);
+  }
+}

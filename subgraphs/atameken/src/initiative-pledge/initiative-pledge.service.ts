@@ -1,0 +1,96 @@
+import { badUserInput, conflict, forbidden, notFound } from '@rz/schema';
+import { newId, requireViewer, type SubgraphContext } from '@rz/subgraph-runtime';
+import { isUUID } from 'class-validator';
+import type { EntityManager } from 'typeorm';
+import type { InitiativeEntity } from '../initiative/initiative.entity';
+import { InitiativeStatus } from '../initiative/initiative.enums';
+import { lockInitiative } from '../initiative/initiative.service';
+import { InitiativePledgeEntity } from './initiative-pledge.entity';
+import type { PledgeToInitiativeInput } from './initiative-pledge.input';
+import { activePledgesLoader, pledgeTotalsLoader, type PledgeTotals } from './initiative-pledge.loader';
+import { InitiativePledgeStatus } from './initiative-pledge.type';
+
+/** Active pledges of one initiative, read inside the caller's transaction. */
+export async function pledgedIn(manager: EntityManager, initiativeId: string): Promise<number> {
+  const [{ pledged }] = await manager.query(
+    `SELECT coalesce(sum(amount), 0)::text AS pledged FROM initiative_pledge WHERE initiative_id = $1 AND status = 'ACTIVE'`,
+    [initiativeId],
+  );
+  return Number(pledged);
+}
+
+/** What is still missing of the estimate once pledges and the budget decision are counted. */
+export function remainingOf(initiative: Pick<InitiativeEntity, 'estimate' | 'budgetAmount'>, pledged: number): number {
+  return Math.max(0, initiative.estimate - initiative.budgetAmount - pledged);
+}
+
+export class InitiativePledgeService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  totals(initiative: InitiativeEntity): Promise<PledgeTotals> {
+    return this.ctx.loaders.get(pledgeTotalsLoader).load(initiative.id);
+  }
+
+  active(initiative: InitiativeEntity): Promise<InitiativePledgeEntity[]> {
+    return this.ctx.loaders.get(activePledgesLoader).load(initiative.id);
+  }
+
+  isMine(pledge: InitiativePledgeEntity): boolean {
+    return !!this.ctx.viewer && this.ctx.viewer.subject === pledge.pledgerSubject;
+  }
+
+  /**
+   * Pledges towards an INITIATED initiative, never beyond what remains of its estimate.
+   * The initiative row is locked, so two pledges cannot both take the last tenge.
+   */
+  async pledge(input: PledgeToInitiativeInput): Promise<InitiativePledgeEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    const organisation = input.organisation?.trim() || null;
+    if (input.organisation !== undefined && input.organisation !== null && !organisation) {
+      throw badUserInput('input.organisation', 'Give the organisation\'s name, or omit it to pledge as a private person');
+    }
+    return this.ctx.db.transaction(async (manager) => {
+      const initiative = await lockInitiative(manager, input.initiative, 'input.initiative');
+      if (initiative.status !== InitiativeStatus.INITIATED) {
+        throw conflict(`Initiative is ${initiative.status}: pledges are taken only while it is INITIATED`, {
+          field: 'input.initiative',
+          status: initiative.status,
+        });
+      }
+      const remaining = remainingOf(initiative, await pledgedIn(manager, initiative.id));
+      if (input.amount > remaining) {
+        throw badUserInput('input.amount', `Only ${remaining} tenge of the estimate remain to be pledged`, { remaining });
+      }
+      const pledge = manager.create(InitiativePledgeEntity, {
+        id: newId(),
+        initiativeId: initiative.id,
+        pledgerSubject: viewer.subject,
+        organisation,
+        amount: input.amount,
+        status: InitiativePledgeStatus.ACTIVE,
+        cancelledAt: null,
+      });
+      return manager.save(pledge);
+    });
+  }
+
+  /** The patron withdraws their pledge while the initiative has not started. */
+  async cancel(id: string): Promise<InitiativePledgeEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    if (!isUUID(id)) throw notFound('InitiativePledge', id, 'id');
+    return this.ctx.db.transaction(async (manager) => {
+      const found = await manager.findOneBy(InitiativePledgeEntity, { id });
+      if (!found) throw notFound('InitiativePledge', id, 'id');
+      // Lock order: initiative, then pledge, as in pledge() and the status change.
+      const initiative = await lockInitiative(manager, found.initiativeId);
+      const pledge = await manager.findOneOrFail(InitiativePledgeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (pledge.pledgerSubject !== viewer.subject) throw forbidden('Only the patron may cancel their pledge');
+      if (pledge.status !== InitiativePledgeStatus.ACTIVE) throw conflict('The pledge is already cancelled', { field: 'id', status: pledge.status });
+      if (initiative.status !== InitiativeStatus.INITIATED) {
+        throw conflict(`Initiative is ${initiative.status}: pledges can be cancelled only before work starts`, { field: 'id', status: initiative.status });
+      }
+      Object.assign(pledge, { status: InitiativePledgeStatus.CANCELLED, cancelledAt: new Date() });
+      return manager.save(pledge);
+    });
+  }
+}

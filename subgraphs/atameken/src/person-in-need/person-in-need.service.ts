@@ -1,0 +1,82 @@
+import { badUserInput, conflict, forbidden, kato, notFound, type ConnectionShape } from '@rz/schema';
+import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { isUUID } from 'class-validator';
+import type { RevealContactArgs } from '../personal-data/personal-data-release.input';
+import { PersonalDataReleaseService } from '../personal-data/personal-data-release.service';
+import { PersonalDataRecordKind } from '../personal-data/personal-data-release.type';
+import { PersonInNeedEntity } from './person-in-need.entity';
+import type { PersonInNeedFilter, RegisterPersonInNeedInput } from './person-in-need.input';
+import { PersonInNeedStatus, type PersonInNeedContact } from './person-in-need.type';
+
+export class PersonInNeedService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private get repository() {
+    return this.ctx.db.getRepository(PersonInNeedEntity);
+  }
+
+  list(filter: PersonInNeedFilter = {}, page: PageRequest): Promise<ConnectionShape<PersonInNeedEntity>> {
+    const query = this.repository.createQueryBuilder('p');
+    if (filter.territory) {
+      query.andWhere('p.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+    }
+    if (filter.need) query.andWhere(':need = ANY(p.needs)', { need: filter.need });
+    if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
+    return paginate(query, page);
+  }
+
+  isMine(person: PersonInNeedEntity): boolean {
+    const subject = this.ctx.viewer?.subject;
+    return !!subject && (subject === person.subject || subject === person.registeredBySubject);
+  }
+
+  /** Anyone signed in puts a person (or themselves) on the map. */
+  async register(input: RegisterPersonInNeedInput): Promise<PersonInNeedEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    const territory = kato().require(input.territory, 'input.territory');
+    const name = input.contact.name.trim();
+    if (!name) throw badUserInput('input.contact.name', 'Give a name to be reached by');
+    const phone = input.contact.phone?.trim() || null;
+    const address = input.contact.address?.trim() || null;
+    if (!phone && !address) throw badUserInput('input.contact', 'Give a phone number or an address');
+    const person = this.repository.create({
+      id: newId(),
+      territoryCode: territory.code,
+      needs: [...new Set(input.needs)],
+      status: PersonInNeedStatus.OPEN,
+      subject: input.self ? viewer.subject : null,
+      registeredBySubject: viewer.subject,
+      contactName: name,
+      contactPhone: phone,
+      address,
+      note: input.note?.trim() || null,
+    });
+    return this.repository.save(person);
+  }
+
+  /** The person, whoever registered them, or an akimat officer of the territory takes them off the map. */
+  async close(id: string): Promise<PersonInNeedEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    const person = isUUID(id) ? await this.repository.findOneBy({ id }) : null;
+    if (!person) throw notFound('PersonInNeed', id, 'id');
+    if (!this.isMine(person) && !actsIn(viewer, person.territoryCode, Role.AKIMAT_OFFICER)) {
+      throw forbidden('Only the person, whoever registered them or an akimat officer of the territory may close this');
+    }
+    if (person.status === PersonInNeedStatus.CLOSED) throw conflict('Already closed', { field: 'id', status: person.status });
+    person.status = PersonInNeedStatus.CLOSED;
+    return this.repository.save(person);
+  }
+
+  /** One person's contacts for a verified identity, with the audit row in the same transaction. */
+  async revealContact({ id, reason }: RevealContactArgs): Promise<PersonInNeedContact> {
+    const audit = new PersonalDataReleaseService(this.ctx);
+    const who = audit.authorize(reason);
+    if (!isUUID(id)) throw notFound('PersonInNeed', id, 'id');
+    return this.ctx.db.transaction(async (manager) => {
+      const person = await manager.findOneBy(PersonInNeedEntity, { id });
+      if (!person) throw notFound('PersonInNeed', id, 'id');
+      await audit.record(manager, who, PersonalDataRecordKind.PERSON_IN_NEED, person.id);
+      return { personInNeedId: person.id, name: person.contactName, phone: person.contactPhone, address: person.address, note: person.note };
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { PageArgs } from '@rz/schema';
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { PersonalDataReleaseFilter } from './personal-data-release.input';
+import { PersonalDataReleaseService } from './personal-data-release.service';
+import { PersonalDataRelease, PersonalDataReleaseConnection } from './personal-data-release.type';
+
+@Resolver(() => PersonalDataRelease)
+export class PersonalDataReleaseResolver {
+  @Authorized()
+  @Query(() => PersonalDataReleaseConnection, { description: 'The audit trail of released contact details, newest first (admins only)' })
+  personalDataReleases(
+    @Arg('filter', () => PersonalDataReleaseFilter, { nullable: true }) filter: PersonalDataReleaseFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return new PersonalDataReleaseService(ctx).list(filter, page);
+  }
+}

@@ -1,0 +1,58 @@
+import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { InitiativeEntity } from '../initiative/initiative.entity';
+import { InitiativeService } from '../initiative/initiative.service';
+import { Initiative } from '../initiative/initiative.type';
+import type { VolunteerEntity } from '../volunteer/volunteer.entity';
+import { VolunteerService } from '../volunteer/volunteer.service';
+import { Volunteer } from '../volunteer/volunteer.type';
+import type { VolunteerHelpRecordEntity } from './volunteer-help.entity';
+import { RecordVolunteerHelpInput, RejectVolunteerHelpArgs, VolunteerHelpFilter } from './volunteer-help.input';
+import { VolunteerHelpService } from './volunteer-help.service';
+import { VolunteerHelpRecord, VolunteerHelpRecordConnection } from './volunteer-help.type';
+
+@Resolver(() => VolunteerHelpRecord)
+export class VolunteerHelpResolver {
+  @Query(() => VolunteerHelpRecordConnection, { description: 'Help records, newest first' })
+  volunteerHelpRecords(
+    @Arg('filter', () => VolunteerHelpFilter, { nullable: true }) filter: VolunteerHelpFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return new VolunteerHelpService(ctx).list(filter, page);
+  }
+
+  @Authorized()
+  @Mutation(() => VolunteerHelpRecord, { description: 'A registered volunteer records help they gave; it counts once confirmed' })
+  recordVolunteerHelp(@Arg('input', () => RecordVolunteerHelpInput) input: RecordVolunteerHelpInput, @Ctx() ctx: SubgraphContext) {
+    return new VolunteerHelpService(ctx).record(input);
+  }
+
+  @Authorized()
+  @Mutation(() => VolunteerHelpRecord, { description: 'The helped person or an akimat officer of the territory confirms a PENDING record' })
+  confirmVolunteerHelp(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return new VolunteerHelpService(ctx).confirm(id);
+  }
+
+  @Authorized()
+  @Mutation(() => VolunteerHelpRecord, { description: 'The helped person or an akimat officer of the territory rejects a PENDING record, with a reason' })
+  rejectVolunteerHelp(@Args() args: RejectVolunteerHelpArgs, @Ctx() ctx: SubgraphContext) {
+    return new VolunteerHelpService(ctx).reject(args);
+  }
+
+  @FieldResolver(() => Territory)
+  territory(@Root() h: VolunteerHelpRecordEntity): TerritoryNode {
+    return kato().require(h.territoryCode);
+  }
+
+  @FieldResolver(() => Volunteer)
+  async volunteer(@Root() h: VolunteerHelpRecordEntity, @Ctx() ctx: SubgraphContext): Promise<VolunteerEntity> {
+    return (await new VolunteerService(ctx).byId(h.volunteerId))!;
+  }
+
+  @FieldResolver(() => Initiative, { nullable: true })
+  initiative(@Root() h: VolunteerHelpRecordEntity, @Ctx() ctx: SubgraphContext): Promise<InitiativeEntity | null> | null {
+    return h.initiativeId ? new InitiativeService(ctx).byId(h.initiativeId) : null;
+  }
+}

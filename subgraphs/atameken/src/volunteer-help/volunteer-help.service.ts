@@ -1,0 +1,111 @@
+import { badUserInput, conflict, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
+import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { isUUID } from 'class-validator';
+import type { EntityManager } from 'typeorm';
+import { kzDay } from '../common/kz-time';
+import { InitiativeEntity } from '../initiative/initiative.entity';
+import { InitiativeStatus } from '../initiative/initiative.enums';
+import { PersonInNeedEntity } from '../person-in-need/person-in-need.entity';
+import { VolunteerEntity } from '../volunteer/volunteer.entity';
+import { VolunteerHelpRecordEntity } from './volunteer-help.entity';
+import type { RecordVolunteerHelpInput, RejectVolunteerHelpArgs, VolunteerHelpFilter } from './volunteer-help.input';
+import { VolunteerHelpDecider, VolunteerHelpStatus } from './volunteer-help.type';
+
+/** Help older than this is not recorded any more: nobody can confirm it reliably. */
+const MAX_AGE_DAYS = 366;
+
+export class VolunteerHelpService {
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  private get repository() {
+    return this.ctx.db.getRepository(VolunteerHelpRecordEntity);
+  }
+
+  list(filter: VolunteerHelpFilter = {}, page: PageRequest): Promise<ConnectionShape<VolunteerHelpRecordEntity>> {
+    const query = this.repository.createQueryBuilder('h');
+    if (filter.territory) {
+      query.andWhere('h.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+    }
+    if (filter.status) query.andWhere('h.status = :status', { status: filter.status });
+    if (filter.volunteer) query.andWhere('h.volunteerId = :volunteer', { volunteer: filter.volunteer });
+    if (filter.initiative) query.andWhere('h.initiativeId = :initiative', { initiative: filter.initiative });
+    return paginate(query, page);
+  }
+
+  /** A registered volunteer records help they gave; it counts once confirmed. */
+  async record(input: RecordVolunteerHelpInput): Promise<VolunteerHelpRecordEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    const territory = kato().require(input.territory, 'input.territory');
+    const today = kzDay();
+    if (input.helpedOn > today) throw badUserInput('input.helpedOn', 'Help cannot be recorded in advance');
+    const oldest = kzDay(new Date(Date.now() - MAX_AGE_DAYS * 86_400_000));
+    if (input.helpedOn < oldest) throw badUserInput('input.helpedOn', `Help is recorded within a year, since ${oldest}`);
+    const volunteer = await this.ctx.db.getRepository(VolunteerEntity).findOneBy({ subject: viewer.subject });
+    if (!volunteer) throw forbidden('Register as a volunteer before recording help');
+    if (input.initiative) {
+      const initiative = await this.ctx.db.getRepository(InitiativeEntity).findOneBy({ id: input.initiative });
+      if (!initiative) throw notFound('Initiative', input.initiative, 'input.initiative');
+      if (initiative.status === InitiativeStatus.REJECTED || initiative.status === InitiativeStatus.WITHDRAWN) {
+        throw conflict(`Initiative is ${initiative.status}: no help can be recorded for it`, { field: 'input.initiative', status: initiative.status });
+      }
+    }
+    if (input.personInNeed && !(await this.ctx.db.getRepository(PersonInNeedEntity).existsBy({ id: input.personInNeed }))) {
+      throw notFound('PersonInNeed', input.personInNeed, 'input.personInNeed');
+    }
+    const record = this.repository.create({
+      id: newId(),
+      volunteerId: volunteer.id,
+      helpedOn: input.helpedOn,
+      peopleHelped: input.peopleHelped,
+      helpKind: input.helpKind,
+      territoryCode: territory.code,
+      initiativeId: input.initiative ?? null,
+      personInNeedId: input.personInNeed ?? null,
+      status: VolunteerHelpStatus.PENDING,
+      decidedByRole: null,
+      decidedBySubject: null,
+      decidedAt: null,
+      decisionNote: null,
+    });
+    return this.repository.save(record);
+  }
+
+  confirm(id: string): Promise<VolunteerHelpRecordEntity> {
+    return this.decide(id, VolunteerHelpStatus.CONFIRMED, null);
+  }
+
+  reject({ id, reason }: RejectVolunteerHelpArgs): Promise<VolunteerHelpRecordEntity> {
+    const note = reason.trim();
+    if (!note) throw badUserInput('reason', 'Say why the record is wrong');
+    return this.decide(id, VolunteerHelpStatus.REJECTED, note);
+  }
+
+  /**
+   * PENDING -> CONFIRMED or REJECTED, by the helped person (registered on the map with
+   * their own account) or an akimat officer of the territory; never by the volunteer.
+   */
+  private decide(id: string, to: VolunteerHelpStatus, note: string | null): Promise<VolunteerHelpRecordEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    if (!isUUID(id)) throw notFound('VolunteerHelpRecord', id, 'id');
+    return this.ctx.db.transaction(async (manager) => {
+      const record = await manager.findOne(VolunteerHelpRecordEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!record) throw notFound('VolunteerHelpRecord', id, 'id');
+      const decider = await this.decider(manager, viewer, record);
+      if (record.status !== VolunteerHelpStatus.PENDING) throw invalidTransition('VolunteerHelpRecord', record.status, to);
+      Object.assign(record, { status: to, decidedByRole: decider, decidedBySubject: viewer.subject, decidedAt: new Date(), decisionNote: note });
+      return manager.save(record);
+    });
+  }
+
+  private async decider(manager: EntityManager, viewer: Viewer, record: VolunteerHelpRecordEntity): Promise<VolunteerHelpDecider> {
+    const volunteer = await manager.findOneByOrFail(VolunteerEntity, { id: record.volunteerId });
+    if (volunteer.subject === viewer.subject) throw forbidden('A volunteer does not confirm their own help');
+    if (record.personInNeedId) {
+      const person = await manager.findOneBy(PersonInNeedEntity, { id: record.personInNeedId });
+      if (person?.subject && person.subject === viewer.subject) return VolunteerHelpDecider.HELPED_PERSON;
+    }
+    if (viewer.roles.includes(Role.ADMIN)) return VolunteerHelpDecider.ADMIN;
+    if (actsIn(viewer, record.territoryCode, Role.AKIMAT_OFFICER)) return VolunteerHelpDecider.AKIMAT_OFFICER;
+    throw forbidden('Only the helped person or an akimat officer of the territory confirms help');
+  }
+}
