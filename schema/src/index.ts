@@ -11,3 +11,4 @@ export * from './territory/territory.type';
 export * from './territory/territory.resolver';
 export * from './federation/build-federated-schema';
 export * from './evidence/evidence-token';
+export * from './calendar/calendar-day';

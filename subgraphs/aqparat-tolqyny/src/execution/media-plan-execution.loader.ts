@@ -1,8 +1,8 @@
+import { todayInKazakhstan } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
 import { MediaItemEntity } from '../media-item/media-item.entity';
 import { MediaChannel, MediaItemStatus } from '../media-item/media-item.enums';
-import { todayInKazakhstan } from '../media-plan/media-plan.period';
 import type { MediaPlanExecution } from './media-plan-execution.type';
 
 interface Row {

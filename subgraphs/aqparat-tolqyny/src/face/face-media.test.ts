@@ -1,9 +1,8 @@
-import { kato } from '@rz/schema';
+import { kato, todayInKazakhstan } from '@rz/schema';
 import { stableId } from '@rz/subgraph-runtime';
 import { gql } from '../../../../infra/src/testing/graphql-client';
 import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
 import { testToken } from '../../../../infra/src/testing/test-env';
-import { todayInKazakhstan } from '../media-plan/media-plan.period';
 import { aqparatTolqyny } from '../subgraph';
 
 /** Two servers: the default NEW_FACE_MEDIA_LIMIT (3), and one configured to 1. */

@@ -1,9 +1,9 @@
+import { todayInKazakhstan } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { MediaItemStatus, MediaSubjectKind } from '../media-item/media-item.enums';
-import { todayInKazakhstan } from '../media-plan/media-plan.period';
 import { FaceSupportEntity } from './face-support.entity';
 import { FaceEntity } from './face.entity';
 

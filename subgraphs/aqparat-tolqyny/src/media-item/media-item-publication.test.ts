@@ -1,9 +1,8 @@
-import { kato } from '@rz/schema';
+import { kato, todayInKazakhstan } from '@rz/schema';
 import { gql } from '../../../../infra/src/testing/graphql-client';
 import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
 import { testToken } from '../../../../infra/src/testing/test-env';
 import { mediaItemDemoId } from '../demo/media-plans.seed';
-import { todayInKazakhstan } from '../media-plan/media-plan.period';
 import { aqparatTolqyny } from '../subgraph';
 
 let subgraph: TestSubgraph;

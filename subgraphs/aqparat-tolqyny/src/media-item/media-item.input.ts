@@ -1,7 +1,6 @@
-import { Lang } from '@rz/schema';
+import { IsCalendarDay, Lang } from '@rz/schema';
 import { ArrayMaxSize, IsInt, IsOptional, IsUrl, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsCalendarDay } from '../media-plan/media-plan.period';
 import { MediaChannel, MediaLevel, MediaSubjectKind } from './media-item.enums';
 
 export const MAX_SUBJECTS = 20;

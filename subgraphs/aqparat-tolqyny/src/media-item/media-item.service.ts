@@ -1,4 +1,4 @@
-import { badUserInput, DomainError, forbidden, invalidTransition, kato, notFound } from '@rz/schema';
+import { badUserInput, DomainError, forbidden, invalidTransition, kato, notFound, todayInKazakhstan } from '@rz/schema';
 import { actsIn, newId, requireViewer, Role, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
@@ -10,7 +10,7 @@ import { FaceService } from '../face/face.service';
 import { mediaPlanExecutionLoader } from '../execution/media-plan-execution.loader';
 import { MediaPlanEntity } from '../media-plan/media-plan.entity';
 import { MediaPlanStatus } from '../media-plan/media-plan.enums';
-import { periodBounds, todayInKazakhstan } from '../media-plan/media-plan.period';
+import { periodBounds } from '../media-plan/media-plan.period';
 import { assertEditable, MediaPlanService } from '../media-plan/media-plan.service';
 import { MediaItemSubjectEntity } from './media-item-subject.entity';
 import { MediaItemEntity } from './media-item.entity';

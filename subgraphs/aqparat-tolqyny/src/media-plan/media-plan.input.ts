@@ -1,7 +1,7 @@
+import { IsCalendarDay } from '@rz/schema';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MediaPlanPeriodKind, MediaPlanStatus } from './media-plan.enums';
-import { IsCalendarDay } from './media-plan.period';
 
 const KATO = /^\d{9}$/;
 

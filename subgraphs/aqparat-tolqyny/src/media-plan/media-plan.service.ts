@@ -1,4 +1,4 @@
-import { badUserInput, conflict, DomainError, invalidTransition, kato, notFound, TerritoryLevel, type ConnectionShape } from '@rz/schema';
+import { badUserInput, conflict, type ConnectionShape, DomainError, invalidTransition, kato, notFound, TerritoryLevel, todayInKazakhstan } from '@rz/schema';
 import { newId, paginate, requireActsIn, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { QueryFailedError } from 'typeorm';
 import { MediaItemEntity } from '../media-item/media-item.entity';
@@ -6,7 +6,6 @@ import { MediaPlanEntity } from './media-plan.entity';
 import { MediaPlanPeriodKind, MediaPlanStatus } from './media-plan.enums';
 import type { CreateMediaPlanInput, MediaPlanFilter } from './media-plan.input';
 import { mediaPlanByIdLoader } from './media-plan.loader';
-import { todayInKazakhstan } from './media-plan.period';
 
 const PLANNING_LEVELS: readonly TerritoryLevel[] = [TerritoryLevel.REGION, TerritoryLevel.DISTRICT];
 /** Items may be added, and the plan submitted, only in these states. */

@@ -1,10 +1,11 @@
+import { isCalendarDay, todayInKazakhstan } from '@rz/schema';
 import { createLogger } from '@rz/subgraph-runtime';
 import { gql } from '../../../../infra/src/testing/graphql-client';
 import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
 import { testToken } from '../../../../infra/src/testing/test-env';
 import { mediaPlanDemoId } from '../demo/media-plans.seed';
 import { aqparatTolqyny } from '../subgraph';
-import { isCalendarDay, periodBounds, todayInKazakhstan } from './media-plan.period';
+import { periodBounds } from './media-plan.period';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {

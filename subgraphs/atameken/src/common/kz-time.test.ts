@@ -1,4 +1,5 @@
-import { addWorkingDays, daysBetween, isCalendarDay, kzDay, kzDayStart, monthEnd } from './kz-time';
+import { daysBetween, isCalendarDay } from '@rz/schema';
+import { addWorkingDays, kzDay, kzDayStart, monthEnd } from './kz-time';
 
 describe('Kazakhstan calendar days', () => {
   it('counts working days after the day, skipping weekends', () => {

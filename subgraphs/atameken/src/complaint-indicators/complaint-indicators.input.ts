@@ -1,5 +1,5 @@
+import { IsCalendarDay } from '@rz/schema';
 import { ArgsType, Field } from 'type-graphql';
-import { IsCalendarDay } from '../common/kz-time';
 
 @ArgsType()
 export class ComplaintPeriodArgs {

@@ -1,6 +1,6 @@
-import { badUserInput, kato } from '@rz/schema';
+import { badUserInput, daysBetween, kato } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { addDays, daysBetween, kzDaySql, kzDayStart, monthEnd, monthStart } from '../common/kz-time';
+import { addDays, kzDaySql, kzDayStart, monthEnd, monthStart } from '../common/kz-time';
 import { OPEN_COMPLAINT_STATUSES } from '../complaint/complaint.lifecycle';
 import type { ComplaintPeriodArgs } from './complaint-indicators.input';
 import type { ComplaintIndicators, ComplaintTrendMonth } from './complaint-indicators.type';

@@ -1,7 +1,6 @@
-import { LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
+import { IsCalendarDay, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
 import { IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsCalendarDay } from '../common/kz-time';
 
 @InputType()
 export class AddInitiativeMilestoneInput {

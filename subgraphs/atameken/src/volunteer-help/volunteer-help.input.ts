@@ -1,6 +1,6 @@
+import { IsCalendarDay } from '@rz/schema';
 import { IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { IsCalendarDay } from '../common/kz-time';
 import { VolunteerHelpKind } from '../volunteer/volunteer.enums';
 import { VolunteerHelpStatus } from './volunteer-help.type';
 

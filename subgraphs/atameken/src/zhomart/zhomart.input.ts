@@ -1,6 +1,6 @@
+import { IsCalendarDay } from '@rz/schema';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { IsCalendarDay } from '../common/kz-time';
 import { ZhomartNomination, ZhomartPeriodKind } from './zhomart.enums';
 
 const KATO = /^\d{9}$/;

@@ -1,6 +1,6 @@
+import { IsCalendarDay } from '@rz/schema';
 import { IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsCalendarDay } from '../calendar/calendar-day';
 import { MonumentCondition } from '../monument/monument.enums';
 
 @InputType()

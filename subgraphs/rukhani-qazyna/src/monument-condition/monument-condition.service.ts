@@ -1,8 +1,7 @@
-import { badUserInput, notFound } from '@rz/schema';
+import { badUserInput, notFound, todayInKazakhstan } from '@rz/schema';
 import { newId, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { requireMayActIn } from '../access/editor-access';
-import { todayInKazakhstan } from '../calendar/calendar-day';
 import { MonumentEntity } from '../monument/monument.entity';
 import { MonumentConditionAssessmentEntity } from './monument-condition.entity';
 import type { AssessMonumentConditionInput } from './monument-condition.input';

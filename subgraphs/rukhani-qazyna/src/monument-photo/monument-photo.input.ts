@@ -1,7 +1,6 @@
-import { LocalizedTextInput } from '@rz/schema';
+import { IsCalendarDay, LocalizedTextInput } from '@rz/schema';
 import { IsOptional, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsCalendarDay } from '../calendar/calendar-day';
 
 @InputType()
 export class AddMonumentPhotoInput {

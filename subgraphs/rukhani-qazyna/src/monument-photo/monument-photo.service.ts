@@ -1,8 +1,7 @@
-import { badUserInput, conflict, notFound } from '@rz/schema';
+import { badUserInput, conflict, notFound, todayInKazakhstan } from '@rz/schema';
 import { newId, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { requireMayActIn } from '../access/editor-access';
-import { todayInKazakhstan } from '../calendar/calendar-day';
 import { MonumentEntity } from '../monument/monument.entity';
 import { MonumentPhotoEntity } from './monument-photo.entity';
 import type { AddMonumentPhotoInput } from './monument-photo.input';

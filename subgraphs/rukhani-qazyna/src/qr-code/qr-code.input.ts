@@ -1,6 +1,6 @@
+import { IsCalendarDay } from '@rz/schema';
 import { MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsCalendarDay } from '../calendar/calendar-day';
 
 @InputType()
 export class MarkQrCodeInstalledInput {

@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { badUserInput, conflict, invalidTransition, notFound, type Lang } from '@rz/schema';
+import { badUserInput, conflict, invalidTransition, type Lang, notFound, todayInKazakhstan } from '@rz/schema';
 import { newId, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
 import { requireMayActIn } from '../access/editor-access';
-import { todayInKazakhstan } from '../calendar/calendar-day';
 import { MonumentEntity } from '../monument/monument.entity';
 import { QrCodeStatus, type QrScanDevice } from './qr-code.enums';
 import { QrCodeEntity } from './qr-code.entity';

@@ -1,9 +1,9 @@
+import { todayInKazakhstan } from '@rz/schema';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { gql } from '../../../../infra/src/testing/graphql-client';
 import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
 import { testToken } from '../../../../infra/src/testing/test-env';
-import { todayInKazakhstan } from '../calendar/calendar-day';
 import { rukhaniQazyna } from '../subgraph';
 
 // A trailing slash in the setting must not double the slash in links.

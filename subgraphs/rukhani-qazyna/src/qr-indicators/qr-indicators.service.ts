@@ -1,7 +1,6 @@
-import { badUserInput, FALLBACK_ORDER, kato, type Lang, type TerritoryNode } from '@rz/schema';
+import { badUserInput, daysBetween, FALLBACK_ORDER, kato, KAZAKHSTAN_UTC_OFFSET, type Lang, type TerritoryNode } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
-import { daysBetween, KAZAKHSTAN_UTC_OFFSET } from '../calendar/calendar-day';
 import { MonumentService } from '../monument/monument.service';
 import type { MonumentEntity } from '../monument/monument.entity';
 import { QrCodeStatus, QrScanDevice } from '../qr-code/qr-code.enums';

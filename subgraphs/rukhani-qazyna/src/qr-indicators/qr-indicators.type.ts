@@ -1,6 +1,5 @@
-import { Lang, Territory } from '@rz/schema';
+import { IsCalendarDay, Lang, Territory } from '@rz/schema';
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-import { IsCalendarDay } from '../calendar/calendar-day';
 import { Monument } from '../monument/monument.type';
 import { QrScanDevice } from '../qr-code/qr-code.enums';
 

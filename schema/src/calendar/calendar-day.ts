@@ -6,6 +6,7 @@ import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validato
  */
 export const KAZAKHSTAN_UTC_OFFSET = '+05:00';
 const OFFSET_MS = 5 * 60 * 60 * 1000;
+const DAY_MS = 86_400_000;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -18,6 +19,7 @@ export function isCalendarDay(value: unknown): value is string {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** class-validator rule for YYYY-MM-DD inputs. */
 export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
@@ -31,12 +33,12 @@ export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** Today's date in Kazakhstan. */
+/** The calendar day it is (or was, at `now`) in Kazakhstan. */
 export function todayInKazakhstan(now: Date = new Date()): string {
   return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** Whole days from `from` to `to` (0 when equal). */
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
