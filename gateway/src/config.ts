@@ -71,6 +71,12 @@ function shape() {
       RATE_LIMIT_ANONYMOUS_REQUESTS: positiveInt(10_000_000).default(600),
       /** Evidence uploads per window and subject. Default 30. */
       RATE_LIMIT_UPLOADS: positiveInt(1_000_000).default(30),
+      /** WebSocket handshakes per window and client address. Default 120. */
+      RATE_LIMIT_WS_CONNECTIONS: positiveInt(10_000_000).default(120),
+      /** WebSockets one client address may hold open at once. Default 500 (carrier NAT puts many phones behind one address). */
+      WS_MAX_OPEN_PER_ADDRESS: positiveInt(10_000_000).default(500),
+      /** Subscriptions one WebSocket may run at once (applies even with rate limits off). Default 20. */
+      WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(10_000).default(20),
       /** Switch rate limiting off (load tests only). Default true. */
       RATE_LIMIT_ENABLED: booleanFlag.default(true),
 

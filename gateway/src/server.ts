@@ -19,6 +19,7 @@ import { listSizeLimitFromConfig } from './extensions/list-size-limit';
 import { maskErrors } from './extensions/mask-errors';
 import { queryLimitsFromConfig } from './extensions/query-limits';
 import { mountRateLimitsFromConfig } from './extensions/rate-limit';
+import { webSocketLimitsFromConfig } from './extensions/websocket-limits';
 import { mountEvidenceEndpoint } from './evidence/evidence-endpoint';
 import { operationResolutionPlugin } from './extensions/operation-resolution';
 
@@ -61,6 +62,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   await apollo.start();
+  const rateLimits = mountRateLimitsFromConfig(app, config);
   const subscriptions = new SubscriptionServer({
     server: httpServer,
     planner: new SubscriptionPlanner(supergraphSdl),
@@ -70,11 +72,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxBufferedEvents: config.SUBSCRIPTION_MAX_BUFFERED_EVENTS,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    limits: webSocketLimitsFromConfig(config, rateLimits, app.get('trust proxy fn')),
   });
   loaded = true;
 
   mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded, subscriptionStats: () => subscriptions.stats() });
-  mountRateLimitsFromConfig(app, config);
   await mountEvidenceEndpoint(app, config, logger);
   if (!production) mountIdeAssets(app);
   app.use(

@@ -14,8 +14,6 @@ export interface RateLimitOptions {
   anonymousRequests?: number;
   /** Evidence uploads (POST /evidence) per window. Default 30. */
   uploads?: number;
-  /** Express `trust proxy`, which decides the client address. Default false (the socket's address). */
-  trustProxy?: boolean | number | string;
 }
 
 /** The error body of a refused request, shaped like a GraphQL error so clients handle it in one place. */
@@ -30,52 +28,76 @@ export function rateLimitedBody(retryAfterSeconds: number) {
   };
 }
 
-function refuse(res: Response, refusal: RateLimiterRes): void {
-  const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+export type RateLimitedKind = 'request' | 'upload';
+
+/**
+ * Per-client budgets, in memory (one gateway replica; a shared store such as Redis
+ * is a drop-in change in rate-limiter-flexible). The key is the verified token
+ * subject, else the client address, so rotating forged tokens does not help.
+ * HTTP requests and WebSocket subscribe messages draw on the same budget.
+ */
+export class ClientRateLimits {
+  private readonly perSubject: RateLimiterMemory;
+  private readonly perAddress: RateLimiterMemory;
+  private readonly uploads: RateLimiterMemory;
+
+  constructor(private readonly options: RateLimitOptions) {
+    const duration = options.windowSeconds ?? 60;
+    this.perSubject = new RateLimiterMemory({ keyPrefix: 'subject', points: options.requests ?? 600, duration });
+    this.perAddress = new RateLimiterMemory({ keyPrefix: 'address', points: options.anonymousRequests ?? 600, duration });
+    this.uploads = new RateLimiterMemory({ keyPrefix: 'upload', points: options.uploads ?? 30, duration });
+  }
+
+  /** Takes one point from the caller's budget: null when granted, else the seconds to wait. */
+  async consume(kind: RateLimitedKind, authorization: string | undefined, address: string): Promise<number | null> {
+    const subject = await this.options.tokens.subjectOf(authorization);
+    const limiter = kind === 'upload' ? this.uploads : subject ? this.perSubject : this.perAddress;
+    try {
+      await limiter.consume(subject ? `sub:${subject}` : `ip:${address}`);
+      return null;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      throw refusal;
+    }
+  }
+}
+
+function refuse(res: Response, seconds: number): void {
   res.status(429).set('Retry-After', String(seconds)).json(rateLimitedBody(seconds));
 }
 
-/**
- * Per-client rate limits, in memory (one gateway replica; a shared store such as
- * Redis is a drop-in change in rate-limiter-flexible). The key is the verified token
- * subject, else the client address, so rotating forged tokens does not help.
- * Mounted before body parsing: a refused request costs nothing else.
- */
-export function mountRateLimits(app: Express, options: RateLimitOptions): void {
-  app.set('trust proxy', options.trustProxy ?? false);
-  const duration = options.windowSeconds ?? 60;
-  const perSubject = new RateLimiterMemory({ keyPrefix: 'subject', points: options.requests ?? 600, duration });
-  const perAddress = new RateLimiterMemory({ keyPrefix: 'address', points: options.anonymousRequests ?? 600, duration });
-  const uploads = new RateLimiterMemory({ keyPrefix: 'upload', points: options.uploads ?? 30, duration });
-
+/** Mounted before body parsing: a refused request costs nothing else. */
+export function mountRateLimits(app: Express, limits: ClientRateLimits): void {
   const limit =
-    (pick: (req: Request, subject: string | null) => RateLimiterMemory): RequestHandler =>
+    (kindOf: (req: Request) => RateLimitedKind): RequestHandler =>
     async (req, res, next) => {
-      const subject = await options.tokens.subjectOf(req.headers.authorization);
-      const key = subject ? `sub:${subject}` : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
       try {
-        await pick(req, subject).consume(key);
-      } catch (refusal) {
-        if (refusal instanceof RateLimiterRes) return refuse(res, refusal);
-        return next(refusal);
+        const wait = await limits.consume(kindOf(req), req.headers.authorization, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+        if (wait !== null) return refuse(res, wait);
+      } catch (error) {
+        return next(error);
       }
       next();
     };
 
-  app.use('/graphql', limit((_req, subject) => (subject ? perSubject : perAddress)));
-  app.use('/evidence', limit((req, subject) => (req.method === 'POST' ? uploads : subject ? perSubject : perAddress)));
+  app.use('/graphql', limit(() => 'request'));
+  app.use('/evidence', limit((req) => (req.method === 'POST' ? 'upload' : 'request')));
 }
 
-/** Rate limits as configured (RATE_LIMIT_*, TRUST_PROXY); nothing is mounted when RATE_LIMIT_ENABLED is false. */
-export function mountRateLimitsFromConfig(app: Express, config: GatewayConfig): void {
+/**
+ * Rate limits as configured (RATE_LIMIT_*, TRUST_PROXY). Returns the budgets so the
+ * WebSocket server can share them; null (nothing mounted) when RATE_LIMIT_ENABLED is false.
+ */
+export function mountRateLimitsFromConfig(app: Express, config: GatewayConfig): ClientRateLimits | null {
   app.set('trust proxy', config.TRUST_PROXY);
-  if (!config.RATE_LIMIT_ENABLED) return;
-  mountRateLimits(app, {
+  if (!config.RATE_LIMIT_ENABLED) return null;
+  const limits = new ClientRateLimits({
     tokens: tokenSubjectFromConfig(config),
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     requests: config.RATE_LIMIT_REQUESTS,
     anonymousRequests: config.RATE_LIMIT_ANONYMOUS_REQUESTS,
     uploads: config.RATE_LIMIT_UPLOADS,
-    trustProxy: config.TRUST_PROXY,
   });
+  mountRateLimits(app, limits);
+  return limits;
 }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import {
@@ -17,6 +17,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import WebSocket, { WebSocketServer } from 'ws';
+import type { WebSocketLimits } from '../extensions/websocket-limits';
 import { SharedSubscription, UpstreamError, type Delivery } from './shared-subscription';
 import type { SubscriptionPlanner } from './subscription-planner';
 import { UpstreamClients } from './upstream-clients';
@@ -32,6 +33,8 @@ export interface SubscriptionServerOptions {
   /** The same depth, cost and alias limits as HTTP operations. */
   validationRules?: readonly ValidationRule[];
   parseOptions?: ParseOptions;
+  /** Handshake, open-socket and subscribe limits. Default none. */
+  limits?: WebSocketLimits;
 }
 
 /** graphql-ws socket context at the gateway. */
@@ -68,14 +71,24 @@ export class SubscriptionServer {
   private readonly cleanup: { dispose(): void | Promise<void> };
 
   constructor(private readonly options: SubscriptionServerOptions) {
-    this.wss = new WebSocketServer({ server: options.server, path: '/graphql' });
-    this.cleanup = useServer<Record<string, unknown> | undefined, { socket: WebSocket }>(
+    const limits = options.limits;
+    this.wss = new WebSocketServer({ server: options.server, path: '/graphql', verifyClient: limits?.verifyClient });
+    if (limits) this.wss.on('connection', (socket, request) => limits.track(socket, request));
+    this.cleanup = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
       {
         context: (ctx): SocketContext => {
           const authorization = ctx.connectionParams?.authorization;
           return { authorization: typeof authorization === 'string' ? authorization : undefined, socket: ctx.extra.socket };
         },
-        onSubscribe: (_ctx, _id, payload) => this.prepare(payload),
+        onSubscribe: async (ctx, id, payload) => {
+          const refused = await limits?.admit({
+            request: ctx.extra.request,
+            authorization: typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
+            // graphql-ws reserves the new id in `subscriptions` before this hook runs.
+            activeSubscriptions: Object.keys(ctx.subscriptions).filter((other) => other !== id).length,
+          });
+          return refused ?? this.prepare(payload);
+        },
         subscribe: (args) => this.subscribe(args),
         onError: (_ctx, _id, _payload, errors) => errors.flatMap((e) => this.format(e)),
       },

@@ -16,9 +16,11 @@ const MERKE = '315400000';
 
 const officer = () => testToken({ roles: ['akimat_officer'], territory: MERKE, subject: 'officer-merke' });
 const office = () => testToken({ roles: ['project_office'], territory: '310000000', subject: 'office-zhambyl' });
+/** Reads every plan, also those not approved yet. */
+const admin = () => testToken({ roles: ['admin'], subject: 'admin-1' });
 
 async function execution(planId: string) {
-  const res = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { ${EXECUTION} } }`, { id: planId });
+  const res = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { ${EXECUTION} } }`, { id: planId }, await admin());
   expect(res.errors).toBeUndefined();
   return res.data!.mediaPlan.execution;
 }
@@ -95,6 +97,7 @@ describe('media plan execution', () => {
       subgraph.url,
       `query($a: ID!, $b: ID!, $c: ID!) { a: mediaPlan(id: $a) { ${EXECUTION} } b: mediaPlan(id: $b) { ${EXECUTION} } c: mediaPlan(id: $c) { ${EXECUTION} } }`,
       { a: mediaPlanDemoId('turkistan-city-2026-q3'), b: mediaPlanDemoId('shymkent-2026-q3'), c: mediaPlanDemoId('zhambyl-2027-q1') },
+      await admin(),
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.a.execution).toEqual({
@@ -123,9 +126,10 @@ describe('media plan execution', () => {
   it('loads the figures for a page of plans in one statement', async () => {
     const query = `query($first: Int!) { mediaPlans(first: $first) { nodes { id ${EXECUTION} } } }`;
     const counter = statementCounter(subgraph.db);
+    const token = await admin();
     const statementsFor = async (first: number) => {
       counter.reset();
-      const res = await gql(subgraph.url, query, { first });
+      const res = await gql(subgraph.url, query, { first }, token);
       expect(res.errors).toBeUndefined();
       expect(res.data!.mediaPlans.nodes).toHaveLength(first);
       return counter.count;

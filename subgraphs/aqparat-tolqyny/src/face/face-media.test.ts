@@ -186,8 +186,31 @@ describe('automatic FEATURED', () => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.subjects.1.id' });
     const refused = await addWith([{ kind: 'FACE', id: declined }]);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.subjects.0.id' });
-    const items = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { items { id } } }`, { id: plan.data!.createMediaPlan.id });
+    const items = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { items { id } } }`, { id: plan.data!.createMediaPlan.id }, token);
     expect(items.data!.mediaPlan.items).toEqual([]);
+  });
+});
+
+describe('declined faces in media items', () => {
+  it('leaves a face declined after it was planned out of the subjects for those who may not see it', async () => {
+    const territory = '316600000';
+    const id = await nominateFace(subgraph.url, territory, 'Кейін бас тартқан үміткер');
+    const [itemId] = await approvedItems(subgraph.url, territory, [{ plannedDate: '2029-04-04', subjects: [{ kind: 'FACE', id }] }]);
+    const declined = await gql(subgraph.url, `mutation($id: ID!) { changeFaceStatus(id: $id, to: DECLINED, reason: "Бас тартты") { status } }`, { id }, await officer(territory));
+    expect(declined.errors).toBeUndefined();
+    const subjects = async (token?: string) => {
+      const res = await gql(
+        subgraph.url,
+        `{ mediaPlans(filter: { territory: "${territory}", year: 2029 }) { nodes { items { id subjects { __typename ... on Face { id declineReason } } } } } }`,
+        {},
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.mediaPlans.nodes.flatMap((p: any) => p.items).find((i: { id: string }) => i.id === itemId).subjects;
+    };
+    expect(await subjects()).toEqual([]);
+    expect(await subjects(await testToken({ roles: ['citizen'] }))).toEqual([]);
+    expect(await subjects(await officer(territory))).toEqual([{ __typename: 'Face', id, declineReason: 'Бас тартты' }]);
   });
 });
 

@@ -35,6 +35,16 @@ export function faceStepActors(from: FaceStatus, to: FaceStatus): readonly FaceA
   return [FaceActor.TERRITORY_AKIMAT, FaceActor.REGION_PROJECT_OFFICE];
 }
 
+/**
+ * Who may move a face to `to` from some state: the part of faceStepActors that does not depend on
+ * where the face is now, so a caller who may never take the step is refused before its state is judged.
+ * FEATURED answers everyone who acts on the face, who then learn that it is never a manual step.
+ */
+export function targetActors(to: FaceStatus): readonly FaceActor[] {
+  if (to === SELECTED) return [FaceActor.REGION_PROJECT_OFFICE];
+  return [FaceActor.TERRITORY_AKIMAT, FaceActor.REGION_PROJECT_OFFICE];
+}
+
 export function canMoveFace(from: FaceStatus, to: FaceStatus): boolean {
   return FACE_TRANSITIONS[from].includes(to);
 }

@@ -5,7 +5,7 @@ import { FaceService } from './face.service';
 export const faceReferenceResolver = {
   Face: {
     __resolveReference(reference: { id: string }, ctx: SubgraphContext): Promise<FaceEntity | null> {
-      return new FaceService(ctx).byId(reference.id);
+      return new FaceService(ctx).visibleById(reference.id);
     },
   },
 };

@@ -19,16 +19,25 @@ import { Face, FaceConnection, FaceProgress, FaceShortlistEntry } from './face.t
  * - select (SHORTLISTED -> SELECTED) and decline a selected face: the project office of the region;
  * - FEATURED: only automatically, in the transaction that publishes a media item covering a SELECTED face;
  * - support: any signed-in resident, once per nomination, while it is NOMINATED or SHORTLISTED;
+ *   who supports a face is never shown, only the count (and supportedByMe to the supporter);
+ * - a DECLINED face, with its reason, is seen only by those who handle the territory's nominations
+ *   (see access/oversight.ts); nominations still in the project are public so residents can support them;
  * admins may take every manual step.
  */
 @Resolver(() => Face)
 export class FaceResolver {
-  @Query(() => Face, { nullable: true })
+  @Query(() => Face, {
+    nullable: true,
+    description: 'A face; a DECLINED one only for the officers and project office of its territory, the ministry and admins',
+  })
   face(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<FaceEntity | null> {
-    return new FaceService(ctx).byId(id);
+    return new FaceService(ctx).visibleById(id);
   }
 
-  @Query(() => FaceConnection, { description: 'Faces, newest nomination first, filtered by territory (with its subtree), status or sphere' })
+  @Query(() => FaceConnection, {
+    description:
+      'Faces, newest nomination first, filtered by territory (with its subtree), status or sphere. DECLINED faces are listed only for those who see them in face.',
+  })
   faces(
     @Arg('filter', () => FaceFilter, { nullable: true }) filter: FaceFilter | undefined,
     @Args() page: PageArgs,

@@ -12,6 +12,7 @@ import {
 import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { oversees, overseenCodes } from '../access/oversight';
 import { aqparatSettings } from '../config';
 import { MediaSubjectKind } from '../media-item/media-item.enums';
 import { FaceStatusChangeEntity } from './face-status-change.entity';
@@ -19,7 +20,7 @@ import { FaceSupportEntity } from './face-support.entity';
 import { FaceEntity } from './face.entity';
 import { FaceStatus } from './face.enums';
 import type { ChangeFaceStatusArgs, FaceFilter, FaceShortlistArgs, NominateFaceInput } from './face.input';
-import { canMoveFace, FACE_TARGET, FaceActor, faceStepActors, SUPPORT_OPEN } from './face.lifecycle';
+import { canMoveFace, FACE_TARGET, FaceActor, faceStepActors, SUPPORT_OPEN, targetActors } from './face.lifecycle';
 import { faceByIdLoader, faceMediaMentionsLoader, faceSupportCountLoader, faceSupportedByViewerLoader } from './face.loader';
 import type { FaceProgress, FaceRegionProgress, FaceShortlistEntry } from './face.type';
 
@@ -34,9 +35,25 @@ export class FaceService {
     return this.ctx.loaders.get(faceByIdLoader).load(id);
   }
 
+  /** The face if the viewer may see it: a declined nomination is no longer public (see isVisible). */
+  async visibleById(id: string): Promise<FaceEntity | null> {
+    const face = await this.byId(id);
+    return face && this.isVisible(face) ? face : null;
+  }
+
+  /**
+   * A declined person has left the project: their name, story and the reason stay with those who
+   * handle nominations in the territory (and the ministry, admins), not with the public.
+   */
+  isVisible(face: FaceEntity): boolean {
+    return face.status !== FaceStatus.DECLINED || oversees(this.ctx.viewer, face.territoryCode);
+  }
+
   async list(filter: FaceFilter | null = {}, page: PageRequest): Promise<ConnectionShape<FaceEntity>> {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('f');
+    const overseen = overseenCodes(this.ctx.viewer);
+    if (overseen) query.andWhere('(f.status <> :declined OR f.territoryCode = ANY(:overseen))', { declined: FaceStatus.DECLINED, overseen });
     if (filter.territory) {
       query.andWhere('f.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
     }
@@ -106,14 +123,13 @@ export class FaceService {
       const actors = actorsOf(viewer, face);
       if (!actors.length) throw this.outOfScope(face);
       const from = face.status;
+      // Selecting is the region's whatever the face's state: refuse an akimat officer before the state is judged.
+      if (!targetActors(to).some((actor) => actors.includes(actor))) throw this.notYourStep(face, from, to);
       if (to === FaceStatus.FEATURED) {
         throw new DomainError('INVALID_TRANSITION', 'A face becomes FEATURED only when a media item covering it is published', { field: 'to', from, to });
       }
       if (!canMoveFace(from, to)) throw invalidTransition('Face', from, to);
-      const needed = faceStepActors(from, to);
-      if (!needed.some((actor) => actors.includes(actor))) {
-        throw forbidden(`Only the project office of region ${face.regionCode} may move a face from ${from} to ${to}`, { from, to });
-      }
+      if (!faceStepActors(from, to).some((actor) => actors.includes(actor))) throw this.notYourStep(face, from, to);
       const text = reason?.trim() || null;
       if (to === FaceStatus.DECLINED && !text) throw badUserInput('reason', 'Give the reason for declining the nomination');
       await tx.getRepository(FaceEntity).update(
@@ -239,6 +255,10 @@ export class FaceService {
     this.ctx.loaders.get(faceSupportCountLoader).clear(face.id);
     this.ctx.loaders.get(faceSupportedByViewerLoader).clear(face.id);
     return face;
+  }
+
+  private notYourStep(face: FaceEntity, from: FaceStatus, to: FaceStatus): DomainError {
+    return forbidden(`Only the project office of region ${face.regionCode} may move a face from ${from} to ${to}`, { from, to });
   }
 
   private outOfScope(face: FaceEntity): DomainError {

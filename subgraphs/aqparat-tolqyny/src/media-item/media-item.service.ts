@@ -28,10 +28,12 @@ export class MediaItemService {
 
   async subjects(itemId: string): Promise<MediaSubjectValue[]> {
     const rows = await this.ctx.loaders.get(mediaSubjectsByItemIdLoader).load(itemId);
+    const faces = new FaceService(this.ctx);
     return rows.flatMap((r): MediaSubjectValue[] => {
       if (r.kind !== MediaSubjectKind.FACE) return [{ kind: r.kind, id: r.subjectId }];
-      // Faces are rows of this subgraph: the union member carries the whole row.
-      return r.face ? [r.face] : [];
+      // Faces are rows of this subgraph: the union member carries the whole row. A face declined
+      // after the item was planned is left out for those who may not see it.
+      return r.face && faces.isVisible(r.face) ? [r.face] : [];
     });
   }
 
@@ -111,9 +113,9 @@ export class MediaItemService {
   async cancel(id: string, reason: string | null | undefined): Promise<MediaItemEntity> {
     const viewer = requireViewer(this.ctx.viewer);
     const text = reason?.trim() || null;
-    if (text && text.length > MAX_CANCELLATION_REASON) throw badUserInput('reason', `The reason is limited to ${MAX_CANCELLATION_REASON} characters`);
     const item = await this.ctx.db.transaction(async (tx) => {
       const { item } = await this.lockForClosing(tx, viewer, id, MediaItemStatus.CANCELLED);
+      if (text && text.length > MAX_CANCELLATION_REASON) throw badUserInput('reason', `The reason is limited to ${MAX_CANCELLATION_REASON} characters`);
       await tx.getRepository(MediaItemEntity).update(
         { id: item.id },
         { status: MediaItemStatus.CANCELLED, cancellationReason: text, closedAt: () => 'now()', closedBy: viewer.subject },

@@ -17,6 +17,8 @@ const ADD = `mutation($planId: ID!, $input: AddMediaPlanItemInput!) {
 }`;
 
 const officer = () => testToken({ roles: ['akimat_officer'], territory: '310000000' });
+/** Reads every plan, also those not approved yet. */
+const admin = () => testToken({ roles: ['admin'] });
 const zhambylDraft = mediaPlanDemoId('zhambyl-2027-q1');
 
 const item = (subjects: { kind: string; id: string }[] = []) => ({
@@ -30,7 +32,7 @@ const item = (subjects: { kind: string; id: string }[] = []) => ({
 });
 
 async function itemCount(planId: string): Promise<number> {
-  const res = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { items { id } } }`, { id: planId });
+  const res = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { items { id } } }`, { id: planId }, await admin());
   return res.data!.mediaPlan.items.length;
 }
 
@@ -54,7 +56,7 @@ describe('media plan items', () => {
 
     const turkistan = await gql(subgraph.url, `query($id: ID!) { mediaPlan(id: $id) { items { subjects { ${SUBJECTS} } } } }`, {
       id: mediaPlanDemoId('turkistan-2026'),
-    });
+    }, await admin());
     const ids = turkistan.data!.mediaPlan.items.flatMap((i: { subjects: { id: string }[] }) => i.subjects.map((s) => s.id));
     expect(ids).toEqual(
       expect.arrayContaining([stableId('monument:KZH001'), stableId('initiative:turkistan-school-library'), stableId('event:turkistan-yasawi-excursion')]),
@@ -134,9 +136,10 @@ describe('media plan items', () => {
   it('loads items and subjects for a page of plans in a constant number of statements', async () => {
     const query = `query($first: Int!) { mediaPlans(first: $first) { nodes { id territory { code } items { id plan { id } subjects { ${SUBJECTS} } } } } }`;
     const counter = statementCounter(subgraph.db);
+    const token = await admin();
     const statementsFor = async (first: number) => {
       counter.reset();
-      const res = await gql(subgraph.url, query, { first });
+      const res = await gql(subgraph.url, query, { first }, token);
       expect(res.errors).toBeUndefined();
       expect(res.data!.mediaPlans.nodes).toHaveLength(first);
       return counter.count;

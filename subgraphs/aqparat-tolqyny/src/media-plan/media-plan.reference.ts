@@ -5,7 +5,7 @@ import { MediaPlanService } from './media-plan.service';
 export const mediaPlanReferenceResolver = {
   MediaPlan: {
     __resolveReference(reference: { id: string }, ctx: SubgraphContext): Promise<MediaPlanEntity | null> {
-      return new MediaPlanService(ctx).byId(reference.id);
+      return new MediaPlanService(ctx).visibleById(reference.id);
     },
   },
 };

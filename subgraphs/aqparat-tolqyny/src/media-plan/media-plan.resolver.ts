@@ -12,12 +12,18 @@ import { MediaPlan, MediaPlanConnection } from './media-plan.type';
 
 @Resolver(() => MediaPlan)
 export class MediaPlanResolver {
-  @Query(() => MediaPlan, { nullable: true })
+  @Query(() => MediaPlan, {
+    nullable: true,
+    description: 'An approved plan; a plan still in DRAFT, SUBMITTED or RETURNED only for its officers, its project office, the ministry and admins',
+  })
   mediaPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<MediaPlanEntity | null> {
-    return new MediaPlanService(ctx).byId(id);
+    return new MediaPlanService(ctx).visibleById(id);
   }
 
-  @Query(() => MediaPlanConnection, { description: 'Media plans, newest first, filtered by territory (with its subtree), year, quarter, period kind or status' })
+  @Query(() => MediaPlanConnection, {
+    description:
+      'Media plans, newest first, filtered by territory (with its subtree), year, quarter, period kind or status. Plans not yet approved are listed only for those who see them in mediaPlan.',
+  })
   mediaPlans(
     @Arg('filter', () => MediaPlanFilter, { nullable: true }) filter: MediaPlanFilter | undefined,
     @Args() page: PageArgs,

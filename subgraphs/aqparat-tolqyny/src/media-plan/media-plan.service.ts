@@ -1,6 +1,7 @@
 import { badUserInput, conflict, type ConnectionShape, DomainError, invalidTransition, kato, notFound, TerritoryLevel, todayInKazakhstan } from '@rz/schema';
 import { newId, paginate, requireActsIn, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { QueryFailedError } from 'typeorm';
+import { oversees, overseenCodes } from '../access/oversight';
 import { MediaItemEntity } from '../media-item/media-item.entity';
 import { MediaPlanEntity } from './media-plan.entity';
 import { MediaPlanPeriodKind, MediaPlanStatus } from './media-plan.enums';
@@ -19,13 +20,26 @@ export class MediaPlanService {
     return this.ctx.db.getRepository(MediaPlanEntity);
   }
 
+  /** Any plan, for the services that check the caller themselves. */
   byId(id: string): Promise<MediaPlanEntity | null> {
     return this.ctx.loaders.get(mediaPlanByIdLoader).load(id);
+  }
+
+  /** The plan if the viewer may read it: approved plans are public, the others go to those who handle them. */
+  async visibleById(id: string): Promise<MediaPlanEntity | null> {
+    const plan = await this.byId(id);
+    return plan && this.isVisible(plan) ? plan : null;
+  }
+
+  isVisible(plan: MediaPlanEntity): boolean {
+    return plan.status === MediaPlanStatus.APPROVED || oversees(this.ctx.viewer, plan.territoryCode);
   }
 
   async list(filter: MediaPlanFilter | null = {}, page: PageRequest): Promise<ConnectionShape<MediaPlanEntity>> {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('p');
+    const overseen = overseenCodes(this.ctx.viewer);
+    if (overseen) query.andWhere('(p.status = :approved OR p.territoryCode = ANY(:overseen))', { approved: MediaPlanStatus.APPROVED, overseen });
     if (filter.territory) {
       query.andWhere('p.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
     }
@@ -47,13 +61,14 @@ export class MediaPlanService {
 
   async create(input: CreateMediaPlanInput): Promise<MediaPlanEntity> {
     const territory = kato().require(input.territory, 'input.territory');
+    // Scope first: a caller outside it learns nothing more about the territory.
+    const viewer = requireActsIn(this.ctx.viewer, territory.code, Role.AKIMAT_OFFICER);
     if (!PLANNING_LEVELS.includes(territory.level)) {
       throw badUserInput('input.territory', `Media plans are made by a region, a district or a city, not by a ${territory.level.toLowerCase()} unit`, {
         territoryCode: territory.code,
         level: territory.level,
       });
     }
-    const viewer = requireActsIn(this.ctx.viewer, territory.code, Role.AKIMAT_OFFICER);
     const plan = this.repository.create({
       id: newId(),
       territoryCode: territory.code,

@@ -98,6 +98,11 @@ describe('managing akimat officers', () => {
     ]) {
       const add = await gql(subgraph.url, ASSIGN, { input: { officerSubject: 'x', territory: ALMATY } }, token);
       expect(add.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      // Refused before the input is validated.
+      const invalid = await gql(subgraph.url, ASSIGN, { input: { officerSubject: '', territory: 'nope' } }, token);
+      expect(invalid.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const remove = await gql(subgraph.url, REMOVE, { id: '019b7a00-0000-7000-8000-00000000dead' }, token);
+      expect(remove.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const list = await gql(subgraph.url, `{ akimatOfficers { totalCount } }`, {}, token);
       expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }

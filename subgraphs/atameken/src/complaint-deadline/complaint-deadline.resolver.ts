@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
 import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { SetComplaintTopicDeadlineArgs } from './complaint-deadline.input';
 import { ComplaintDeadlineService } from './complaint-deadline.service';
@@ -11,7 +11,8 @@ export class ComplaintDeadlineResolver {
     return new ComplaintDeadlineService(ctx).all();
   }
 
-  @Authorized()
+  // Refuses non-admins before validating workingDays; the service checks the role again.
+  @Authorized(Role.ADMIN)
   @Mutation(() => ComplaintTopicDeadline, { description: 'Sets the deadline of a topic for complaints filed from now on (admins only)' })
   setComplaintTopicDeadline(@Args() args: SetComplaintTopicDeadlineArgs, @Ctx() ctx: SubgraphContext) {
     return new ComplaintDeadlineService(ctx).set(args);

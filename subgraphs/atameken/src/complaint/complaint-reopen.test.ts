@@ -135,6 +135,7 @@ describe('reopening a resolved complaint', () => {
     const before = await counts(id);
     for (const token of [await officer(), await testToken({ subject: 'admin-1', roles: ['admin'] }), await testToken({ subject: 'neighbour', roles: ['citizen'] })]) {
       expect((await gql(subgraph.url, REOPEN, { id, reason: 'Не решено.' }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await gql(subgraph.url, REOPEN, { id, reason: '   ' }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
     expect((await gql(subgraph.url, REOPEN, { id, reason: 'Не решено.' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await gql(subgraph.url, REOPEN, { id, reason: '   ' }, await author())).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });

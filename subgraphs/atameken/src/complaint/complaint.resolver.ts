@@ -1,5 +1,5 @@
 import { GeoPoint, kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MonumentRef } from '../monument/monument-ref.type';
 import type { ComplaintEntity } from './complaint.entity';
@@ -34,7 +34,8 @@ export class ComplaintResolver {
     return new ComplaintService(ctx).file(input);
   }
 
-  @Authorized()
+  // The role gate refuses non-officers before their input is validated; the territory scope is checked in the service.
+  @Authorized(Role.AKIMAT_OFFICER)
   @Mutation(() => Complaint, { description: 'Moves a complaint on: akimat officers of its territory, or admins. DUPLICATE needs duplicateOf, REJECTED a comment' })
   changeComplaintStatus(@Args() args: ChangeComplaintStatusArgs, @Ctx() ctx: SubgraphContext) {
     return new ComplaintService(ctx).changeStatus(args);

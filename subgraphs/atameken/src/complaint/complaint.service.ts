@@ -168,12 +168,13 @@ export class ComplaintService {
   async changeStatus({ id, to, comment, duplicateOf }: ChangeComplaintStatusArgs): Promise<ComplaintEntity> {
     const viewer = requireViewer(this.ctx.viewer);
     if (!isUUID(id)) throw notFound('Complaint', id, 'id');
-    if (duplicateOf && to !== ComplaintStatus.DUPLICATE) throw badUserInput('duplicateOf', 'Only a DUPLICATE points to an original');
     return this.ctx.db.transaction(async (manager) => {
       const locked = await this.lock(manager, to === ComplaintStatus.DUPLICATE && duplicateOf && isUUID(duplicateOf) ? [id, duplicateOf] : [id]);
       const complaint = locked.get(id);
       if (!complaint) throw notFound('Complaint', id, 'id');
+      // Permission first: a caller outside the scope learns nothing from the input checks below.
       requireActsIn(viewer, complaint.territoryCode, Role.AKIMAT_OFFICER);
+      if (duplicateOf && to !== ComplaintStatus.DUPLICATE) throw badUserInput('duplicateOf', 'Only a DUPLICATE points to an original');
       const from = complaint.status;
       if (!canMoveComplaint(from, to)) throw invalidTransition('Complaint', from, to);
       const reason = comment?.trim() || null;
@@ -202,12 +203,12 @@ export class ComplaintService {
   async reopen({ id, reason }: ReopenComplaintArgs): Promise<ComplaintEntity> {
     const viewer = requireViewer(this.ctx.viewer);
     if (!isUUID(id)) throw notFound('Complaint', id, 'id');
-    const why = reason.trim();
-    if (!why) throw badUserInput('reason', 'Say why the problem is not solved');
     return this.ctx.db.transaction(async (manager) => {
       const complaint = (await this.lock(manager, [id])).get(id);
       if (!complaint) throw notFound('Complaint', id, 'id');
       if (viewer.subject !== complaint.authorSubject) throw forbidden('Only the author may reopen a complaint');
+      const why = reason.trim();
+      if (!why) throw badUserInput('reason', 'Say why the problem is not solved');
       const from = complaint.status;
       if (!canReopenComplaint(from)) throw invalidTransition('Complaint', from, REOPENED_STATUS);
       const now = new Date();

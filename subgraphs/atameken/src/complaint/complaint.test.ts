@@ -221,6 +221,13 @@ describe('complaint lifecycle', () => {
     for (const token of others) {
       const res = await change(id, 'ACCEPTED', token);
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      // Refused before anything about the input or the complaint's state is said.
+      expect((await change(id, 'RESOLVED', token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await change(id, 'ACCEPTED', token, undefined, id)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    // Non-officers are refused by the role gate before their input is even validated.
+    for (const token of others.slice(2)) {
+      expect((await change(id, 'REJECTED', token, 'x'.repeat(5000))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
     expect(await count()).toEqual(counts);
     expect((await gql(subgraph.url, ONE, { id })).data!.complaint.status).toBe('SUBMITTED');

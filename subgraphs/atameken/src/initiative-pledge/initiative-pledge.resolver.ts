@@ -30,13 +30,13 @@ export class InitiativePledgesResolver {
   }
 
   @Authorized()
-  @Mutation(() => InitiativePledge, { description: 'Pledges an amount towards an INITIATED initiative, up to what remains of its estimate' })
+  @Mutation(() => InitiativePledge, { description: 'A citizen, volunteer, patron or NGO pledges an amount towards an INITIATED initiative, up to what remains of its estimate (in an organisation\'s name: patrons and NGOs only)' })
   pledgeToInitiative(@Arg('input', () => PledgeToInitiativeInput) input: PledgeToInitiativeInput, @Ctx() ctx: SubgraphContext) {
     return new InitiativePledgeService(ctx).pledge(input);
   }
 
   @Authorized()
-  @Mutation(() => InitiativePledge, { description: 'The patron cancels their pledge while the initiative has not started' })
+  @Mutation(() => InitiativePledge, { description: 'The patron (or an admin) cancels a pledge while the initiative has not started' })
   cancelInitiativePledge(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return new InitiativePledgeService(ctx).cancel(id);
   }

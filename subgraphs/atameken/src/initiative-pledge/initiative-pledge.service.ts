@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, notFound } from '@rz/schema';
-import { newId, requireViewer, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, requireViewer, Role, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
@@ -9,6 +9,11 @@ import { InitiativePledgeEntity } from './initiative-pledge.entity';
 import type { PledgeToInitiativeInput } from './initiative-pledge.input';
 import { activePledgesLoader, pledgeTotalsLoader, type PledgeTotals } from './initiative-pledge.loader';
 import { InitiativePledgeStatus } from './initiative-pledge.type';
+
+/** People and organisations who put money in; official accounts (and admins) do not pledge. */
+const PLEDGER_ROLES: readonly Role[] = [Role.CITIZEN, Role.VOLUNTEER, Role.PATRON, Role.NGO];
+/** Accounts that may pledge in an organisation's name. */
+const ORGANISATION_PLEDGER_ROLES: readonly Role[] = [Role.PATRON, Role.NGO];
 
 /** Active pledges of one initiative, read inside the caller's transaction. */
 export async function pledgedIn(manager: EntityManager, initiativeId: string): Promise<number> {
@@ -45,8 +50,17 @@ export class InitiativePledgeService {
    */
   async pledge(input: PledgeToInitiativeInput): Promise<InitiativePledgeEntity> {
     const viewer = requireViewer(this.ctx.viewer);
+    if (!viewer.roles.some((r) => PLEDGER_ROLES.includes(r))) {
+      // Official accounts would count as anonymous private money; the akimat's share is its budget decision.
+      throw forbidden('Pledges come from citizens, volunteers, patrons and NGOs; the akimat records its share with recordInitiativeBudget');
+    }
+    const onBehalf = input.organisation !== undefined && input.organisation !== null;
+    // The organisation is named publicly, so only patron and NGO accounts may speak for one.
+    if (onBehalf && !viewer.roles.some((r) => ORGANISATION_PLEDGER_ROLES.includes(r))) {
+      throw forbidden('Only patron and NGO accounts pledge on behalf of an organisation', { field: 'input.organisation' });
+    }
     const organisation = input.organisation?.trim() || null;
-    if (input.organisation !== undefined && input.organisation !== null && !organisation) {
+    if (onBehalf && !organisation) {
       throw badUserInput('input.organisation', 'Give the organisation\'s name, or omit it to pledge as a private person');
     }
     return this.ctx.db.transaction(async (manager) => {
@@ -74,7 +88,7 @@ export class InitiativePledgeService {
     });
   }
 
-  /** The patron withdraws their pledge while the initiative has not started. */
+  /** The patron (or an admin) withdraws a pledge while the initiative has not started. */
   async cancel(id: string): Promise<InitiativePledgeEntity> {
     const viewer = requireViewer(this.ctx.viewer);
     if (!isUUID(id)) throw notFound('InitiativePledge', id, 'id');
@@ -84,7 +98,8 @@ export class InitiativePledgeService {
       // Lock order: initiative, then pledge, as in pledge() and the status change.
       const initiative = await lockInitiative(manager, found.initiativeId);
       const pledge = await manager.findOneOrFail(InitiativePledgeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (pledge.pledgerSubject !== viewer.subject) throw forbidden('Only the patron may cancel their pledge');
+      // Admins may void a bogus pledge that would otherwise count towards the estimate.
+      if (pledge.pledgerSubject !== viewer.subject && !viewer.roles.includes(Role.ADMIN)) throw forbidden('Only the patron may cancel their pledge');
       if (pledge.status !== InitiativePledgeStatus.ACTIVE) throw conflict('The pledge is already cancelled', { field: 'id', status: pledge.status });
       if (initiative.status !== InitiativeStatus.INITIATED) {
         throw conflict(`Initiative is ${initiative.status}: pledges can be cancelled only before work starts`, { field: 'id', status: initiative.status });

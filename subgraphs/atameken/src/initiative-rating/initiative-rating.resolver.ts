@@ -15,7 +15,7 @@ export class InitiativeRatingResolver {
   }
 
   @Authorized()
-  @Mutation(() => Initiative, { description: 'Rates an implemented initiative 1 to 5; rating again replaces the viewer\'s score (one per person)' })
+  @Mutation(() => Initiative, { description: 'A resident (citizen, volunteer, patron; not its author) rates an implemented initiative 1 to 5; rating again replaces the viewer\'s score (one per person)' })
   rateInitiative(@Args() args: RateInitiativeArgs, @Ctx() ctx: SubgraphContext) {
     return new InitiativeRatingService(ctx).rate(args);
   }

@@ -1,10 +1,17 @@
 import { conflict, forbidden, notFound } from '@rz/schema';
-import { requireViewer, type SubgraphContext } from '@rz/subgraph-runtime';
+import { requireViewer, Role, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import type { RateInitiativeArgs } from './initiative-rating.input';
 import { ratingStatsLoader, type RatingStats } from './initiative-rating.loader';
+
+/**
+ * The rating is the population's satisfaction (seed 000: "общественная оценка"): residents score it.
+ * Akimat, project office and ministry accounts implement or report on the work, NGO accounts speak for
+ * organisations that often took part, and admins run the platform, so none of them counts as a resident.
+ */
+const RATER_ROLES: readonly Role[] = [Role.CITIZEN, Role.VOLUNTEER, Role.PATRON];
 
 export class InitiativeRatingService {
   constructor(private readonly ctx: SubgraphContext) {}
@@ -19,12 +26,16 @@ export class InitiativeRatingService {
    */
   async rate({ id, score }: RateInitiativeArgs): Promise<InitiativeEntity> {
     const viewer = requireViewer(this.ctx.viewer);
+    if (!viewer.roles.some((r) => RATER_ROLES.includes(r))) {
+      throw forbidden('Residents rate initiatives (citizens, volunteers, patrons); official, NGO and admin accounts do not');
+    }
     const initiative = isUUID(id) ? await this.ctx.db.getRepository(InitiativeEntity).findOneBy({ id }) : null;
     if (!initiative) throw notFound('Initiative', id, 'id');
+    // Refused before the state is checked, so the author hears the same answer at every stage.
+    if (initiative.authorSubject === viewer.subject) throw forbidden('The author does not rate their own initiative');
     if (initiative.status !== InitiativeStatus.IMPLEMENTED) {
       throw conflict(`Initiative is ${initiative.status}: citizens rate it once it is IMPLEMENTED`, { field: 'id', status: initiative.status });
     }
-    if (initiative.authorSubject === viewer.subject) throw forbidden('The author does not rate their own initiative');
     await this.ctx.db.query(
       `INSERT INTO initiative_rating (initiative_id, rater_subject, score) VALUES ($1, $2, $3)
        ON CONFLICT (initiative_id, rater_subject) DO UPDATE SET score = EXCLUDED.score, updated_at = now()`,

@@ -408,3 +408,78 @@ describe('authors and akimats', () => {
     expect(JSON.stringify(await gql(subgraph.url, READ, { id: byNgo.id }))).not.toContain('ngo-subject-3f');
   });
 });
+
+describe('who may act, decided before the initiative\'s state', () => {
+  const citizenNamed = (subject: string) => testToken({ subject, roles: ['citizen'] });
+  const officialAccounts = async () => [
+    await officer(),
+    await testToken({ subject: 'po-almaty', roles: ['project_office'], territory: ALMATY }),
+    await testToken({ subject: 'editor-atameken', roles: ['ministry_editor'], subprogramme: 'atameken' }),
+    await admin(),
+  ];
+  const code = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => res.errors?.[0].extensions?.code;
+
+  it('refuses a status change the caller may never ask for with FORBIDDEN, whatever the state', async () => {
+    const inProgress = await started();
+    const gone = await withdrawn();
+    // The author may only withdraw: starting is refused as FORBIDDEN even where the move itself is impossible.
+    expect(code(await gql(subgraph.url, STATUS, { id: inProgress, to: 'IN_PROGRESS' }, await author()))).toBe('FORBIDDEN');
+    expect(code(await gql(subgraph.url, STATUS, { id: gone, to: 'INITIATED' }, await author()))).toBe('FORBIDDEN');
+    // Only the author (or an admin) withdraws; an officer hears FORBIDDEN, not that it is already withdrawn.
+    expect(code(await gql(subgraph.url, STATUS, { id: gone, to: 'WITHDRAWN' }, await officer()))).toBe('FORBIDDEN');
+    for (const token of [await officer(ASTANA, 'officer-astana'), await citizenNamed('bystander')]) {
+      expect(code(await gql(subgraph.url, STATUS, { id: gone, to: 'IN_PROGRESS' }, token))).toBe('FORBIDDEN');
+    }
+    // Allowed callers then meet the lifecycle.
+    expect(code(await gql(subgraph.url, STATUS, { id: gone, to: 'WITHDRAWN' }, await author()))).toBe('INVALID_TRANSITION');
+    expect(code(await gql(subgraph.url, STATUS, { id: gone, to: 'WITHDRAWN' }, await admin()))).toBe('INVALID_TRANSITION');
+    expect(code(await gql(subgraph.url, STATUS, { id: inProgress, to: 'INITIATED' }, await officer()))).toBe('INVALID_TRANSITION');
+  });
+
+  it('takes pledges from citizens, volunteers, patrons and NGOs only, and organisation pledges from patrons and NGOs', async () => {
+    const { id } = await propose({ estimate: 1_000_000 });
+    for (const token of await officialAccounts()) {
+      expect(code(await gql(subgraph.url, PLEDGE, { input: { initiative: id, amount: 1 } }, token))).toBe('FORBIDDEN');
+    }
+    for (const token of [await citizenNamed('citizen-as-company'), await testToken({ subject: 'volunteer-as-company', roles: ['volunteer'] })]) {
+      const res = await gql(subgraph.url, PLEDGE, { input: { initiative: id, amount: 1, organisation: 'ТОО «Чужое имя»' } }, token);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.organisation' });
+    }
+    expect(await read(id)).toMatchObject({ pledged: 0, pledgeCount: 0 });
+    await ok(PLEDGE, { input: { initiative: id, amount: 10 } }, await citizenNamed('citizen-pledger'));
+    await ok(PLEDGE, { input: { initiative: id, amount: 20 } }, await testToken({ subject: 'volunteer-pledger', roles: ['volunteer'] }));
+    await ok(PLEDGE, { input: { initiative: id, amount: 30, organisation: 'ОФ «Жасыл Ел»' } }, await testToken({ subject: 'ngo-pledger', roles: ['ngo'] }));
+    expect(await read(id)).toMatchObject({ pledged: 60, pledgeCount: 3 });
+  });
+
+  it('lets an admin void a pledge, and nobody else but the patron', async () => {
+    const { id } = await propose({ estimate: 1_000_000 });
+    const pledge = (await ok(PLEDGE, { input: { initiative: id, amount: 1_000_000 } }, await patron('bogus-pledger'))).pledgeToInitiative;
+    for (const token of [await officer(), await patron()]) expect(code(await gql(subgraph.url, CANCEL, { id: pledge.id }, token))).toBe('FORBIDDEN');
+    expect((await ok(CANCEL, { id: pledge.id }, await admin())).cancelInitiativePledge.status).toBe('CANCELLED');
+    expect(await read(id)).toMatchObject({ pledged: 0, remaining: 1_000_000 });
+  });
+
+  it('lets residents rate, never official, NGO or admin accounts, and refuses the author before looking at the state', async () => {
+    const id = await implemented();
+    for (const token of [...(await officialAccounts()), await testToken({ subject: 'ngo-rater', roles: ['ngo'] })]) {
+      expect(code(await gql(subgraph.url, RATE, { id, score: 5 }, token))).toBe('FORBIDDEN');
+    }
+    expect((await read(id)).rating.count).toBe(0);
+    await ok(RATE, { id, score: 4 }, await testToken({ subject: 'volunteer-rater', roles: ['volunteer'] }));
+    await ok(RATE, { id, score: 2 }, await patron('patron-rater'));
+    expect((await read(id)).rating).toMatchObject({ average: 3, count: 2 });
+    const { id: fresh } = await propose();
+    expect(code(await gql(subgraph.url, RATE, { id: fresh, score: 5 }, await author()))).toBe('FORBIDDEN');
+  });
+
+  it('refuses a citizen proposing for an organisation before reading the rest of the proposal', async () => {
+    const res = await gql(
+      subgraph.url,
+      PROPOSE,
+      { input: { kind: 'SOCIAL', direction: 'CULTURE', category: 'A', title: { ru: '   ' }, territory: MEDEU, estimate: 0, organisation: '  ' } },
+      await author(),
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.organisation' });
+  });
+});

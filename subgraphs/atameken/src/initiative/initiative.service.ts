@@ -81,15 +81,14 @@ export class InitiativeService {
 
   async propose(input: ProposeInitiativeInput): Promise<InitiativeEntity> {
     const viewer = requireViewer(this.ctx.viewer);
+    const onBehalf = input.organisation !== undefined && input.organisation !== null;
+    if (onBehalf && !viewer.roles.includes(Role.NGO)) throw forbidden('Only NGO accounts propose on behalf of an organisation', { field: 'input.organisation' });
+    const organisation = clean(input.organisation);
+    if (onBehalf && !organisation) throw badUserInput('input.organisation', 'Give the NGO\'s name, or omit it to propose as a citizen');
     const title = merge({}, input.title);
     if (!hasAnyLanguage(title)) throw badUserInput('input.title', 'Give the title in at least one language');
     const territory = kato().require(input.territory, 'input.territory');
     const description = merge({}, input.description);
-    const organisation = clean(input.organisation);
-    if (input.organisation !== undefined && input.organisation !== null) {
-      if (!organisation) throw badUserInput('input.organisation', 'Give the NGO\'s name, or omit it to propose as a citizen');
-      if (!viewer.roles.includes(Role.NGO)) throw forbidden('Only NGO accounts propose on behalf of an organisation', { field: 'input.organisation' });
-    }
     const initiative = this.repository.create({
       id: newId(),
       kind: input.kind,
@@ -175,15 +174,17 @@ export class InitiativeService {
       const initiative = await this.lockedById(manager, id);
       const isAuthor = viewer.subject === initiative.authorSubject;
       const isOfficer = actsIn(viewer, initiative.territoryCode, Role.AKIMAT_OFFICER);
-      if (!isAuthor && !isOfficer) throw this.outOfScope(initiative.territoryCode);
       const from = initiative.status;
-      if (!canMoveInitiative(from, to)) throw invalidTransition('Initiative', from, to);
+      // Who may ask for this move is decided before the initiative's state, so a caller
+      // without the right learns nothing about where it stands.
       if (isAuthorTransition(to) ? !isAuthor && !viewer.roles.includes(Role.ADMIN) : !isOfficer) {
+        if (!isAuthor && !isOfficer) throw this.outOfScope(initiative.territoryCode);
         throw forbidden(isAuthorTransition(to) ? 'Only the author may withdraw an initiative' : 'Only an akimat officer of its territory may do this', {
           from,
           to,
         });
       }
+      if (!canMoveInitiative(from, to)) throw invalidTransition('Initiative', from, to);
       if (to === IMPLEMENTED_STATUS) {
         throw badUserInput('to', 'Complete an initiative with completeInitiative: it records the result, people served and participants', { from, to });
       }

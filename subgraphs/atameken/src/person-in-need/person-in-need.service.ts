@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden, kato, notFound, type ConnectionShape } from '@rz/schema';
+import { badUserInput, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
 import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { RevealContactArgs } from '../personal-data/personal-data-release.input';
@@ -62,7 +62,7 @@ export class PersonInNeedService {
     if (!this.isMine(person) && !actsIn(viewer, person.territoryCode, Role.AKIMAT_OFFICER)) {
       throw forbidden('Only the person, whoever registered them or an akimat officer of the territory may close this');
     }
-    if (person.status === PersonInNeedStatus.CLOSED) throw conflict('Already closed', { field: 'id', status: person.status });
+    if (person.status === PersonInNeedStatus.CLOSED) throw invalidTransition('PersonInNeed', person.status, PersonInNeedStatus.CLOSED);
     person.status = PersonInNeedStatus.CLOSED;
     return this.repository.save(person);
   }

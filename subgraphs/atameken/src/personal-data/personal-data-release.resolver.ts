@@ -1,5 +1,5 @@
 import { PageArgs } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { PersonalDataReleaseFilter } from './personal-data-release.input';
 import { PersonalDataReleaseService } from './personal-data-release.service';
@@ -7,7 +7,7 @@ import { PersonalDataRelease, PersonalDataReleaseConnection } from './personal-d
 
 @Resolver(() => PersonalDataRelease)
 export class PersonalDataReleaseResolver {
-  @Authorized()
+  @Authorized(Role.ADMIN)
   @Query(() => PersonalDataReleaseConnection, { description: 'The audit trail of released contact details, newest first (admins only)' })
   personalDataReleases(
     @Arg('filter', () => PersonalDataReleaseFilter, { nullable: true }) filter: PersonalDataReleaseFilter | undefined,

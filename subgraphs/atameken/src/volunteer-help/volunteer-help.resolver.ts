@@ -41,6 +41,15 @@ export class VolunteerHelpResolver {
     return new VolunteerHelpService(ctx).reject(args);
   }
 
+  @FieldResolver(() => String, {
+    name: 'decisionNote',
+    nullable: true,
+    description: 'Why it was rejected: shown to the volunteer, whoever decided, admins and akimat officers of the territory; null for others',
+  })
+  decisionNoteField(@Root() h: VolunteerHelpRecordEntity, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return new VolunteerHelpService(ctx).decisionNote(h);
+  }
+
   @FieldResolver(() => Territory)
   territory(@Root() h: VolunteerHelpRecordEntity): TerritoryNode {
     return kato().require(h.territoryCode);

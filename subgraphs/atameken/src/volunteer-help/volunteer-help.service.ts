@@ -7,6 +7,7 @@ import { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import { PersonInNeedEntity } from '../person-in-need/person-in-need.entity';
 import { VolunteerEntity } from '../volunteer/volunteer.entity';
+import { volunteerByIdLoader } from '../volunteer/volunteer.loader';
 import { VolunteerHelpRecordEntity } from './volunteer-help.entity';
 import type { RecordVolunteerHelpInput, RejectVolunteerHelpArgs, VolunteerHelpFilter } from './volunteer-help.input';
 import { VolunteerHelpDecider, VolunteerHelpStatus } from './volunteer-help.type';
@@ -35,13 +36,14 @@ export class VolunteerHelpService {
   /** A registered volunteer records help they gave; it counts once confirmed. */
   async record(input: RecordVolunteerHelpInput): Promise<VolunteerHelpRecordEntity> {
     const viewer = requireViewer(this.ctx.viewer);
+    // Who may record comes first: someone without a profile learns nothing about the input.
+    const volunteer = await this.ctx.db.getRepository(VolunteerEntity).findOneBy({ subject: viewer.subject });
+    if (!volunteer) throw forbidden('Register as a volunteer before recording help');
     const territory = kato().require(input.territory, 'input.territory');
     const today = kzDay();
     if (input.helpedOn > today) throw badUserInput('input.helpedOn', 'Help cannot be recorded in advance');
     const oldest = kzDay(new Date(Date.now() - MAX_AGE_DAYS * 86_400_000));
     if (input.helpedOn < oldest) throw badUserInput('input.helpedOn', `Help is recorded within a year, since ${oldest}`);
-    const volunteer = await this.ctx.db.getRepository(VolunteerEntity).findOneBy({ subject: viewer.subject });
-    if (!volunteer) throw forbidden('Register as a volunteer before recording help');
     if (input.initiative) {
       const initiative = await this.ctx.db.getRepository(InitiativeEntity).findOneBy({ id: input.initiative });
       if (!initiative) throw notFound('Initiative', input.initiative, 'input.initiative');
@@ -75,9 +77,19 @@ export class VolunteerHelpService {
   }
 
   reject({ id, reason }: RejectVolunteerHelpArgs): Promise<VolunteerHelpRecordEntity> {
-    const note = reason.trim();
-    if (!note) throw badUserInput('reason', 'Say why the record is wrong');
-    return this.decide(id, VolunteerHelpStatus.REJECTED, note);
+    return this.decide(id, VolunteerHelpStatus.REJECTED, reason.trim());
+  }
+
+  /**
+   * Why a record was rejected may quote the helped person: shown to the volunteer, whoever
+   * decided, admins and akimat officers of the territory; null for everyone else.
+   */
+  async decisionNote(record: VolunteerHelpRecordEntity): Promise<string | null> {
+    const viewer = this.ctx.viewer;
+    if (!record.decisionNote || !viewer) return null;
+    if (record.decidedBySubject === viewer.subject || actsIn(viewer, record.territoryCode, Role.AKIMAT_OFFICER)) return record.decisionNote;
+    const volunteer = await this.ctx.loaders.get(volunteerByIdLoader).load(record.volunteerId);
+    return volunteer?.subject === viewer.subject ? record.decisionNote : null;
   }
 
   /**
@@ -91,6 +103,8 @@ export class VolunteerHelpService {
       const record = await manager.findOne(VolunteerHelpRecordEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!record) throw notFound('VolunteerHelpRecord', id, 'id');
       const decider = await this.decider(manager, viewer, record);
+      // Permission first, then the reason, then the state.
+      if (note !== null && !note) throw badUserInput('reason', 'Say why the record is wrong');
       if (record.status !== VolunteerHelpStatus.PENDING) throw invalidTransition('VolunteerHelpRecord', record.status, to);
       Object.assign(record, { status: to, decidedByRole: decider, decidedBySubject: viewer.subject, decidedAt: new Date(), decisionNote: note });
       return manager.save(record);

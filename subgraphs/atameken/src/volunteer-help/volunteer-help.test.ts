@@ -117,6 +117,58 @@ describe('help records', () => {
     expect(status).toBe('PENDING');
   });
 
+  it('shows why a record was rejected only to the volunteer, whoever decided, admins and officers of the territory', async () => {
+    const volunteerId = await register('helper-note');
+    const { id } = await record('helper-note');
+    const decider = await testToken({ subject: 'helped-neighbour', roles: ['citizen'] });
+    const person = await gql(
+      subgraph.url,
+      `mutation { registerPersonInNeed(input: { territory: "${MEDEU}", needs: [OTHER], contact: { name: "Сосед", phone: "+7 700 000 00 01" }, self: true }) { id } }`,
+      {},
+      decider,
+    );
+    const { id: helpedId } = await record('helper-note', { personInNeed: person.data!.registerPersonInNeed.id });
+    const note = 'Қызмет көрсетілген жоқ, мен үйде болмадым.';
+    expect((await gql(subgraph.url, REJECT, { id, reason: note }, await officer(MEDEU))).data!.rejectVolunteerHelp.decisionNote).toBe(note);
+    expect((await gql(subgraph.url, REJECT, { id: helpedId, reason: note }, decider)).data!.rejectVolunteerHelp).toMatchObject({
+      decidedByRole: 'HELPED_PERSON',
+      decisionNote: note,
+    });
+
+    const NOTES = `query($id: ID!) { volunteer(id: $id) { helpRecords(status: REJECTED) { nodes { id decisionNote } } } }`;
+    const LIST = `query($id: ID!) { volunteerHelpRecords(filter: { volunteer: $id }) { nodes { id decisionNote } } }`;
+    const notes = async (token?: string) => {
+      const [a, b] = await Promise.all([gql(subgraph.url, NOTES, { id: volunteerId }, token), gql(subgraph.url, LIST, { id: volunteerId }, token)]);
+      expect(a.errors ?? b.errors).toBeUndefined();
+      const byId = (nodes: any[]) => Object.fromEntries(nodes.filter((n) => n.id === id || n.id === helpedId).map((n) => [n.id === id ? 'officer' : 'helped', n.decisionNote]));
+      expect(byId(a.data!.volunteer.helpRecords.nodes)).toEqual(byId(b.data!.volunteerHelpRecords.nodes));
+      return byId(a.data!.volunteer.helpRecords.nodes);
+    };
+    const both = { officer: note, helped: note };
+    const none = { officer: null, helped: null };
+    expect(await notes()).toEqual(none);
+    expect(await notes(await testToken({ subject: 'neighbour-2', roles: ['citizen'] }))).toEqual(none);
+    expect(await notes(await officer(ASTANA))).toEqual(none);
+    expect(await notes(await testToken({ subject: 'po', roles: ['project_office'], territory: ALMATY }))).toEqual(none);
+    expect(await notes(await volunteerToken('helper-note'))).toEqual(both);
+    expect(await notes(await officer(ALMATY))).toEqual(both);
+    expect(await notes(await testToken({ subject: 'admin-1', roles: ['admin'] }))).toEqual(both);
+    expect(await notes(decider)).toEqual({ officer: null, helped: note });
+  });
+
+  it('refuses a caller who may not decide before looking at the reason or the state', async () => {
+    await register('helper-6');
+    const { id } = await record('helper-6');
+    const stranger = await testToken({ subject: 'stranger-6', roles: ['citizen'] });
+    expect((await gql(subgraph.url, REJECT, { id, reason: '  ' }, stranger)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await gql(subgraph.url, CONFIRM, { id }, await officer(MEDEU));
+    expect((await gql(subgraph.url, CONFIRM, { id }, stranger)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(subgraph.url, REJECT, { id, reason: 'Не было' }, await officer(ASTANA))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Someone without a profile is refused whatever they send.
+    const bad = await gql(subgraph.url, RECORD, { input: { helpedOn: addDays(kzDay(), 5), peopleHelped: 1, helpKind: 'OTHER', territory: '999999999' } }, stranger);
+    expect(bad.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('validates what is recorded', async () => {
     await register('helper-4');
     const token = await volunteerToken('helper-4');

@@ -23,7 +23,7 @@ registerEnumType(VolunteerHelpStatus, {
 });
 registerEnumType(VolunteerHelpDecider, { name: 'VolunteerHelpDecider', description: 'Who confirmed or rejected a help record' });
 
-/** Root value: VolunteerHelpRecordEntity. The helped person and the decider are never named. */
+/** Root value: VolunteerHelpRecordEntity. The helped person and the decider are never named; decisionNote is withheld from the public. */
 @ObjectType({ description: 'A volunteer helped some people on a day, optionally within an initiative' })
 export class VolunteerHelpRecord {
   @Field(() => ID)
@@ -46,9 +46,6 @@ export class VolunteerHelpRecord {
 
   @Field(() => Date, { nullable: true })
   decidedAt: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Why it was rejected' })
-  decisionNote: string | null;
 
   @Field()
   createdAt: Date;

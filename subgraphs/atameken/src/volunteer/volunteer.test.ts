@@ -211,7 +211,9 @@ describe('people in need', () => {
     expect((await gql(subgraph.url, CLOSE, { id }, await volunteerToken('stranger'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql(subgraph.url, CLOSE, { id }, await testToken({ subject: 'o', roles: ['akimat_officer'], territory: ASTANA }))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql(subgraph.url, CLOSE, { id }, await testToken({ subject: 'o', roles: ['akimat_officer'], territory: MEDEU }))).data!.closePersonInNeed.status).toBe('CLOSED');
-    expect((await gql(subgraph.url, CLOSE, { id }, registrar)).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await gql(subgraph.url, CLOSE, { id }, registrar)).errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'CLOSED', to: 'CLOSED' });
+    // A stranger is refused before learning the state.
+    expect((await gql(subgraph.url, CLOSE, { id }, await volunteerToken('stranger'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const noContact = await gql(subgraph.url, PERSON, { input: { territory: MEDEU, needs: ['CONSULTING'], contact: { name: 'Н' } } }, registrar);
     expect(noContact.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contact' });
   });

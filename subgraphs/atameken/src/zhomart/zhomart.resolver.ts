@@ -1,5 +1,5 @@
 import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { VolunteerEntity } from '../volunteer/volunteer.entity';
 import { VolunteerService } from '../volunteer/volunteer.service';
@@ -27,7 +27,8 @@ export class ZhomartResolver {
     return new ZhomartAwardService(ctx).list(filter, page);
   }
 
-  @Authorized()
+  // The committee; the service narrows project offices to their region.
+  @Authorized(Role.PROJECT_OFFICE)
   @Mutation(() => ZhomartAward, { description: 'The committee (an admin, or the project office of the scope\'s region) confirms the winner of a finished period' })
   confirmZhomartWinner(@Arg('input', () => ConfirmZhomartWinnerInput) input: ConfirmZhomartWinnerInput, @Ctx() ctx: SubgraphContext) {
     return new ZhomartAwardService(ctx).confirm(input);

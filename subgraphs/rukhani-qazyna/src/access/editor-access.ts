@@ -3,6 +3,13 @@ import { Role, requireViewer, type Viewer } from '@rz/subgraph-runtime';
 
 export const SUBPROGRAMME = 'rukhani-qazyna';
 
+/**
+ * Roles that may reach the mutations shared by editors and akimat officers (admins pass too);
+ * `@Authorized(...EDITOR_ROLES)` refuses everyone else before the input or the record is read,
+ * and the services then check the subprogramme and the territory.
+ */
+export const EDITOR_ROLES = [Role.MINISTRY_EDITOR, Role.AKIMAT_OFFICER];
+
 /** Editors of the Culture ministry's subprogramme (and admins) act on every record. */
 export function isSubprogrammeEditor(viewer: Viewer | null): boolean {
   if (!viewer) return false;

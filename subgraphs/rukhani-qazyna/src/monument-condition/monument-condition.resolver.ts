@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { EDITOR_ROLES } from '../access/editor-access';
 import type { MonumentEntity } from '../monument/monument.entity';
 import { Monument } from '../monument/monument.type';
 import type { MonumentConditionAssessmentEntity } from './monument-condition.entity';
@@ -14,7 +15,7 @@ export class MonumentConditionResolver {
     return new MonumentConditionService(ctx).history(monument.id);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => Monument, { description: 'Records a condition assessment (Rukhani Qazyna editors, or akimat officers for monuments in their territory)' })
   assessMonumentCondition(
     @Arg('monumentId', () => ID) monumentId: string,

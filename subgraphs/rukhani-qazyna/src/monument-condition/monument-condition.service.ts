@@ -21,13 +21,14 @@ export class MonumentConditionService {
    */
   async assess(monumentId: string, input: AssessMonumentConditionInput): Promise<MonumentEntity> {
     if (!isUUID(monumentId)) throw notFound('Monument', monumentId, 'monumentId');
-    const label = input.assessedBy.trim();
-    if (label.length < 2) throw badUserInput('input.assessedBy', 'Name the role or organisation that assessed the monument');
-    if (input.assessedOn > todayInKazakhstan()) throw badUserInput('input.assessedOn', 'An assessment cannot be dated in the future');
     return this.ctx.db.transaction(async (manager) => {
       const monument = await manager.findOne(MonumentEntity, { where: { id: monumentId }, lock: { mode: 'pessimistic_write' } });
       if (!monument) throw notFound('Monument', monumentId, 'monumentId');
+      // Who may assess is settled before the input is judged: a refused caller learns nothing else.
       const viewer = requireMayActIn(this.ctx.viewer, monument.territoryCode, 'assess the condition of this monument');
+      const label = input.assessedBy.trim();
+      if (label.length < 2) throw badUserInput('input.assessedBy', 'Name the role or organisation that assessed the monument');
+      if (input.assessedOn > todayInKazakhstan()) throw badUserInput('input.assessedOn', 'An assessment cannot be dated in the future');
       await manager.insert(MonumentConditionAssessmentEntity, {
         id: newId(),
         monumentId,

@@ -78,6 +78,11 @@ describe('monument condition history', () => {
     const input = { condition: 'SATISFACTORY', assessedOn: '2026-01-01', assessedBy: 'Akimat of Almaty' };
     const outsider = await gql(subgraph.url, ASSESS, { id: monumentId, input }, await almatyOfficer());
     expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Refused before the input is judged.
+    const outsiderFuture = await gql(subgraph.url, ASSESS, { id: monumentId, input: { ...input, assessedOn: '2999-01-01' } }, await almatyOfficer());
+    expect(outsiderFuture.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const citizen = await gql(subgraph.url, ASSESS, { id: monumentId, input: { ...input, assessedBy: ' ' } }, await testToken({ roles: ['citizen'] }));
+    expect(citizen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const anonymous = await gql(subgraph.url, ASSESS, { id: monumentId, input });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const future = await gql(subgraph.url, ASSESS, { id: monumentId, input: { ...input, assessedOn: '2999-01-01' } }, await editor());

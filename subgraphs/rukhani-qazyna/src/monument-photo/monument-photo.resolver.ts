@@ -1,6 +1,7 @@
 import { Lang, pickLocalized } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { EDITOR_ROLES } from '../access/editor-access';
 import type { MonumentEntity } from '../monument/monument.entity';
 import { Monument } from '../monument/monument.type';
 import type { MonumentPhotoEntity } from './monument-photo.entity';
@@ -10,7 +11,7 @@ import { MonumentPhoto } from './monument-photo.type';
 
 @Resolver(() => MonumentPhoto)
 export class MonumentPhotoResolver {
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => MonumentPhoto, { description: 'Adds a published photo (Rukhani Qazyna editors, or akimat officers for monuments in their territory)' })
   addMonumentPhoto(
     @Arg('monumentId', () => ID) monumentId: string,
@@ -20,7 +21,7 @@ export class MonumentPhotoResolver {
     return new MonumentPhotoService(ctx).add(monumentId, input);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => Boolean)
   removeMonumentPhoto(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
     return new MonumentPhotoService(ctx).remove(id);

@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EDITOR_ROLES } from '../access/editor-access';
 import type { MonumentEntity } from '../monument/monument.entity';
 import { MonumentService } from '../monument/monument.service';
 import { Monument } from '../monument/monument.type';
@@ -12,18 +13,18 @@ import { QrCode } from './qr-code.type';
 
 @Resolver(() => QrCode)
 export class QrCodeResolver {
-  @Query(() => QrCode, { nullable: true, description: 'A QR code by its short code (case-insensitive)' })
+  @Query(() => QrCode, { nullable: true, description: 'A QR code by its short code (case-insensitive); one not yet installed only for those who place it' })
   qrCode(@Arg('code', () => String) code: string, @Ctx() ctx: SubgraphContext): Promise<QrCodeEntity | null> {
     return new QrCodeService(ctx).byCode(code);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => QrCode, { description: 'Issues a new QR code for a monument (Rukhani Qazyna editors, or akimat officers for monuments in their territory)' })
   issueQrCode(@Arg('monumentId', () => ID) monumentId: string, @Ctx() ctx: SubgraphContext): Promise<QrCodeEntity> {
     return new QrCodeService(ctx).issue(monumentId);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => QrCode, { description: 'Records that a QR code was placed on site: ISSUED or REMOVED -> INSTALLED' })
   markQrCodeInstalled(
     @Arg('id', () => ID) id: string,
@@ -33,7 +34,7 @@ export class QrCodeResolver {
     return new QrCodeService(ctx).markInstalled(id, input);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => QrCode, { description: 'Records that a QR code was taken down: INSTALLED -> REMOVED; its link keeps working' })
   markQrCodeRemoved(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<QrCodeEntity> {
     return new QrCodeService(ctx).markRemoved(id);
@@ -72,8 +73,8 @@ export class QrCodeResolver {
 
 @Resolver(() => Monument)
 export class MonumentQrCodesResolver {
-  @FieldResolver(() => [QrCode], { description: 'QR codes issued for this monument, oldest first' })
+  @FieldResolver(() => [QrCode], { description: 'QR codes of this monument, oldest first; codes not yet installed only for those who place them' })
   qrCodes(@Root() monument: MonumentEntity, @Ctx() ctx: SubgraphContext): Promise<QrCodeEntity[]> {
-    return new QrCodeService(ctx).forMonument(monument.id);
+    return new QrCodeService(ctx).forMonument(monument);
   }
 }

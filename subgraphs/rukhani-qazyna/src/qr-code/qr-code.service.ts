@@ -3,8 +3,9 @@ import { badUserInput, conflict, invalidTransition, type Lang, notFound, todayIn
 import { newId, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
-import { requireMayActIn } from '../access/editor-access';
+import { mayActIn, requireMayActIn } from '../access/editor-access';
 import { MonumentEntity } from '../monument/monument.entity';
+import { monumentByIdLoader } from '../monument/monument.loader';
 import { QrCodeStatus, type QrScanDevice } from './qr-code.enums';
 import { QrCodeEntity } from './qr-code.entity';
 import type { MarkQrCodeInstalledInput } from './qr-code.input';
@@ -46,12 +47,24 @@ const NEXT: Record<QrCodeStatus, QrCodeStatus[]> = {
 export class QrCodeService {
   constructor(private readonly ctx: SubgraphContext) {}
 
-  byCode(raw: string): Promise<QrCodeEntity | null> {
-    return findQrCode(this.ctx.db, raw);
+  /**
+   * A code only issued (not yet on site) is work in progress of those who place it: editors and
+   * akimat officers whose scope covers the monument. Installed and removed codes are public.
+   */
+  private maySee(qr: QrCodeEntity, monument: MonumentEntity): boolean {
+    return qr.status !== QrCodeStatus.ISSUED || mayActIn(this.ctx.viewer, monument.territoryCode);
   }
 
-  forMonument(monumentId: string): Promise<QrCodeEntity[]> {
-    return this.ctx.loaders.get(qrCodesByMonumentLoader).load(monumentId);
+  async byCode(raw: string): Promise<QrCodeEntity | null> {
+    const qr = await findQrCode(this.ctx.db, raw);
+    if (!qr) return null;
+    const monument = await this.ctx.loaders.get(monumentByIdLoader).load(qr.monumentId);
+    return monument && this.maySee(qr, monument) ? qr : null;
+  }
+
+  async forMonument(monument: MonumentEntity): Promise<QrCodeEntity[]> {
+    const codes = await this.ctx.loaders.get(qrCodesByMonumentLoader).load(monument.id);
+    return codes.filter((qr) => this.maySee(qr, monument));
   }
 
   scanCount(code: QrCodeEntity): Promise<number> {
@@ -86,21 +99,22 @@ export class QrCodeService {
   }
 
   async markInstalled(id: string, input: MarkQrCodeInstalledInput): Promise<QrCodeEntity> {
-    const installedBy = input.installedBy.trim();
-    if (installedBy.length < 2) throw badUserInput('input.installedBy', 'Name the organisation or role that installed the code');
-    if (input.placedOn > todayInKazakhstan()) throw badUserInput('input.placedOn', 'The placement day cannot be in the future');
-    return this.move(id, QrCodeStatus.INSTALLED, 'record the installation of this QR code', (viewer) => ({
-      placedOn: input.placedOn,
-      installedBy,
-      installerSubject: viewer,
-    }));
+    return this.move(id, QrCodeStatus.INSTALLED, 'record the installation of this QR code', (viewer) => {
+      const installedBy = input.installedBy.trim();
+      if (installedBy.length < 2) throw badUserInput('input.installedBy', 'Name the organisation or role that installed the code');
+      if (input.placedOn > todayInKazakhstan()) throw badUserInput('input.placedOn', 'The placement day cannot be in the future');
+      return { placedOn: input.placedOn, installedBy, installerSubject: viewer };
+    });
   }
 
   markRemoved(id: string): Promise<QrCodeEntity> {
     return this.move(id, QrCodeStatus.REMOVED, 'record the removal of this QR code', () => ({}));
   }
 
-  /** Locks the code, checks the viewer's scope over its monument and the lifecycle, then applies the change. */
+  /**
+   * Locks the code, checks the viewer's scope over its monument, then the lifecycle, then the
+   * input (in `changes`): a refused caller learns nothing about the code's state.
+   */
   private async move(
     id: string,
     to: QrCodeStatus,

@@ -101,7 +101,7 @@ describe('QR codes', () => {
     ]);
 
     // Automated clients are recorded but not counted as visits.
-    const counted = await gql(subgraph.url, `query($code: String!) { qrCode(code: $code) { scanCount } }`, { code: qr.code });
+    const counted = await gql(subgraph.url, `query($code: String!) { qrCode(code: $code) { scanCount } }`, { code: qr.code }, await turkistanOfficer());
     expect(counted.data!.qrCode.scanCount).toBe(5);
     const today = todayInKazakhstan();
     const indicators = await gql(
@@ -172,11 +172,33 @@ describe('QR codes', () => {
     expect(decodeSvg(svg)).toBe(`${BASE}/q/${qr.code}`);
   });
 
+  it('shows a code not yet installed only to those who place it', async () => {
+    const byCode = `query($code: String!) { qrCode(code: $code) { id status } }`;
+    const onMonument = `query($id: ID!) { monument(id: $id) { qrCodes { id } } }`;
+    const citizen = await testToken({ roles: ['citizen'] });
+    const otherMinistry = await testToken({ roles: ['ministry_editor'], subprogramme: 'atameken' });
+    for (const token of [undefined, citizen, otherMinistry, await almatyOfficer()]) {
+      const one = await gql(subgraph.url, byCode, { code: qr.code }, token);
+      expect(one.errors).toBeUndefined();
+      expect(one.data!.qrCode).toBeNull();
+      expect((await gql(subgraph.url, onMonument, { id: monumentId }, token)).data!.monument.qrCodes).toEqual([]);
+    }
+    for (const token of [await turkistanOfficer(), await editor(), await testToken({ roles: ['admin'] })]) {
+      expect((await gql(subgraph.url, byCode, { code: qr.code }, token)).data!.qrCode).toEqual({ id: qr.id, status: 'ISSUED' });
+      expect((await gql(subgraph.url, onMonument, { id: monumentId }, token)).data!.monument.qrCodes).toEqual([{ id: qr.id }]);
+    }
+  });
+
   it('moves issued -> installed -> removed for officers whose scope covers the monument', async () => {
     const mutation = `mutation($id: ID!, $input: MarkQrCodeInstalledInput!) { markQrCodeInstalled(id: $id, input: $input) { status installed placedOn installedBy } }`;
     const input = { placedOn: '2026-05-04', installedBy: 'Түркістан облысы әкімдігі' };
     const outsider = await gql(subgraph.url, mutation, { id: qr.id, input }, await almatyOfficer());
     expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Refused before the input or the code's state is judged.
+    const outsiderFuture = await gql(subgraph.url, mutation, { id: qr.id, input: { ...input, placedOn: '2999-01-01' } }, await almatyOfficer());
+    expect(outsiderFuture.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const citizen = await gql(subgraph.url, mutation, { id: qr.id, input: { ...input, installedBy: ' ' } }, await testToken({ roles: ['citizen'] }));
+    expect(citizen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const future = await gql(subgraph.url, mutation, { id: qr.id, input: { ...input, placedOn: '2999-01-01' } }, await turkistanOfficer());
     expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.placedOn' });
     const badDay = await gql(subgraph.url, mutation, { id: qr.id, input: { ...input, placedOn: '2026-02-30' } }, await turkistanOfficer());
@@ -188,6 +210,10 @@ describe('QR codes', () => {
     const again = await gql(subgraph.url, mutation, { id: qr.id, input }, await editor());
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'INSTALLED', to: 'INSTALLED' });
 
+    // Once on site the code is public.
+    expect((await gql(subgraph.url, `query($code: String!) { qrCode(code: $code) { status } }`, { code: qr.code })).data!.qrCode).toEqual({ status: 'INSTALLED' });
+    const removedByOutsider = await gql(subgraph.url, `mutation($id: ID!) { markQrCodeRemoved(id: $id) { status } }`, { id: qr.id }, await almatyOfficer());
+    expect(removedByOutsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const removed = await gql(subgraph.url, `mutation($id: ID!) { markQrCodeRemoved(id: $id) { status installed } }`, { id: qr.id }, await editor());
     expect(removed.data!.markQrCodeRemoved).toEqual({ status: 'REMOVED', installed: false });
     const removedAgain = await gql(subgraph.url, `mutation($id: ID!) { markQrCodeRemoved(id: $id) { status } }`, { id: qr.id }, await editor());

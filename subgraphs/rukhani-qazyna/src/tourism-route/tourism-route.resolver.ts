@@ -1,6 +1,7 @@
 import { GeoPoint, Lang, LocalizedText, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EDITOR_ROLES } from '../access/editor-access';
 import type { MonumentEntity } from '../monument/monument.entity';
 import { Monument } from '../monument/monument.type';
 import type { TourismRouteEntity } from './tourism-route.entity';
@@ -16,7 +17,7 @@ export class TourismRouteResolver {
     return new TourismRouteService(ctx).byId(id);
   }
 
-  @Query(() => TourismRouteConnection, { description: 'Routes, newest first: published by default, drafts for their editors' })
+  @Query(() => TourismRouteConnection, { description: 'Routes, newest first: published by default; status DRAFT lists the drafts the viewer may edit (none for others)' })
   tourismRoutes(
     @Arg('filter', () => TourismRouteFilter, { nullable: true }) filter: TourismRouteFilter | undefined,
     @Args() page: PageArgs,
@@ -33,13 +34,13 @@ export class TourismRouteResolver {
     return new TourismRouteService(ctx).indicators(territory);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => TourismRoute, { description: 'Creates a draft route (Rukhani Qazyna editors, or akimat officers for their territory)' })
   createTourismRoute(@Arg('input', () => CreateTourismRouteInput) input: CreateTourismRouteInput, @Ctx() ctx: SubgraphContext) {
     return new TourismRouteService(ctx).create(input);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => TourismRoute)
   updateTourismRoute(
     @Arg('id', () => ID) id: string,
@@ -49,7 +50,7 @@ export class TourismRouteResolver {
     return new TourismRouteService(ctx).update(id, input);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => TourismRoute, { description: 'Replaces the ordered stops; length and regions are recomputed' })
   setTourismRouteStops(
     @Arg('id', () => ID) id: string,
@@ -59,7 +60,7 @@ export class TourismRouteResolver {
     return new TourismRouteService(ctx).setStops(id, stops);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => TourismRoute, { description: 'Puts the stops in a new order (each stop id exactly once); length and regions are recomputed' })
   reorderTourismRouteStops(
     @Arg('id', () => ID) id: string,
@@ -69,13 +70,13 @@ export class TourismRouteResolver {
     return new TourismRouteService(ctx).reorderStops(id, stopIds);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => TourismRoute, { description: 'DRAFT -> PUBLISHED; needs at least two stops' })
   publishTourismRoute(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return new TourismRouteService(ctx).publish(id);
   }
 
-  @Authorized()
+  @Authorized(...EDITOR_ROLES)
   @Mutation(() => TourismRoute, { description: 'PUBLISHED -> DRAFT' })
   unpublishTourismRoute(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return new TourismRouteService(ctx).unpublish(id);

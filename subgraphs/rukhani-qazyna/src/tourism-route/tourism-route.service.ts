@@ -53,7 +53,7 @@ export class TourismRouteService {
     return this.ctx.db.getRepository(TourismRouteEntity);
   }
 
-  /** Drafts are visible only to those who may edit them. */
+  /** Drafts are visible only to those who may edit them (also through entity references). */
   canSee(route: TourismRouteEntity): boolean {
     return route.status === TourismRouteStatus.PUBLISHED || mayActIn(this.ctx.viewer, route.territoryCode);
   }
@@ -72,10 +72,14 @@ export class TourismRouteService {
     const status = filter.status ?? TourismRouteStatus.PUBLISHED;
     const query = this.repository.createQueryBuilder('r').where('r.status = :status', { status });
     if (status === TourismRouteStatus.DRAFT) {
-      const viewer = requireViewer(this.ctx.viewer);
+      // The drafts the viewer may edit: all for editors, their territory's for officers, none for others.
+      const viewer = this.ctx.viewer;
       if (!isSubprogrammeEditor(viewer)) {
-        if (!viewer.roles.includes(Role.AKIMAT_OFFICER) || !viewer.territory) throw forbidden('Only Rukhani Qazyna editors and akimat officers see draft routes');
-        query.andWhere('r.territoryCode = ANY(:scope)', { scope: kato().subtreeCodes(viewer.territory) });
+        if (viewer?.roles.includes(Role.AKIMAT_OFFICER) && viewer.territory) {
+          query.andWhere('r.territoryCode = ANY(:scope)', { scope: kato().subtreeCodes(viewer.territory) });
+        } else {
+          query.andWhere('false');
+        }
       }
     }
     if (filter.territory) {
@@ -92,12 +96,13 @@ export class TourismRouteService {
   /** Creates a draft with its stops; length and regions are computed in the same transaction. */
   async create(input: CreateTourismRouteInput): Promise<TourismRouteEntity> {
     const viewer = requireViewer(this.ctx.viewer);
-    if (!hasAnyLanguage(input.name)) throw badUserInput('input.name', 'Give the name in at least one language');
+    // Who may create is settled before the input is judged.
+    const editor = isSubprogrammeEditor(viewer);
+    if (!editor && !viewer.roles.includes(Role.AKIMAT_OFFICER)) throw forbidden('Only Rukhani Qazyna editors and akimat officers create tourism routes');
+    if (!input.territory && !editor) throw badUserInput('input.territory', 'Give the territory of the akimat keeping the route');
     const territory = input.territory ? kato().require(input.territory, 'input.territory').code : null;
-    if (!territory && !isSubprogrammeEditor(viewer) && viewer.roles.includes(Role.AKIMAT_OFFICER)) {
-      throw badUserInput('input.territory', 'Give the territory of the akimat keeping the route');
-    }
     requireMayActIn(viewer, territory, 'create tourism routes');
+    if (!hasAnyLanguage(input.name)) throw badUserInput('input.name', 'Give the name in at least one language');
     const tourOperators = operators(input.tourOperators ?? [], 'input.tourOperators');
     const now = new Date();
     const route: TourismRouteEntity = {

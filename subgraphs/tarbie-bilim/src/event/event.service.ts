@@ -74,9 +74,10 @@ export class EventService {
 
   async create(input: CreateEventInput): Promise<EventEntity> {
     const viewer = this.requireOrganiserRole();
-    if (!hasAnyLanguage(input.title)) throw badUserInput('input.title', 'Give the title in at least one language');
     const territory = kato().require(input.territory, 'input.territory');
+    // Scope before the rest of the input: an officer outside the territory learns nothing more than FORBIDDEN.
     this.requireScope(viewer, territory.code);
+    if (!hasAnyLanguage(input.title)) throw badUserInput('input.title', 'Give the title in at least one language');
     requireDatesInOrder(input.startsAt, input.endsAt, 'input.endsAt');
     const monumentIds = requireDistinct(input.monumentsVisited ?? []);
     const event = this.repository.create({

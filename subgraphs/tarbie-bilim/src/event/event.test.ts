@@ -107,6 +107,9 @@ describe('event authorization', () => {
     const before = await totalEvents();
     const outside = await gql(subgraph.url, CREATE, { input: eventInput({ territory: '750000000' }) }, await officerToken('610000000'));
     expect(outside.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', territoryCode: '750000000' });
+    // Refused before the rest of the input is judged.
+    const blankOutside = await gql(subgraph.url, CREATE, { input: eventInput({ title: { kk: ' ' } }) }, await officerToken('610000000'));
+    expect(blankOutside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await totalEvents()).toBe(before);
 
     const foreignChange = await gql(subgraph.url, CHANGE, { id: inside.data!.createEvent.id, to: 'CANCELLED' }, await officerToken('610000000'));

@@ -1,0 +1,196 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Repeater } from '@repeaterjs/repeater';
+import { SUBGRAPHS, subgraphEnvPrefix } from '@rz/schema';
+import { buildSchema, parse } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import WebSocket, { WebSocketServer } from 'ws';
+import { subscribe, wsClient } from '../../../infra/src/testing/ws-client';
+import { testEnv, testToken } from '../../../infra/src/testing/test-env';
+import { loadGatewayConfig } from '../config';
+import { startGateway, type RunningGateway } from '../server';
+
+/**
+ * The real gateway in process, in front of a stub subgraph that accepts every
+ * upstream subscription and never emits: downstream subscriptions stay open.
+ */
+async function startQuietSubgraphs(): Promise<{ url: string; upstreamSubscriptions: () => number; close(): Promise<void> }> {
+  let active = 0;
+  const server: Server = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ data: null }));
+  });
+  const wss = new WebSocketServer({ server });
+  useServer(
+    {
+      onSubscribe: (_ctx, _id, payload) => ({ schema: buildSchema('type Query { a: Int }'), document: parse(payload.query) }),
+      subscribe: () =>
+        new Repeater(async (_push, stop) => {
+          active += 1;
+          await stop;
+          active -= 1;
+        }),
+    },
+    wss,
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    upstreamSubscriptions: () => active,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function startWithQuietSubgraphs(stubUrl: string, env: Record<string, string>): Promise<RunningGateway> {
+  return startGateway(
+    loadGatewayConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      AUTH_JWKS_FILE: testEnv().jwksFile,
+      EVIDENCE_SECRET: testEnv().evidenceSecret,
+      EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'rz-evidence-')),
+      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, `${stubUrl}/${name}/graphql`])),
+      ...env,
+    }),
+  );
+}
+
+/** Opens a raw WebSocket: resolves with the socket, or with the HTTP refusal of the handshake. */
+function handshake(url: string): Promise<{ socket?: WebSocket; status?: number; retryAfter?: string | null }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    socket.once('open', () => resolve({ socket }));
+    socket.once('unexpected-response', (_req, res) => {
+      resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'] ?? null });
+      res.resume();
+    });
+    socket.once('error', (error) => reject(error));
+  });
+}
+
+const LIVE = `subscription($territory: ID) { complaintStatusChanged(territory: $territory) { to cursor } }`;
+
+describe('WebSocket limits at the gateway', () => {
+  let stub: Awaited<ReturnType<typeof startQuietSubgraphs>>;
+  beforeAll(async () => {
+    stub = await startQuietSubgraphs();
+  });
+  afterAll(() => stub?.close());
+
+  it('refuses handshakes past the per-address budget with 429 and Retry-After', async () => {
+    const gateway = await startWithQuietSubgraphs(stub.url, { RATE_LIMIT_WS_CONNECTIONS: '3', RATE_LIMIT_WINDOW_SECONDS: '120' });
+    try {
+      const accepted = [];
+      for (let i = 0; i < 3; i += 1) {
+        const attempt = await handshake(gateway.url);
+        expect(attempt.socket).toBeDefined();
+        accepted.push(attempt.socket!);
+      }
+      const refused = await handshake(gateway.url);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+      expect(Number(refused.retryAfter)).toBeLessThanOrEqual(120);
+      accepted.forEach((s) => s.close());
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('caps the sockets one address holds open, and frees a place when one closes', async () => {
+    const gateway = await startWithQuietSubgraphs(stub.url, { WS_MAX_OPEN_PER_ADDRESS: '2' });
+    try {
+      const first = await handshake(gateway.url);
+      const second = await handshake(gateway.url);
+      expect([first.socket, second.socket].every(Boolean)).toBe(true);
+      expect((await handshake(gateway.url)).status).toBe(429);
+      await new Promise<void>((resolve) => {
+        first.socket!.once('close', () => resolve());
+        first.socket!.close();
+      });
+      // The server sees the close a moment after the client does.
+      let third = await handshake(gateway.url);
+      for (let i = 0; i < 50 && !third.socket; i += 1) {
+        await new Promise((r) => setTimeout(r, 20));
+        third = await handshake(gateway.url);
+      }
+      expect(third.socket).toBeDefined();
+      second.socket!.close();
+      third.socket!.close();
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('caps the subscriptions on one socket; the socket stays usable and a completed one frees a place', async () => {
+    const gateway = await startWithQuietSubgraphs(stub.url, { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '2' });
+    const client = wsClient(gateway.url);
+    try {
+      const a = subscribe(client, LIVE, { territory: '750000000' });
+      const b = subscribe(client, LIVE, { territory: '710000000' });
+      await waitFor(() => stub.upstreamSubscriptions() >= 2);
+      const c = subscribe(client, LIVE, { territory: '790000000' });
+      const errors = (await c.failure()) as { extensions?: { code?: string } }[];
+      expect(errors[0].extensions?.code).toBe('RATE_LIMITED');
+      expect(a.completed || b.completed).toBe(false);
+      a.dispose();
+      await waitFor(() => stub.upstreamSubscriptions() === 1);
+      const d = subscribe(client, LIVE, { territory: '790000000' });
+      await waitFor(() => stub.upstreamSubscriptions() === 2);
+      expect(d.completed).toBe(false);
+      b.dispose();
+      d.dispose();
+    } finally {
+      await client.dispose();
+      await gateway.stop();
+    }
+  });
+
+  it('takes each subscribe message from the caller’s request budget, shared with HTTP', async () => {
+    const gateway = await startWithQuietSubgraphs(stub.url, { RATE_LIMIT_REQUESTS: '3', RATE_LIMIT_WINDOW_SECONDS: '120' });
+    const token = await testToken({ roles: ['citizen'], subject: 'ws-budget' });
+    const client = wsClient(gateway.url, token);
+    try {
+      const http = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(http.status).toBe(200);
+      const first = subscribe(client, LIVE, { territory: '750000000' });
+      const second = subscribe(client, LIVE, { territory: '710000000' });
+      await waitFor(() => stub.upstreamSubscriptions() >= 2);
+      const third = subscribe(client, LIVE, { territory: '790000000' });
+      const errors = (await third.failure()) as { extensions?: { code?: string; retryAfter?: number } }[];
+      expect(errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+      // The budget is the subject's: HTTP is refused too.
+      const after = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(after.status).toBe(429);
+      first.dispose();
+      second.dispose();
+    } finally {
+      await client.dispose();
+      await gateway.stop();
+    }
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,110 @@
+import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
+import proxyAddr from 'proxy-addr';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type WebSocket from 'ws';
+import type { GatewayConfig } from '../config';
+import type { ClientRateLimits } from './rate-limit';
+
+export interface WebSocketLimitsOptions {
+  /** Per-client budgets shared with HTTP: each subscribe message takes one request. Default none. */
+  requests?: ClientRateLimits | null;
+  /** Off for load tests: only the per-socket subscription cap stays. Default true. */
+  enabled?: boolean;
+  /** Window for connection attempts, in seconds. Default 60. */
+  windowSeconds?: number;
+  /** WebSocket handshakes per window and client address. Default 120. */
+  connectionsPerWindow?: number;
+  /** Sockets one client address may hold open at once. Default 500: mobile carriers put many phones behind one address. */
+  openPerAddress?: number;
+  /** Subscriptions one socket may run at once. Default 20. */
+  subscriptionsPerSocket?: number;
+  /** Express's compiled `trust proxy` (app.get('trust proxy fn')), which decides the client address. Default: trust nobody. */
+  trustProxy?: (address: string, hop: number) => boolean;
+}
+
+/** What graphql-ws knows about a socket when a subscribe message arrives. */
+export interface SubscribeAttempt {
+  request: IncomingMessage;
+  authorization: string | undefined;
+  activeSubscriptions: number;
+}
+
+type VerifyCallback = (result: boolean, code?: number, message?: string, headers?: Record<string, string>) => void;
+
+/**
+ * The HTTP rate limits have WebSocket twins: handshakes per address and window,
+ * open sockets per address, subscriptions per socket, and subscribe messages from
+ * the same budget as HTTP requests. A refused handshake gets 429 with Retry-After,
+ * a refused subscribe an `error` message with RATE_LIMITED on a socket that stays usable.
+ */
+export class WebSocketLimits {
+  private readonly handshakes: RateLimiterMemory;
+  private readonly open = new Map<string, number>();
+  private readonly enabled: boolean;
+
+  constructor(private readonly options: WebSocketLimitsOptions = {}) {
+    this.enabled = options.enabled ?? true;
+    this.handshakes = new RateLimiterMemory({ keyPrefix: 'ws-handshake', points: options.connectionsPerWindow ?? 120, duration: options.windowSeconds ?? 60 });
+  }
+
+  addressOf(request: IncomingMessage): string {
+    return proxyAddr(request, this.options.trustProxy ?? (() => false));
+  }
+
+  /** `verifyClient` for the ws server: runs before the handshake completes. */
+  readonly verifyClient = (info: { req: IncomingMessage }, done: VerifyCallback): void => {
+    if (!this.enabled) return done(true);
+    const address = this.addressOf(info.req);
+    if ((this.open.get(address) ?? 0) >= (this.options.openPerAddress ?? 500)) {
+      return done(false, 429, 'Too many open connections from this address', { 'Retry-After': '60' });
+    }
+    this.handshakes.consume(address).then(
+      () => done(true),
+      (refusal) => {
+        const seconds = refusal instanceof RateLimiterRes ? Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) : 60;
+        done(false, 429, 'Too many connection attempts', { 'Retry-After': String(seconds) });
+      },
+    );
+  };
+
+  /** Counts an accepted socket against its address until it closes. */
+  track(socket: WebSocket, request: IncomingMessage): void {
+    if (!this.enabled) return;
+    const address = this.addressOf(request);
+    this.open.set(address, (this.open.get(address) ?? 0) + 1);
+    socket.once('close', () => {
+      const left = (this.open.get(address) ?? 1) - 1;
+      if (left > 0) this.open.set(address, left);
+      else this.open.delete(address);
+    });
+  }
+
+  /** Null when the subscription may start, else the errors to send back. */
+  async admit(attempt: SubscribeAttempt): Promise<GraphQLError[] | null> {
+    const cap = this.options.subscriptionsPerSocket ?? 20;
+    if (attempt.activeSubscriptions >= cap) {
+      return [new GraphQLError(`At most ${cap} subscriptions run on one connection; complete one first`, { extensions: { code: 'RATE_LIMITED' } })];
+    }
+    if (!this.enabled || !this.options.requests) return null;
+    const wait = await this.options.requests.consume('request', attempt.authorization, this.addressOf(attempt.request));
+    if (wait === null) return null;
+    return [new GraphQLError(`Too many requests; retry in ${wait} s`, { extensions: { code: 'RATE_LIMITED', retryAfter: wait } })];
+  }
+}
+
+export function webSocketLimitsFromConfig(
+  config: GatewayConfig,
+  requests: ClientRateLimits | null,
+  trustProxy: (address: string, hop: number) => boolean,
+): WebSocketLimits {
+  return new WebSocketLimits({
+    requests,
+    enabled: config.RATE_LIMIT_ENABLED,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    connectionsPerWindow: config.RATE_LIMIT_WS_CONNECTIONS,
+    openPerAddress: config.WS_MAX_OPEN_PER_ADDRESS,
+    subscriptionsPerSocket: config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+    trustProxy,
+  });
+}
