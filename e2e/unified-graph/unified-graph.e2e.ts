@@ -1,3 +1,15 @@
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isCompositeType,
+  isEnumType,
+  isNonNullType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type IntrospectionQuery,
+} from 'graphql';
 import { gql } from '../../infra/src/testing/graphql-client';
 import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
 import { testToken } from '../../infra/src/testing/test-env';
@@ -41,6 +53,44 @@ describe('unified graph through the gateway', () => {
     const subjects = almaty.mediaPlans.nodes.flatMap((p: any) => p.items.flatMap((i: any) => i.subjects));
     expect(new Set(subjects.map((s: any) => s.__typename))).toEqual(new Set(['Monument', 'Event', 'Initiative']));
     expect(subjects.every((s: any) => typeof (s.name ?? s.title) === 'string')).toBe(true);
+  });
+
+  it('treats an explicit null like an absent argument on every query and territory field: never an internal error', async () => {
+    const admin = await testToken({ roles: ['admin'], subject: 'e2e-null-args' });
+    const introspection = await gql(system.gatewayUrl, getIntrospectionQuery(), {}, admin);
+    const schema = buildClientSchema(introspection.data as unknown as IntrospectionQuery);
+    // Required arguments get a plausible value; every optional one is sent as null.
+    const valueFor = (arg: GraphQLArgument): unknown => {
+      if (!isNonNullType(arg.type)) return null;
+      const named = getNamedType(arg.type);
+      if (isEnumType(named)) return named.getValues()[0].name;
+      return ({ ID: '00000000-0000-4000-8000-000000000000', String: '750000000', Int: 1, Float: 1, Boolean: false } as Record<string, unknown>)[named.name];
+    };
+    const probes: { name: string; query: string; variables: Record<string, unknown> }[] = [];
+    const add = (field: GraphQLField<unknown, unknown>, wrap: (call: string) => string) => {
+      if (field.args.some((a) => valueFor(a) === undefined)) return;
+      const declared = field.args.map((a) => `$${a.name}: ${a.type}`).join(', ');
+      const call = `${field.name}${field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''}${isCompositeType(getNamedType(field.type)) ? ' { __typename }' : ''}`;
+      probes.push({
+        name: field.name,
+        query: `query${declared ? `(${declared})` : ''} { ${wrap(call)} }`,
+        variables: Object.fromEntries(field.args.map((a) => [a.name, valueFor(a)])),
+      });
+    };
+    for (const field of Object.values(schema.getQueryType()!.getFields())) add(field, (call) => call);
+    for (const field of Object.values((schema.getType('Territory') as GraphQLObjectType).getFields())) {
+      add(field, (call) => `territory(code: "750000000") { ${call} }`);
+    }
+    expect(probes.length).toBeGreaterThan(40);
+    const failures: string[] = [];
+    for (const probe of probes) {
+      for (const token of [admin, undefined]) {
+        const res = await gql(system.gatewayUrl, probe.query, probe.variables, token);
+        const internal = (res.errors ?? []).filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code);
+        if (res.status >= 500 || internal.length) failures.push(`${probe.name} (${token ? 'admin' : 'anonymous'}): ${res.status} ${JSON.stringify(internal[0] ?? res.errors)}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('returns a coded error naming the field for bad input, and writes nothing', async () => {

@@ -17,6 +17,22 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The path of the first string that is not well-formed Unicode (a lone surrogate half).
+ * Such text cannot be stored faithfully, and some validators (isEmail) throw on it.
+ */
+function malformedText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = malformedText(child, path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** The GraphQL argument holding a value of this input class ('' for @Args classes, whose fields are the arguments). */
 function argumentName(info: GraphQLResolveInfo, typeName: string): string {
   const field = info.parentType.getFields()[info.fieldName];
@@ -33,8 +49,14 @@ export const validateInput: ValidatorFn = async (value, type, { info }) => {
   const items: object[] = Array.isArray(value) ? value : [value];
   const problems: FieldProblem[] = [];
   for (const [index, item] of items.entries()) {
+    const path = Array.isArray(value) ? `${prefix}.${index}` : prefix;
+    const malformed = malformedText(item, path);
+    if (malformed) {
+      problems.push({ field: malformed, messages: ['must be well-formed Unicode text'] });
+      continue;
+    }
     const errors = await validate(item, { forbidUnknownValues: false, validationError: { target: false, value: false } });
-    problems.push(...flatten(errors, Array.isArray(value) ? `${prefix}.${index}` : prefix));
+    problems.push(...flatten(errors, path));
   }
   if (problems.length) {
     const [first] = problems;

@@ -39,7 +39,7 @@ export class FaceResolver {
       'Faces, newest nomination first, filtered by territory (with its subtree), status or sphere. DECLINED faces are listed only for those who see them in face.',
   })
   faces(
-    @Arg('filter', () => FaceFilter, { nullable: true }) filter: FaceFilter | undefined,
+    @Arg('filter', () => FaceFilter, { nullable: true }) filter: FaceFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

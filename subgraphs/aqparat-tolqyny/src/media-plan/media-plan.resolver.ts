@@ -25,7 +25,7 @@ export class MediaPlanResolver {
       'Media plans, newest first, filtered by territory (with its subtree), year, quarter, period kind or status. Plans not yet approved are listed only for those who see them in mediaPlan.',
   })
   mediaPlans(
-    @Arg('filter', () => MediaPlanFilter, { nullable: true }) filter: MediaPlanFilter | undefined,
+    @Arg('filter', () => MediaPlanFilter, { nullable: true }) filter: MediaPlanFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

@@ -10,7 +10,7 @@ export class TerritoryFacesResolver {
   @FieldResolver(() => FaceConnection, { description: '"100 new faces" of this territory and of the units below it, newest nomination first' })
   faces(
     @Root() territory: TerritoryNode,
-    @Arg('filter', () => FaceFilter, { nullable: true }) filter: FaceFilter | undefined,
+    @Arg('filter', () => FaceFilter, { nullable: true }) filter: FaceFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

@@ -10,7 +10,7 @@ export class TerritoryMediaPlansResolver {
   @FieldResolver(() => MediaPlanConnection, { description: 'Media plans of this territory and of the units below it' })
   mediaPlans(
     @Root() territory: TerritoryNode,
-    @Arg('filter', () => MediaPlanFilter, { nullable: true }) filter: MediaPlanFilter | undefined,
+    @Arg('filter', () => MediaPlanFilter, { nullable: true }) filter: MediaPlanFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

@@ -12,7 +12,7 @@ export class AkimatOfficerResolver {
   @Authorized(Role.ADMIN)
   @Query(() => AkimatOfficerConnection, { description: 'Registered akimat officers (admins only)' })
   akimatOfficers(
-    @Arg('filter', () => AkimatOfficerFilter, { nullable: true }) filter: AkimatOfficerFilter | undefined,
+    @Arg('filter', () => AkimatOfficerFilter, { nullable: true }) filter: AkimatOfficerFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

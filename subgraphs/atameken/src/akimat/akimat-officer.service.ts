@@ -31,7 +31,9 @@ export class AkimatOfficerService {
     if (!viewer.roles.includes(Role.ADMIN)) throw forbidden('Only admins manage akimat officers');
   }
 
-  list(filter: AkimatOfficerFilter = {}, page: PageRequest): Promise<ConnectionShape<AkimatOfficerEntity>> {
+  list(filter: AkimatOfficerFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<AkimatOfficerEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     this.requireAdmin();
     const query = this.ctx.db.getRepository(AkimatOfficerEntity).createQueryBuilder('o');
     if (filter.territory) {

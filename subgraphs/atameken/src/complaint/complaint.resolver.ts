@@ -19,7 +19,7 @@ export class ComplaintResolver {
 
   @Query(() => ComplaintConnection, { description: 'Complaints, newest first, filtered by territory (with its subtree), topic, status, akimat, monument or overdue' })
   complaints(
-    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | undefined,
+    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

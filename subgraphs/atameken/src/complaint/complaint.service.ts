@@ -76,7 +76,9 @@ export class ComplaintService {
     return complaint.resolvedAt ? reopenableUntil(complaint.resolvedAt) : null;
   }
 
-  async list(filter: ComplaintFilter = {}, page: PageRequest): Promise<ConnectionShape<ComplaintEntity>> {
+  async list(filter: ComplaintFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<ComplaintEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     const query = this.repository.createQueryBuilder('c');
     if (filter.territory) {
       query.andWhere('c.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

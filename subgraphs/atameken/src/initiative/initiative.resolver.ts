@@ -15,7 +15,7 @@ export class InitiativeResolver {
 
   @Query(() => InitiativeConnection, { description: 'Initiatives, newest first, filtered by territory (with its subtree), kind, direction, category, status or map viewport' })
   initiatives(
-    @Arg('filter', () => InitiativeFilter, { nullable: true }) filter: InitiativeFilter | undefined,
+    @Arg('filter', () => InitiativeFilter, { nullable: true }) filter: InitiativeFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

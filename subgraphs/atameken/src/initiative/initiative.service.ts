@@ -57,7 +57,9 @@ export class InitiativeService {
     return !!this.ctx.viewer && this.ctx.viewer.subject === initiative.authorSubject;
   }
 
-  async list(filter: InitiativeFilter = {}, page: PageRequest): Promise<ConnectionShape<InitiativeEntity>> {
+  async list(filter: InitiativeFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<InitiativeEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     const query = this.repository.createQueryBuilder('i');
     if (filter.territory) {
       query.andWhere('i.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

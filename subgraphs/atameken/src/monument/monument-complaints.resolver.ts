@@ -14,7 +14,7 @@ export class MonumentComplaintsResolver {
   @FieldResolver(() => ComplaintConnection, { description: 'Civic control complaints about this monument, newest first' })
   async complaints(
     @Root() monument: MonumentRef,
-    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | undefined,
+    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

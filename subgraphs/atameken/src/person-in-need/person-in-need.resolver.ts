@@ -11,7 +11,7 @@ import { PersonInNeed, PersonInNeedConnection, PersonInNeedContact } from './per
 export class PersonInNeedResolver {
   @Query(() => PersonInNeedConnection, { description: 'The anonymous map of people in need, newest first' })
   peopleInNeed(
-    @Arg('filter', () => PersonInNeedFilter, { nullable: true }) filter: PersonInNeedFilter | undefined,
+    @Arg('filter', () => PersonInNeedFilter, { nullable: true }) filter: PersonInNeedFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

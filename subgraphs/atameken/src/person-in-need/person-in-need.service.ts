@@ -15,7 +15,9 @@ export class PersonInNeedService {
     return this.ctx.db.getRepository(PersonInNeedEntity);
   }
 
-  list(filter: PersonInNeedFilter = {}, page: PageRequest): Promise<ConnectionShape<PersonInNeedEntity>> {
+  list(filter: PersonInNeedFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<PersonInNeedEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     const query = this.repository.createQueryBuilder('p');
     if (filter.territory) {
       query.andWhere('p.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

@@ -10,7 +10,7 @@ export class PersonalDataReleaseResolver {
   @Authorized(Role.ADMIN)
   @Query(() => PersonalDataReleaseConnection, { description: 'The audit trail of released contact details, newest first (admins only)' })
   personalDataReleases(
-    @Arg('filter', () => PersonalDataReleaseFilter, { nullable: true }) filter: PersonalDataReleaseFilter | undefined,
+    @Arg('filter', () => PersonalDataReleaseFilter, { nullable: true }) filter: PersonalDataReleaseFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

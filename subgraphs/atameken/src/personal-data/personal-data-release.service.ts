@@ -33,7 +33,9 @@ export class PersonalDataReleaseService {
     await manager.insert(PersonalDataReleaseEntity, { id: newId(), ...who, recordKind, recordId, releasedAt: new Date() });
   }
 
-  list(filter: PersonalDataReleaseFilter = {}, page: PageRequest): Promise<ConnectionShape<PersonalDataReleaseEntity>> {
+  list(filter: PersonalDataReleaseFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<PersonalDataReleaseEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     const viewer = requireViewer(this.ctx.viewer);
     if (!viewer.roles.includes(Role.ADMIN)) throw forbidden('Only admins read the personal data audit trail');
     const query = this.ctx.db.getRepository(PersonalDataReleaseEntity).createQueryBuilder('r');

@@ -10,7 +10,7 @@ export class TerritoryComplaintsResolver {
   @FieldResolver(() => ComplaintConnection, { description: 'Civic control complaints in this territory and below it' })
   complaints(
     @Root() territory: TerritoryNode,
-    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | undefined,
+    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

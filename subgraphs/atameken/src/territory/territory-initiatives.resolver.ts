@@ -10,7 +10,7 @@ export class TerritoryInitiativesResolver {
   @FieldResolver(() => InitiativeConnection, { description: 'Civic initiatives in this territory and below it' })
   initiatives(
     @Root() territory: TerritoryNode,
-    @Arg('filter', () => InitiativeFilter, { nullable: true }) filter: InitiativeFilter | undefined,
+    @Arg('filter', () => InitiativeFilter, { nullable: true }) filter: InitiativeFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

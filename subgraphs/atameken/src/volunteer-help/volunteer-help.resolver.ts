@@ -16,7 +16,7 @@ import { VolunteerHelpRecord, VolunteerHelpRecordConnection } from './volunteer-
 export class VolunteerHelpResolver {
   @Query(() => VolunteerHelpRecordConnection, { description: 'Help records, newest first' })
   volunteerHelpRecords(
-    @Arg('filter', () => VolunteerHelpFilter, { nullable: true }) filter: VolunteerHelpFilter | undefined,
+    @Arg('filter', () => VolunteerHelpFilter, { nullable: true }) filter: VolunteerHelpFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

@@ -22,7 +22,9 @@ export class VolunteerHelpService {
     return this.ctx.db.getRepository(VolunteerHelpRecordEntity);
   }
 
-  list(filter: VolunteerHelpFilter = {}, page: PageRequest): Promise<ConnectionShape<VolunteerHelpRecordEntity>> {
+  list(filter: VolunteerHelpFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<VolunteerHelpRecordEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     const query = this.repository.createQueryBuilder('h');
     if (filter.territory) {
       query.andWhere('h.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

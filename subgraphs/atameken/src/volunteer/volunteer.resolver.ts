@@ -17,7 +17,7 @@ export class VolunteerResolver {
 
   @Query(() => VolunteerConnection, { description: 'The anonymous public list of volunteers, newest first' })
   volunteers(
-    @Arg('filter', () => VolunteerFilter, { nullable: true }) filter: VolunteerFilter | undefined,
+    @Arg('filter', () => VolunteerFilter, { nullable: true }) filter: VolunteerFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

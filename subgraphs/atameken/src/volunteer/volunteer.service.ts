@@ -54,7 +54,9 @@ export class VolunteerService {
     return this.repository.findOneBy({ subject: requireViewer(this.ctx.viewer).subject });
   }
 
-  list(filter: VolunteerFilter = {}, page: PageRequest): Promise<ConnectionShape<VolunteerEntity>> {
+  list(filter: VolunteerFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<VolunteerEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     const query = this.repository.createQueryBuilder('v');
     if (filter.territory) {
       query.andWhere('v.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

@@ -21,7 +21,9 @@ function committeeRole(viewer: Viewer, scope: string | null): 'ADMIN' | 'PROJECT
 export class ZhomartAwardService {
   constructor(private readonly ctx: SubgraphContext) {}
 
-  list(filter: ZhomartAwardFilter = {}, page: PageRequest): Promise<ConnectionShape<ZhomartAwardEntity>> {
+  list(filter: ZhomartAwardFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<ZhomartAwardEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     const query = this.ctx.db.getRepository(ZhomartAwardEntity).createQueryBuilder('a');
     if (filter.territory) {
       query.andWhere('a.scopeCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });

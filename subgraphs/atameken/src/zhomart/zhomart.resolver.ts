@@ -20,7 +20,7 @@ export class ZhomartResolver {
 
   @Query(() => ZhomartAwardConnection, { description: 'Confirmed Zhomart Zhurek awards, newest first' })
   zhomartAwards(
-    @Arg('filter', () => ZhomartAwardFilter, { nullable: true }) filter: ZhomartAwardFilter | undefined,
+    @Arg('filter', () => ZhomartAwardFilter, { nullable: true }) filter: ZhomartAwardFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

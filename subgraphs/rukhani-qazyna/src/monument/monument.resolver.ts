@@ -16,7 +16,7 @@ export class MonumentResolver {
 
   @Query(() => MonumentConnection, { description: 'Monuments, newest first, filtered by territory (with its subtree), type, significance, condition or name' })
   monuments(
-    @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | undefined,
+    @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -30,7 +30,7 @@ export class MonumentResolver {
     @Arg('point', () => GeoPointInput) point: GeoPointInput,
     @Arg('radiusKm', () => Float, { defaultValue: 50 }) radiusKm: number,
     @Arg('first', () => Int, { defaultValue: 10 }) first: number,
-    @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | undefined,
+    @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Nearby[]> {
     return new MonumentService(ctx).nearest(point, radiusKm, first, filter);

@@ -37,7 +37,9 @@ export class MonumentService {
   }
 
   /** Monuments with coordinates within radiusKm of a point, nearest first (ties by id). */
-  async nearest(point: GeoPointInput, radiusKm: number, count: number, filter: MonumentFilter = {}): Promise<MonumentNearby[]> {
+  async nearest(point: GeoPointInput, radiusKm: number, count: number, filter: MonumentFilter | null | undefined): Promise<MonumentNearby[]> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     if (!(radiusKm > 0 && radiusKm <= NEAREST_MAX_RADIUS_KM)) throw badUserInput('radiusKm', `radiusKm must be above 0 and at most ${NEAREST_MAX_RADIUS_KM}`);
     if (!(Number.isInteger(count) && count >= 1 && count <= NEAREST_MAX_COUNT)) throw badUserInput('first', `first must be 1 to ${NEAREST_MAX_COUNT}`);
     const box = boxAround(point, radiusKm);

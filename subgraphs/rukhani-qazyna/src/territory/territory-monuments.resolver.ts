@@ -10,7 +10,7 @@ export class TerritoryMonumentsResolver {
   @FieldResolver(() => MonumentConnection, { description: 'Monuments in this territory and below it' })
   monuments(
     @Root() territory: TerritoryNode,
-    @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | undefined,
+    @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

@@ -19,7 +19,7 @@ export class TourismRouteResolver {
 
   @Query(() => TourismRouteConnection, { description: 'Routes, newest first: published by default; status DRAFT lists the drafts the viewer may edit (none for others)' })
   tourismRoutes(
-    @Arg('filter', () => TourismRouteFilter, { nullable: true }) filter: TourismRouteFilter | undefined,
+    @Arg('filter', () => TourismRouteFilter, { nullable: true }) filter: TourismRouteFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

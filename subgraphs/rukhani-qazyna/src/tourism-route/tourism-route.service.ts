@@ -68,7 +68,9 @@ export class TourismRouteService {
     return this.ctx.loaders.get(tourismRouteStopsLoader).load(route.id);
   }
 
-  async list(filter: Partial<TourismRouteFilter> = {}, page: PageRequest): Promise<ConnectionShape<TourismRouteEntity>> {
+  async list(filter: Partial<TourismRouteFilter> | null | undefined, page: PageRequest): Promise<ConnectionShape<TourismRouteEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     const status = filter.status ?? TourismRouteStatus.PUBLISHED;
     const query = this.repository.createQueryBuilder('r').where('r.status = :status', { status });
     if (status === TourismRouteStatus.DRAFT) {

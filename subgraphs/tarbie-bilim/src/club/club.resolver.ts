@@ -16,7 +16,7 @@ export class ClubResolver {
 
   @Query(() => LocalHistoryClubConnection, { description: 'Local history clubs, newest first, by territory (with its subtree) or school year' })
   localHistoryClubs(
-    @Arg('filter', () => LocalHistoryClubFilter, { nullable: true }) filter: LocalHistoryClubFilter | undefined,
+    @Arg('filter', () => LocalHistoryClubFilter, { nullable: true }) filter: LocalHistoryClubFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

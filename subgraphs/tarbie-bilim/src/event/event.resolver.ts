@@ -23,7 +23,7 @@ export class EventResolver {
 
   @Query(() => EventConnection, { description: 'Events, newest first, filtered by territory (with its subtree), kind, base project, status or period' })
   events(
-    @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | undefined,
+    @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

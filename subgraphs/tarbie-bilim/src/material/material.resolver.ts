@@ -16,7 +16,7 @@ export class MaterialResolver {
 
   @Query(() => LocalHistoryMaterialConnection, { description: 'Local history materials, newest first, by territory (with its subtree), kind, language or monument' })
   localHistoryMaterials(
-    @Arg('filter', () => LocalHistoryMaterialFilter, { nullable: true }) filter: LocalHistoryMaterialFilter | undefined,
+    @Arg('filter', () => LocalHistoryMaterialFilter, { nullable: true }) filter: LocalHistoryMaterialFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

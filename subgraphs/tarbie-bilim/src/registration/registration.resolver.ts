@@ -17,7 +17,7 @@ export class RegistrationResolver {
   @Authorized()
   @Query(() => EventRegistrationConnection, { description: 'The signed-in viewer\'s own registrations, newest first' })
   myRegistrations(
-    @Arg('filter', () => EventRegistrationFilter, { nullable: true }) filter: EventRegistrationFilter | undefined,
+    @Arg('filter', () => EventRegistrationFilter, { nullable: true }) filter: EventRegistrationFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -30,7 +30,7 @@ export class RegistrationResolver {
   })
   eventRegistrations(
     @Arg('eventId', () => ID) eventId: string,
-    @Arg('filter', () => EventRegistrationFilter, { nullable: true }) filter: EventRegistrationFilter | undefined,
+    @Arg('filter', () => EventRegistrationFilter, { nullable: true }) filter: EventRegistrationFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

@@ -64,7 +64,9 @@ export class RegistrationService {
   }
 
   /** Registrants of an event, for its organisers only. */
-  async forEvent(eventId: string, filter: EventRegistrationFilter = {}, page: PageRequest): Promise<ConnectionShape<EventRegistrationEntity>> {
+  async forEvent(eventId: string, filter: EventRegistrationFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<EventRegistrationEntity>> {
+    // An explicit `filter: null` arrives as null, which a default parameter does not cover.
+    filter ??= {};
     const viewer = requireViewer(this.ctx.viewer);
     const event = await this.ctx.loaders.get(eventByIdLoader).load(eventId);
     if (!event) throw notFound('Event', eventId, 'eventId');

@@ -10,7 +10,7 @@ export class TerritoryClubsResolver {
   @FieldResolver(() => LocalHistoryClubConnection, { description: 'Local history clubs in this territory and below it' })
   clubs(
     @Root() territory: TerritoryNode,
-    @Arg('filter', () => LocalHistoryClubFilter, { nullable: true }) filter: LocalHistoryClubFilter | undefined,
+    @Arg('filter', () => LocalHistoryClubFilter, { nullable: true }) filter: LocalHistoryClubFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

@@ -10,7 +10,7 @@ export class TerritoryEventsResolver {
   @FieldResolver(() => EventConnection, { description: 'Tarbie-Bilim events in this territory and below it' })
   events(
     @Root() territory: TerritoryNode,
-    @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | undefined,
+    @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {

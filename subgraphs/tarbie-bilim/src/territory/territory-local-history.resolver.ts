@@ -10,7 +10,7 @@ export class TerritoryLocalHistoryResolver {
   @FieldResolver(() => LocalHistoryMaterialConnection, { description: 'Local history materials about this territory and the units below it' })
   localHistory(
     @Root() territory: TerritoryNode,
-    @Arg('filter', () => LocalHistoryMaterialFilter, { nullable: true }) filter: LocalHistoryMaterialFilter | undefined,
+    @Arg('filter', () => LocalHistoryMaterialFilter, { nullable: true }) filter: LocalHistoryMaterialFilter | null | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
