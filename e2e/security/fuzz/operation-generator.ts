@@ -87,9 +87,14 @@ export class OperationGenerator {
       [wellTyped ? 0 : 1, rng.int(9, 14)],
     ]);
     for (let i = 0; i < count; i += 1) {
-      const field = rng.pick(fields);
-      const args = this.generateArgs(rng, field);
-      if (mutation) this.poison(rng, field, args);
+      let field = rng.pick(fields);
+      let args = this.generateArgs(rng, field);
+      // A mutation with nothing to spoil (setComplaintTopicDeadline, say) could be valid: pick another.
+      for (let attempt = 0; mutation && !this.poison(rng, field, args); attempt += 1) {
+        if (attempt === 100) throw new Error('No mutation of the schema can be made invalid');
+        field = rng.pick(fields);
+        args = this.generateArgs(rng, field);
+      }
       selections.push(this.printField(rng, ctx, field, args, 1, maxDepth, i > 0 || rng.chance(0.2)));
     }
     const named = rng.chance(0.6);
@@ -122,7 +127,7 @@ export class OperationGenerator {
    * territory outside the classifier, or the id of nothing. A mutation that still
    * succeeds is a finding, and the database check after the run catches what it wrote.
    */
-  private poison(rng: Prng, field: GraphQLField<unknown, unknown>, args: Map<string, { arg: GraphQLArgument | null; value: unknown }>): void {
+  private poison(rng: Prng, field: GraphQLField<unknown, unknown>, args: Map<string, { arg: GraphQLArgument | null; value: unknown }>): boolean {
     let poisoned = false;
     for (const entry of args.values()) {
       const type = entry.arg && getNullableType(entry.arg.type);
@@ -134,30 +139,41 @@ export class OperationGenerator {
     }
     // Without a territory to spoil, every id points at nothing, nested ones included
     // (commentOnComplaint's input.complaint, say); an existing id may stay when the territory is bad.
-    if (!poisoned) {
-      for (const arg of field.args) if (/^(id|.+Id)$/.test(arg.name)) args.set(arg.name, { arg, value: rng.uuid() });
-      for (const entry of args.values()) if (entry.arg) this.spoilIds(rng, entry.arg.type, entry.value);
+    if (poisoned) return true;
+    let spoiled = 0;
+    for (const arg of field.args) {
+      if (/^(id|.+Id)$/.test(arg.name)) {
+        args.set(arg.name, { arg, value: rng.uuid() });
+        spoiled += 1;
+      }
     }
+    for (const entry of args.values()) if (entry.arg) spoiled += this.spoilIds(rng, entry.arg.type, entry.value);
+    return spoiled > 0;
   }
 
-  /** Replaces the values of every ID-typed input field below `value` with ids of nothing. */
-  private spoilIds(rng: Prng, type: GraphQLInputType, value: unknown): void {
+  /** Replaces the values of every ID-typed input field below `value` with ids of nothing; returns how many. */
+  private spoilIds(rng: Prng, type: GraphQLInputType, value: unknown): number {
     const nullable = getNullableType(type);
     if (isListType(nullable)) {
-      if (Array.isArray(value)) value.forEach((item) => this.spoilIds(rng, nullable.ofType, item));
-      return;
+      return Array.isArray(value) ? value.reduce((n: number, item) => n + this.spoilIds(rng, nullable.ofType, item), 0) : 0;
     }
-    if (!isInputObjectType(nullable) || !value || typeof value !== 'object' || Array.isArray(value)) return;
+    if (!isInputObjectType(nullable) || !value || typeof value !== 'object' || Array.isArray(value)) return 0;
     const record = value as Record<string, unknown>;
+    let spoiled = 0;
     for (const field of Object.values(nullable.getFields())) {
       if (!(field.name in record)) continue;
       const named = getNullableType(field.type);
       const isId = (t: GraphQLInputType) => getNamedType(t).name === 'ID' && !isListType(getNullableType(t));
       const idList = isListType(named) && isId(named.ofType);
-      if (isId(field.type)) record[field.name] = rng.uuid();
-      else if (idList && Array.isArray(record[field.name])) record[field.name] = (record[field.name] as unknown[]).map(() => rng.uuid());
-      else this.spoilIds(rng, field.type, record[field.name]);
+      if (isId(field.type)) {
+        record[field.name] = rng.uuid();
+        spoiled += 1;
+      } else if (idList && Array.isArray(record[field.name]) && (record[field.name] as unknown[]).length) {
+        record[field.name] = (record[field.name] as unknown[]).map(() => rng.uuid());
+        spoiled += 1;
+      } else spoiled += this.spoilIds(rng, field.type, record[field.name]);
     }
+    return spoiled;
   }
 
   private value(rng: Prng, type: GraphQLInputType, name: string, depth: number): unknown {
