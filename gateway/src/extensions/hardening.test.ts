@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SUBGRAPHS, subgraphEnvPrefix } from '@rz/schema';
-import { testEnv, testToken } from '../../../infra/src/testing/test-env';
-import { loadGatewayConfig } from '../config';
-import { startGateway, type RunningGateway } from '../server';
+import { testToken } from '../../../infra/src/testing/test-env';
+import type { RunningGateway } from '../server';
+import { startTestGateway } from '../testing/test-gateway';
 
 /**
  * The real gateway, in process, in front of a stub that stands in for every
@@ -42,20 +38,6 @@ async function startStub(): Promise<Stub> {
   return Object.assign(stub, { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
 }
 
-async function startWithStub(stub: Stub, env: Record<string, string> = {}): Promise<RunningGateway> {
-  const config = loadGatewayConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    AUTH_JWKS_FILE: testEnv().jwksFile,
-    EVIDENCE_SECRET: testEnv().evidenceSecret,
-    EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'rz-evidence-')),
-    ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, `${stub.url}/${name}/graphql`])),
-    ...env,
-  });
-  return startGateway(config);
-}
 
 interface Answer {
   status: number;
@@ -79,7 +61,7 @@ describe('abusive operations are refused at the gateway, before any subgraph', (
   let gateway: RunningGateway;
   beforeAll(async () => {
     stub = await startStub();
-    gateway = await startWithStub(stub);
+    gateway = await startTestGateway(stub.url);
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -229,7 +211,7 @@ describe('per-client rate limits', () => {
   beforeAll(async () => {
     stub = await startStub();
     stub.respond = () => ({ data: { regions: [] } });
-    gateway = await startWithStub(stub, { RATE_LIMIT_REQUESTS: '3', RATE_LIMIT_ANONYMOUS_REQUESTS: '2', RATE_LIMIT_WINDOW_SECONDS: '120' });
+    gateway = await startTestGateway(stub.url, { RATE_LIMIT_REQUESTS: '3', RATE_LIMIT_ANONYMOUS_REQUESTS: '2', RATE_LIMIT_WINDOW_SECONDS: '120' });
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -276,7 +258,7 @@ describe('production mode', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     stub = await startStub();
-    gateway = await startWithStub(stub, { NODE_ENV: 'production' });
+    gateway = await startTestGateway(stub.url, { NODE_ENV: 'production' });
   });
   afterAll(async () => {
     await gateway?.stop();

@@ -1,17 +1,12 @@
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Repeater } from '@repeaterjs/repeater';
-import { SUBGRAPHS, subgraphEnvPrefix } from '@rz/schema';
 import { buildSchema, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { subscribe, wsClient } from '../../../infra/src/testing/ws-client';
-import { testEnv, testToken } from '../../../infra/src/testing/test-env';
-import { loadGatewayConfig } from '../config';
-import { startGateway, type RunningGateway } from '../server';
+import { testToken } from '../../../infra/src/testing/test-env';
+import { startTestGateway } from '../testing/test-gateway';
 
 /**
  * The real gateway in process, in front of a stub subgraph that accepts every
@@ -48,21 +43,6 @@ async function startQuietSubgraphs(): Promise<{ url: string; upstreamSubscriptio
   };
 }
 
-async function startWithQuietSubgraphs(stubUrl: string, env: Record<string, string>): Promise<RunningGateway> {
-  return startGateway(
-    loadGatewayConfig({
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      AUTH_JWKS_FILE: testEnv().jwksFile,
-      EVIDENCE_SECRET: testEnv().evidenceSecret,
-      EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'rz-evidence-')),
-      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, `${stubUrl}/${name}/graphql`])),
-      ...env,
-    }),
-  );
-}
 
 /** Opens a raw WebSocket: resolves with the socket, or with the HTTP refusal of the handshake. */
 function handshake(url: string): Promise<{ socket?: WebSocket; status?: number; retryAfter?: string | null }> {
@@ -87,7 +67,7 @@ describe('WebSocket limits at the gateway', () => {
   afterAll(() => stub?.close());
 
   it('refuses handshakes past the per-address budget with 429 and Retry-After', async () => {
-    const gateway = await startWithQuietSubgraphs(stub.url, { RATE_LIMIT_WS_CONNECTIONS: '3', RATE_LIMIT_WINDOW_SECONDS: '120' });
+    const gateway = await startTestGateway(stub.url, { RATE_LIMIT_WS_CONNECTIONS: '3', RATE_LIMIT_WINDOW_SECONDS: '120' });
     try {
       const accepted = [];
       for (let i = 0; i < 3; i += 1) {
@@ -106,7 +86,7 @@ describe('WebSocket limits at the gateway', () => {
   });
 
   it('caps the sockets one address holds open, and frees a place when one closes', async () => {
-    const gateway = await startWithQuietSubgraphs(stub.url, { WS_MAX_OPEN_PER_ADDRESS: '2' });
+    const gateway = await startTestGateway(stub.url, { WS_MAX_OPEN_PER_ADDRESS: '2' });
     try {
       const first = await handshake(gateway.url);
       const second = await handshake(gateway.url);
@@ -131,7 +111,7 @@ describe('WebSocket limits at the gateway', () => {
   });
 
   it('caps the subscriptions on one socket; the socket stays usable and a completed one frees a place', async () => {
-    const gateway = await startWithQuietSubgraphs(stub.url, { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '2' });
+    const gateway = await startTestGateway(stub.url, { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '2' });
     const client = wsClient(gateway.url);
     try {
       const a = subscribe(client, LIVE, { territory: '750000000' });
@@ -155,7 +135,7 @@ describe('WebSocket limits at the gateway', () => {
   });
 
   it('takes each subscribe message from the caller’s request budget, shared with HTTP', async () => {
-    const gateway = await startWithQuietSubgraphs(stub.url, { RATE_LIMIT_REQUESTS: '3', RATE_LIMIT_WINDOW_SECONDS: '120' });
+    const gateway = await startTestGateway(stub.url, { RATE_LIMIT_REQUESTS: '3', RATE_LIMIT_WINDOW_SECONDS: '120' });
     const token = await testToken({ roles: ['citizen'], subject: 'ws-budget' });
     const client = wsClient(gateway.url, token);
     try {
