@@ -43,6 +43,34 @@ function wav(samples = 800): Buffer {
   return Buffer.concat([header, data]);
 }
 
+const box = (type: string, ...parts: Buffer[]) => {
+  const body = Buffer.concat(parts);
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(8 + body.length);
+  header.write(type, 4, 'latin1');
+  return Buffer.concat([header, body]);
+};
+
+/**
+ * A recording as an Android phone writes it: `ftyp`, a `moov` whose user data holds
+ * the place (`©xyz`, ISO 6709) and the device (`©mak`, `©mod`), then media data.
+ */
+function recordingWithPlace(brand: 'isom' | 'M4A '): Buffer {
+  const ftyp = box('ftyp', Buffer.from(brand, 'latin1'), Buffer.from([0, 0, 2, 0]), Buffer.from(`${brand}mp41`, 'latin1'));
+  const mvhd = Buffer.alloc(100);
+  mvhd.writeUInt32BE(1000, 12); // timescale
+  mvhd.writeUInt32BE(0x00010000, 20); // rate 1.0
+  mvhd.writeUInt16BE(0x0100, 24); // volume 1.0
+  [0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000].forEach((v, i) => mvhd.writeUInt32BE(v, 36 + i * 4));
+  mvhd.writeUInt32BE(2, 96); // next track id
+  const text = (value: string) => {
+    const bytes = Buffer.from(value, 'latin1');
+    return Buffer.concat([Buffer.from([0, bytes.length, 0x15, 0xc7]), bytes]);
+  };
+  const udta = box('udta', box('\u00a9xyz', text('+43.2389+076.8897/')), box('\u00a9mak', text('AcmePhone')), box('\u00a9mod', text('Spy 3000')));
+  return Buffer.concat([ftyp, box('moov', box('mvhd', mvhd), udta), box('mdat', Buffer.alloc(4096, 7))]);
+}
+
 /** An ISO BMFF file (MP4) as file-type sees it: an `ftyp` box, then media data. */
 function mp4(size = 64 * 1024): Buffer {
   const ftyp = Buffer.from([0, 0, 0, 0x18, ...Buffer.from('ftypisom'), 0, 0, 2, 0, ...Buffer.from('isomiso2')]);
@@ -101,6 +129,37 @@ describe('evidence upload endpoint', () => {
     const meta = await sharp(bytes).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', width: 96, height: 64 });
     expect(meta.exif).toBeUndefined();
+  });
+
+  it('stores MP4 video and M4A audio without the recording place or device', async () => {
+    for (const [brand, kind] of [
+      ['isom', 'video'],
+      ['M4A ', 'audio'],
+    ] as const) {
+      const original = recordingWithPlace(brand);
+      expect(original.includes(Buffer.from('+43.2389'))).toBe(true);
+      const res = await upload(original);
+      expect(res.status).toBe(201);
+      expect(res.body.kind).toBe(kind);
+      const id = verifyEvidenceId(secret(), res.body.id)!;
+      const served = await download(id.sha256, inAMinute());
+      expect(served.status).toBe(200);
+      const bytes = Buffer.from(await served.arrayBuffer());
+      expect(sha256(bytes)).toBe(id.sha256);
+      expect(bytes.length).toBe(res.body.size);
+      for (const leak of ['+43.2389', '076.8897', 'AcmePhone', 'Spy 3000']) expect({ kind, leak, found: bytes.includes(Buffer.from(leak)) }).toEqual({ kind, leak, found: false });
+      // Still the same container, with its movie header and media data.
+      expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');
+      expect(bytes.includes(Buffer.from('mvhd'))).toBe(true);
+      expect(bytes.includes(Buffer.alloc(4096, 7))).toBe(true);
+    }
+  });
+
+  it('refuses an MP4 whose container cannot be read (its metadata could not be removed)', async () => {
+    const broken = Buffer.concat([recordingWithPlace('isom').subarray(0, 40), Buffer.from([0xff, 0xff, 0xff, 0xff, ...Buffer.from('moov')]), Buffer.alloc(64, 1)]);
+    const res = await upload(broken);
+    expect(res.status).toBe(415);
+    expect(res.body.errors[0]).toMatchObject({ message: 'The recording could not be read', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
   });
 
   it('keeps audio and video bytes as sent and serves byte ranges', async () => {

@@ -77,7 +77,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   loaded = true;
 
   mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded, subscriptionStats: () => subscriptions.stats() });
-  await mountEvidenceEndpoint(app, config, logger);
+  const evidence = await mountEvidenceEndpoint(app, config, logger);
   if (!production) mountIdeAssets(app);
   app.use(
     '/graphql',
@@ -97,6 +97,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await subscriptions.close();
       await apollo.stop();
       await subgraphFetch.close();
+      await evidence.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { EvidenceStore } from './evidence-store';
 import { mountEvidenceRoutes } from './evidence-routes';
 import { FileEvidenceStore } from './file-evidence-store';
 import { S3EvidenceStore } from './s3-evidence-store';
+import { MediaMetadataStripper } from './strip-media-metadata';
 
 /** The store the configuration asks for: an S3-compatible bucket when EVIDENCE_S3_BUCKET is set, else EVIDENCE_DIR. */
 export async function createEvidenceStore(config: GatewayConfig): Promise<EvidenceStore> {
@@ -25,14 +26,20 @@ export async function createEvidenceStore(config: GatewayConfig): Promise<Eviden
   return new FileEvidenceStore(config.EVIDENCE_DIR).init();
 }
 
-/** Mounts `POST /evidence` and `GET /evidence/<sha256>` with the configured store and limits. */
-export async function mountEvidenceEndpoint(app: Express, config: GatewayConfig, logger: Logger): Promise<void> {
+/**
+ * Mounts `POST /evidence` and `GET /evidence/<sha256>` with the configured store and limits.
+ * Returns what stops its helper process (ExifTool), for the gateway's shutdown.
+ */
+export async function mountEvidenceEndpoint(app: Express, config: GatewayConfig, logger: Logger): Promise<{ close(): Promise<void> }> {
+  const media = new MediaMetadataStripper();
   mountEvidenceRoutes(app, {
     secret: config.EVIDENCE_SECRET,
     store: await createEvidenceStore(config),
     tokens: tokenSubjectFromConfig(config),
     maxBytes: { photo: config.EVIDENCE_MAX_PHOTO_BYTES, audio: config.EVIDENCE_MAX_AUDIO_BYTES, video: config.EVIDENCE_MAX_VIDEO_BYTES },
     maxImagePixels: config.EVIDENCE_MAX_IMAGE_PIXELS,
+    media,
     logger,
   });
+  return { close: () => media.close() };
 }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +11,7 @@ import type { ByteRange, EvidenceStore } from './evidence-store';
 import { detectEvidenceType } from './evidence-types';
 import { receiveUpload, UploadTooLarge } from './receive-upload';
 import { ImageRefused, stripImageMetadata } from './strip-image-metadata';
+import { MediaRefused, type MediaMetadataStripper } from './strip-media-metadata';
 
 export interface EvidenceRoutesOptions {
   /** EVIDENCE_SECRET, shared with atameken. */
@@ -20,10 +22,23 @@ export interface EvidenceRoutesOptions {
   maxBytes: Record<EvidenceKind, number>;
   /** Largest image decoded, in pixels. */
   maxImagePixels: number;
+  /** Rewrites MP4/M4A files without their metadata. */
+  media: MediaMetadataStripper;
   logger: Logger;
 }
 
 type ErrorCode = 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'RANGE_NOT_SATISFIABLE' | 'INTERNAL_SERVER_ERROR';
+
+/** Size and SHA-256 of a file, read as a stream (videos may be large). */
+async function hashFile(file: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { size, sha256: hash.digest('hex') };
+}
 
 function errorBody(code: ErrorCode, message: string) {
   return { errors: [{ message, extensions: { code } }] };
@@ -121,6 +136,14 @@ export function mountEvidenceRoutes(app: Express, options: EvidenceRoutesOptions
         spooled.push(file);
         await writeFile(file, bytes, { mode: 0o600 });
         stored = { file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      } else if (type.stripContainerMetadata) {
+        try {
+          await options.media.strip(received.file);
+        } catch (error) {
+          if (!(error instanceof MediaRefused)) throw error;
+          return refuseUpload(415, 'UNSUPPORTED_MEDIA_TYPE', error.message);
+        }
+        stored = { file: received.file, ...(await hashFile(received.file)) };
       }
 
       await store.put(stored.sha256, stored.file, { kind: type.kind, mime: type.mime, size: stored.size });

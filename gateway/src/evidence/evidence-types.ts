@@ -6,6 +6,8 @@ export interface EvidenceType {
   mime: string;
   /** Images are decoded and re-encoded (metadata stripped); this is the format they are stored in. */
   reencodeAs?: 'jpeg' | 'png' | 'webp';
+  /** ISO BMFF containers (MP4, M4A) are rewritten without their metadata (place, device). */
+  stripContainerMetadata?: boolean;
 }
 
 /** Allowed files by the extension file-type detects from their bytes; everything else is refused. */
@@ -15,11 +17,11 @@ export const ALLOWED_EVIDENCE_TYPES: Readonly<Record<string, EvidenceType>> = {
   webp: { kind: 'photo', mime: 'image/webp', reencodeAs: 'webp' },
   // Stored as JPEG: browsers outside Apple's cannot show HEIC.
   heic: { kind: 'photo', mime: 'image/jpeg', reencodeAs: 'jpeg' },
-  mp4: { kind: 'video', mime: 'video/mp4' },
+  mp4: { kind: 'video', mime: 'video/mp4', stripContainerMetadata: true },
   webm: { kind: 'video', mime: 'video/webm' },
   mkv: { kind: 'video', mime: 'video/x-matroska' },
   mp3: { kind: 'audio', mime: 'audio/mpeg' },
-  m4a: { kind: 'audio', mime: 'audio/mp4' },
+  m4a: { kind: 'audio', mime: 'audio/mp4', stripContainerMetadata: true },
   aac: { kind: 'audio', mime: 'audio/aac' },
   ogg: { kind: 'audio', mime: 'audio/ogg' },
   oga: { kind: 'audio', mime: 'audio/ogg' },
