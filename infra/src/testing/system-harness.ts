@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '@rz/schema';
 import { launchSystem, type RunningSystem } from '../dev/system';
 import { freePort } from './free-port';
@@ -33,7 +36,8 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     seedDemo: options.seedDemo ?? true,
     nodeEnv: 'test',
     logLevel: 'warn',
-    gatewayEnv: options.gatewayEnv,
+    // Uploads go to a scratch store, never into the repository's .data folder.
+    gatewayEnv: { EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'rz-evidence-')), ...options.gatewayEnv },
   });
   return {
     ...system,
