@@ -77,6 +77,8 @@ function shape() {
       WS_MAX_OPEN_PER_ADDRESS: positiveInt(10_000_000).default(500),
       /** Subscriptions one WebSocket may run at once (applies even with rate limits off). Default 20. */
       WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(10_000).default(20),
+      /** PostgreSQL the gateway replicas share rate-limit budgets in (one table, created if missing). Unset: in memory, per replica. */
+      RATE_LIMIT_DATABASE_URL: z.url().optional(),
       /** Switch rate limiting off (load tests only). Default true. */
       RATE_LIMIT_ENABLED: booleanFlag.default(true),
 

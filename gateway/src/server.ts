@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { Pool } from 'pg';
 import pino from 'pino';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
@@ -62,7 +63,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   await apollo.start();
-  const rateLimits = mountRateLimitsFromConfig(app, config);
+  const rateLimitPool = config.RATE_LIMIT_DATABASE_URL ? new Pool({ connectionString: config.RATE_LIMIT_DATABASE_URL, max: 5 }) : undefined;
+  // A dropped idle connection must not stop the gateway; the in-memory budget covers until it reconnects.
+  rateLimitPool?.on('error', (error) => logger.warn({ err: error }, 'rate-limit database connection lost'));
+  const rateLimits = await mountRateLimitsFromConfig(app, config, rateLimitPool);
   const subscriptions = new SubscriptionServer({
     server: httpServer,
     planner: new SubscriptionPlanner(supergraphSdl),
@@ -98,6 +102,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await apollo.stop();
       await subgraphFetch.close();
       await evidence.close();
+      await rateLimitPool?.end();
     },
   };
 }

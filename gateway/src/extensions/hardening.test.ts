@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { testToken } from '../../../infra/src/testing/test-env';
+import { createTestDatabase, testToken, type TestDatabase } from '../../../infra/src/testing/test-env';
 import type { RunningGateway } from '../server';
 import { startTestGateway } from '../testing/test-gateway';
 
@@ -250,6 +250,34 @@ describe('per-client rate limits', () => {
 
   it('leaves health checks alone', async () => {
     expect((await fetch(new URL('/health', gateway.url))).status).toBe(200);
+  });
+});
+
+describe('rate limits shared by gateway replicas (RATE_LIMIT_DATABASE_URL)', () => {
+  let stub: Stub;
+  let database: TestDatabase;
+  let replicas: RunningGateway[] = [];
+  beforeAll(async () => {
+    stub = await startStub();
+    stub.respond = () => ({ data: { regions: [] } });
+    database = await createTestDatabase();
+    const env = { RATE_LIMIT_DATABASE_URL: database.url, RATE_LIMIT_REQUESTS: '4', RATE_LIMIT_WINDOW_SECONDS: '120' };
+    replicas = [await startTestGateway(stub.url, env), await startTestGateway(stub.url, env)];
+  });
+  afterAll(async () => {
+    for (const gateway of replicas) await gateway.stop();
+    await stub?.close();
+    await database?.drop();
+  });
+
+  it('gives a client one budget across replicas, not one per replica', async () => {
+    const carol = { authorization: `Bearer ${await testToken({ roles: ['citizen'], subject: 'rate-carol' })}` };
+    const query = { query: '{ __typename }' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await post(replicas[i % 2].url, query, carol)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+    const dave = { authorization: `Bearer ${await testToken({ roles: ['citizen'], subject: 'rate-dave' })}` };
+    expect((await post(replicas[1].url, query, dave)).status).toBe(200);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Pool } from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { GatewayConfig } from '../config';
 import { tokenSubjectFromConfig, type TokenSubject } from './token-subject';
 
@@ -14,7 +15,12 @@ export interface RateLimitOptions {
   anonymousRequests?: number;
   /** Evidence uploads (POST /evidence) per window. Default 30. */
   uploads?: number;
+  /** PostgreSQL shared by the gateway replicas, so a client has one budget across them. Default none: in memory. */
+  pool?: Pool;
 }
+
+/** The table the shared budgets live in (rate-limiter-flexible creates it if missing). */
+export const RATE_LIMIT_TABLE = 'gateway_rate_limits';
 
 /** The error body of a refused request, shaped like a GraphQL error so clients handle it in one place. */
 export function rateLimitedBody(retryAfterSeconds: number) {
@@ -31,21 +37,35 @@ export function rateLimitedBody(retryAfterSeconds: number) {
 export type RateLimitedKind = 'request' | 'upload';
 
 /**
- * Per-client budgets, in memory (one gateway replica; a shared store such as Redis
- * is a drop-in change in rate-limiter-flexible). The key is the verified token
- * subject, else the client address, so rotating forged tokens does not help.
- * HTTP requests and WebSocket subscribe messages draw on the same budget.
+ * Per-client budgets: in memory for one gateway, or in PostgreSQL shared by several
+ * replicas (with the memory budget as insurance while the database is unreachable).
+ * The key is the verified token subject, else the client address, so rotating forged
+ * tokens does not help. HTTP requests and WebSocket subscribe messages draw on the same budget.
  */
 export class ClientRateLimits {
-  private readonly perSubject: RateLimiterMemory;
-  private readonly perAddress: RateLimiterMemory;
-  private readonly uploads: RateLimiterMemory;
+  private readonly perSubject: RateLimiterAbstract;
+  private readonly perAddress: RateLimiterAbstract;
+  private readonly uploads: RateLimiterAbstract;
+  /** Resolves once the shared table exists; at once in memory. */
+  readonly ready: Promise<void>;
 
   constructor(private readonly options: RateLimitOptions) {
     const duration = options.windowSeconds ?? 60;
-    this.perSubject = new RateLimiterMemory({ keyPrefix: 'subject', points: options.requests ?? 600, duration });
-    this.perAddress = new RateLimiterMemory({ keyPrefix: 'address', points: options.anonymousRequests ?? 600, duration });
-    this.uploads = new RateLimiterMemory({ keyPrefix: 'upload', points: options.uploads ?? 30, duration });
+    const pending: Promise<void>[] = [];
+    const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
+      const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+      if (!options.pool) return memory;
+      let settle!: (error?: Error) => void;
+      pending.push(new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve()))));
+      return new RateLimiterPostgres(
+        { storeClient: options.pool, tableName: RATE_LIMIT_TABLE, keyPrefix, points, duration, insuranceLimiter: memory },
+        (error?: Error) => settle(error),
+      );
+    };
+    this.perSubject = limiter('subject', options.requests ?? 600);
+    this.perAddress = limiter('address', options.anonymousRequests ?? 600);
+    this.uploads = limiter('upload', options.uploads ?? 30);
+    this.ready = Promise.all(pending).then(() => undefined);
   }
 
   /** Takes one point from the caller's budget: null when granted, else the seconds to wait. */
@@ -88,7 +108,7 @@ export function mountRateLimits(app: Express, limits: ClientRateLimits): void {
  * Rate limits as configured (RATE_LIMIT_*, TRUST_PROXY). Returns the budgets so the
  * WebSocket server can share them; null (nothing mounted) when RATE_LIMIT_ENABLED is false.
  */
-export function mountRateLimitsFromConfig(app: Express, config: GatewayConfig): ClientRateLimits | null {
+export async function mountRateLimitsFromConfig(app: Express, config: GatewayConfig, pool?: Pool): Promise<ClientRateLimits | null> {
   app.set('trust proxy', config.TRUST_PROXY);
   if (!config.RATE_LIMIT_ENABLED) return null;
   const limits = new ClientRateLimits({
@@ -97,7 +117,9 @@ export function mountRateLimitsFromConfig(app: Express, config: GatewayConfig): 
     requests: config.RATE_LIMIT_REQUESTS,
     anonymousRequests: config.RATE_LIMIT_ANONYMOUS_REQUESTS,
     uploads: config.RATE_LIMIT_UPLOADS,
+    pool,
   });
+  await limits.ready;
   mountRateLimits(app, limits);
   return limits;
 }
