@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Kind, parse } from 'graphql';
 import { join } from 'node:path';
 import { gql, type GraphQLResponse } from '../../infra/src/testing/graphql-client';
 import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
@@ -132,6 +133,20 @@ describe('role table (docs/authorization.md)', () => {
     const unused = names.filter((n) => !rows.some((r) => r.probe === n));
     expect({ problems, unused }).toEqual({ problems: [], unused: [] });
     for (const s of SUBPROGRAMMES) expect(rows.some((r) => r.subgraph === s)).toBe(true);
+  });
+
+  it('has a row for every mutation of every subgraph (committed SDL)', () => {
+    const listed = new Set(rows.map((r) => `${r.subgraph}.${r.operation.split(' ')[0]}`));
+    const missing: string[] = [];
+    for (const subgraph of SUBPROGRAMMES) {
+      const document = parse(readFileSync(join(__dirname, `../../schema/subgraphs/${subgraph}.graphql`), 'utf8'));
+      for (const definition of document.definitions) {
+        if ((definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation') {
+          for (const field of definition.fields ?? []) if (!listed.has(`${subgraph}.${field.name.value}`)) missing.push(`${subgraph}.${field.name.value}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it.each(rows.map((r) => [r.subgraph, r.operation, r] as const))('%s %s: allowed and denied viewers, through the gateway and directly', async (_s, _o, row) => {
