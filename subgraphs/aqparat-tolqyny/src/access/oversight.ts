@@ -1,5 +1,5 @@
 import { kato } from '@rz/schema';
-import { actsIn, Role, type Viewer } from '@rz/subgraph-runtime';
+import { actsIn, editsSubprogramme, Role, type Viewer } from '@rz/subgraph-runtime';
 
 export const SUBPROGRAMME = 'aqparat-tolqyny';
 
@@ -38,5 +38,5 @@ export function overseenCodes(viewer: Viewer | null): string[] | null {
 }
 
 function overseesEverything(viewer: Viewer): boolean {
-  return viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.MINISTRY_EDITOR) && viewer.subprogramme === SUBPROGRAMME);
+  return editsSubprogramme(viewer, SUBPROGRAMME);
 }

@@ -1,5 +1,5 @@
 import { forbidden, kato } from '@rz/schema';
-import { Role, requireViewer, type Viewer } from '@rz/subgraph-runtime';
+import { editsSubprogramme, requireViewer, Role, type Viewer } from '@rz/subgraph-runtime';
 
 export const SUBPROGRAMME = 'rukhani-qazyna';
 
@@ -12,8 +12,7 @@ export const EDITOR_ROLES = [Role.MINISTRY_EDITOR, Role.AKIMAT_OFFICER];
 
 /** Editors of the Culture ministry's subprogramme (and admins) act on every record. */
 export function isSubprogrammeEditor(viewer: Viewer | null): boolean {
-  if (!viewer) return false;
-  return viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.MINISTRY_EDITOR) && viewer.subprogramme === SUBPROGRAMME);
+  return editsSubprogramme(viewer, SUBPROGRAMME);
 }
 
 /**

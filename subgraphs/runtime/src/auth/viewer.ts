@@ -35,6 +35,11 @@ export function requireViewer(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
+/** Whether the viewer edits `subprogramme` (a subgraph name) as its ministry editor, or is an admin: both act on every record. */
+export function editsSubprogramme(viewer: Viewer | null, subprogramme: string): boolean {
+  return !!viewer && (viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.MINISTRY_EDITOR) && viewer.subprogramme === subprogramme));
+}
+
 /** Whether the viewer may act on a record in `territory` with one of `roles` (admins act everywhere). */
 export function actsIn(viewer: Viewer | null, territory: string, ...roles: Role[]): boolean {
   if (!viewer) return false;

@@ -1,11 +1,11 @@
 import { forbidden } from '@rz/schema';
-import { actsIn, hasRole, requireActsIn, requireViewer, Role, type Viewer } from '@rz/subgraph-runtime';
+import { actsIn, editsSubprogramme, hasRole, requireActsIn, requireViewer, Role, type Viewer } from '@rz/subgraph-runtime';
 
 export const SUBPROGRAMME = 'tarbie-bilim';
 
 /** Admins and editors of this subprogramme act everywhere. */
 export function isTarbieBilimEditor(viewer: Viewer | null): boolean {
-  return !!viewer && (viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.MINISTRY_EDITOR) && viewer.subprogramme === SUBPROGRAMME));
+  return editsSubprogramme(viewer, SUBPROGRAMME);
 }
 
 /** Editors (everywhere), akimat officers (inside their territory) and admins manage Tarbie-Bilim records. */
