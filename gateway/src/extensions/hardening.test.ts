@@ -262,7 +262,7 @@ describe('rate limits shared by gateway replicas (RATE_LIMIT_DATABASE_URL)', () 
     stub.respond = () => ({ data: { regions: [] } });
     database = await createTestDatabase();
     const env = { RATE_LIMIT_DATABASE_URL: database.url, RATE_LIMIT_REQUESTS: '4', RATE_LIMIT_WINDOW_SECONDS: '120' };
-    replicas = [await startTestGateway(stub.url, env), await startTestGateway(stub.url, env)];
+    replicas = await Promise.all([startTestGateway(stub.url, env), startTestGateway(stub.url, env)]);
   });
   afterAll(async () => {
     for (const gateway of replicas) await gateway.stop();

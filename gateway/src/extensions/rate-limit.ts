@@ -6,7 +6,7 @@ import { tokenSubjectFromConfig, type TokenSubject } from './token-subject';
 
 export interface RateLimitOptions {
   /** Verifies tokens so that the key is a subject no one can forge. */
-  tokens: TokenSubject;
+  tokens: Pick<TokenSubject, 'subjectOf'>;
   /** Window length in seconds. Default 60. */
   windowSeconds?: number;
   /** Requests per window for a signed-in subject. Default 600. */
@@ -19,8 +19,30 @@ export interface RateLimitOptions {
   pool?: Pool;
 }
 
-/** The table the shared budgets live in (rate-limiter-flexible creates it if missing). */
+/** The table the shared budgets live in, in rate-limiter-flexible's layout. */
 export const RATE_LIMIT_TABLE = 'gateway_rate_limits';
+
+/**
+ * Creates the shared table once. PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe
+ * when run concurrently (replicas starting together, or three limiters of one gateway:
+ * "type already exists"), so creation is serialised with an advisory lock.
+ */
+export async function createRateLimitTable(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [RATE_LIMIT_TABLE]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
 
 /** The error body of a refused request, shaped like a GraphQL error so clients handle it in one place. */
 export function rateLimitedBody(retryAfterSeconds: number) {
@@ -46,26 +68,31 @@ export class ClientRateLimits {
   private readonly perSubject: RateLimiterAbstract;
   private readonly perAddress: RateLimiterAbstract;
   private readonly uploads: RateLimiterAbstract;
-  /** Resolves once the shared table exists; at once in memory. */
-  readonly ready: Promise<void>;
 
-  constructor(private readonly options: RateLimitOptions) {
+  /** Budgets ready to use: with a pool, the shared table is created first. */
+  static async create(options: RateLimitOptions): Promise<ClientRateLimits> {
+    if (options.pool) await createRateLimitTable(options.pool);
+    return new ClientRateLimits(options);
+  }
+
+  private constructor(private readonly options: RateLimitOptions) {
     const duration = options.windowSeconds ?? 60;
-    const pending: Promise<void>[] = [];
     const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
       const memory = new RateLimiterMemory({ keyPrefix, points, duration });
       if (!options.pool) return memory;
-      let settle!: (error?: Error) => void;
-      pending.push(new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve()))));
-      return new RateLimiterPostgres(
-        { storeClient: options.pool, tableName: RATE_LIMIT_TABLE, keyPrefix, points, duration, insuranceLimiter: memory },
-        (error?: Error) => settle(error),
-      );
+      return new RateLimiterPostgres({
+        storeClient: options.pool,
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration,
+        insuranceLimiter: memory,
+      });
     };
     this.perSubject = limiter('subject', options.requests ?? 600);
     this.perAddress = limiter('address', options.anonymousRequests ?? 600);
     this.uploads = limiter('upload', options.uploads ?? 30);
-    this.ready = Promise.all(pending).then(() => undefined);
   }
 
   /** Takes one point from the caller's budget: null when granted, else the seconds to wait. */
@@ -111,7 +138,7 @@ export function mountRateLimits(app: Express, limits: ClientRateLimits): void {
 export async function mountRateLimitsFromConfig(app: Express, config: GatewayConfig, pool?: Pool): Promise<ClientRateLimits | null> {
   app.set('trust proxy', config.TRUST_PROXY);
   if (!config.RATE_LIMIT_ENABLED) return null;
-  const limits = new ClientRateLimits({
+  const limits = await ClientRateLimits.create({
     tokens: tokenSubjectFromConfig(config),
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     requests: config.RATE_LIMIT_REQUESTS,
@@ -119,7 +146,6 @@ export async function mountRateLimitsFromConfig(app: Express, config: GatewayCon
     uploads: config.RATE_LIMIT_UPLOADS,
     pool,
   });
-  await limits.ready;
   mountRateLimits(app, limits);
   return limits;
 }
