@@ -7,6 +7,8 @@ export interface Subscription<T = Record<string, any>> {
   results: FormattedExecutionResult<T, unknown>[];
   /** Waits until `count` results have arrived (or the subscription ended), then returns them all. */
   take(count: number, timeoutMs?: number): Promise<FormattedExecutionResult<T, unknown>[]>;
+  /** Waits for the first result that satisfies `predicate`, skipping those before it. */
+  find(predicate: (result: FormattedExecutionResult<T, unknown>) => boolean, timeoutMs?: number): Promise<FormattedExecutionResult<T, unknown>>;
   /** Resolves with the errors of an `error` message, or rejects if none arrives in time. */
   failure(timeoutMs?: number): Promise<readonly unknown[]>;
   completed: boolean;
@@ -30,40 +32,38 @@ export function subscribe<T = Record<string, any>>(client: Client, query: string
   const waiters = new Set<() => void>();
   let errors: readonly unknown[] | undefined;
   const notify = () => waiters.forEach((w) => w());
+  /** Resolves once `done()` holds, checked now and after every message; rejects after `timeoutMs`. */
+  const waitFor = (done: () => boolean, timeoutMs: number, timeoutMessage: () => string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!done()) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(timeoutMessage()));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  const ended = () => subscription.completed || errors !== undefined;
   const subscription: Subscription<T> = {
     results,
     completed: false,
     async take(count, timeoutMs = 15_000) {
-      await new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (results.length >= count || subscription.completed || errors) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`Received ${results.length} of ${count} events in ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+      await waitFor(() => results.length >= count || ended(), timeoutMs, () => `Received ${results.length} of ${count} events in ${timeoutMs} ms`);
       return results;
     },
+    async find(predicate, timeoutMs = 15_000) {
+      await waitFor(() => results.some(predicate) || ended(), timeoutMs, () => `None of ${results.length} events matched in ${timeoutMs} ms`);
+      const found = results.find(predicate);
+      if (!found) throw new Error(`The subscription ended after ${results.length} events, none matching`);
+      return found;
+    },
     async failure(timeoutMs = 15_000) {
-      await new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (errors) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        const timer = setTimeout(() => reject(new Error(`No error message in ${timeoutMs} ms`)), timeoutMs);
-        waiters.add(check);
-        check();
-      });
+      await waitFor(() => errors !== undefined, timeoutMs, () => `No error message in ${timeoutMs} ms`);
       return errors!;
     },
     dispose: () => undefined,
