@@ -11,7 +11,7 @@ export const SUBPROGRAMME = 'aqparat-tolqyny';
  */
 export function oversees(viewer: Viewer | null, territoryCode: string): boolean {
   if (!viewer) return false;
-  if (overseesEverything(viewer)) return true;
+  if (editsSubprogramme(viewer, SUBPROGRAMME)) return true;
   const territory = kato().find(territoryCode);
   if (!territory) return false;
   return actsIn(viewer, territory.code, Role.AKIMAT_OFFICER) || actsIn(viewer, kato().region(territory.code).code, Role.PROJECT_OFFICE);
@@ -23,7 +23,7 @@ export function oversees(viewer: Viewer | null, territoryCode: string): boolean 
  */
 export function overseenCodes(viewer: Viewer | null): string[] | null {
   if (!viewer) return [];
-  if (overseesEverything(viewer)) return null;
+  if (editsSubprogramme(viewer, SUBPROGRAMME)) return null;
   const scope = viewer.territory ? kato().find(viewer.territory) : undefined;
   if (!scope) return [];
   const codes = new Set<string>();
@@ -35,8 +35,4 @@ export function overseenCodes(viewer: Viewer | null): string[] | null {
     }
   }
   return [...codes];
-}
-
-function overseesEverything(viewer: Viewer): boolean {
-  return editsSubprogramme(viewer, SUBPROGRAMME);
 }
