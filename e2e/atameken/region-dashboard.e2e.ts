@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { signEvidenceId } from '@rz/schema';
-import { gql } from '../../infra/src/testing/graphql-client';
-import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
-import { testEnv, testToken } from '../../infra/src/testing/test-env';
+import { gql, startTestSystem, type TestSystem, testEnv, testToken } from '@rz/test-support';
 
 /**
  * A region's civic dashboard through the gateway, in one query: its initiatives, its

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse } from 'graphql';
 import { join } from 'node:path';
-import { gql, type GraphQLResponse } from '../../infra/src/testing/graphql-client';
-import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
-import { testToken } from '../../infra/src/testing/test-env';
+import { gql, type GraphQLResponse, startTestSystem, type TestSystem, testToken } from '@rz/test-support';
 import { aqparatTolqynyProbes } from './probes/aqparat-tolqyny.probes';
 import { atamekenComplaintProbes } from './probes/atameken-complaints.probes';
 import { atamekenInitiativeProbes } from './probes/atameken-initiatives.probes';

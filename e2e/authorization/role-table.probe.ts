@@ -1,5 +1,5 @@
 import type { SubgraphName } from '@rz/schema';
-import type { GraphQLResponse } from '../../infra/src/testing/graphql-client';
+import { type GraphQLResponse } from '@rz/test-support';
 
 /** Every probe acts on records in Almaty city; the viewers below are inside, beside and below it. */
 export const ALMATY = '750000000';

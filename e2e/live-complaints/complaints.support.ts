@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { signEvidenceId } from '@rz/schema';
-import { gql } from '../../infra/src/testing/graphql-client';
-import { testEnv } from '../../infra/src/testing/test-env';
+import { gql, testEnv } from '@rz/test-support';
 
 /** A valid evidence id, as the gateway's upload endpoint would return it. */
 export function evidenceId(seed: string): string {

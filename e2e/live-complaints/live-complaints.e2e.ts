@@ -1,9 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
-import { testToken } from '../../infra/src/testing/test-env';
-import { subscribe, wsClient } from '../../infra/src/testing/ws-client';
+import { startTestSystem, type TestSystem, testToken, subscribe, wsClient } from '@rz/test-support';
 import { changeStatus, fileComplaint, gatewayStats } from './complaints.support';
 
 const ALMATY_LIVE = `subscription($territory: ID, $complaint: ID, $after: String) {

@@ -1,7 +1,5 @@
 import { stableId } from '@rz/subgraph-runtime';
-import { gql } from '../../infra/src/testing/graphql-client';
-import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
-import { testToken } from '../../infra/src/testing/test-env';
+import { gql, startTestSystem, type TestSystem, testToken } from '@rz/test-support';
 
 /** Ids the demo seeds give (rukhani-qazyna monuments, aqparat-tolqyny plans, items and faces). */
 const KZH049 = stableId('monument:KZH049');

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { signEvidenceDownload, verifyEvidenceId } from '@rz/schema';
-import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
-import { testEnv, testToken } from '../../infra/src/testing/test-env';
+import { startTestSystem, type TestSystem, testEnv, testToken } from '@rz/test-support';
 
 const MIB = 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -1,5 +1,4 @@
-import { gql } from '../../infra/src/testing/graphql-client';
-import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
+import { gql, startTestSystem, type TestSystem } from '@rz/test-support';
 
 /** The real gateway in production mode, in front of the real subgraphs. */
 describe('gateway in production mode', () => {

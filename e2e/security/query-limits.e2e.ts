@@ -1,6 +1,5 @@
 import { Agent, fetch as undiciFetch } from 'undici';
-import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
-import { testToken } from '../../infra/src/testing/test-env';
+import { startTestSystem, type TestSystem, testToken } from '@rz/test-support';
 import { tableFingerprints } from './support/database-fingerprint';
 
 /**

@@ -10,9 +10,7 @@ import {
   type GraphQLObjectType,
   type IntrospectionQuery,
 } from 'graphql';
-import { gql } from '../../infra/src/testing/graphql-client';
-import { startTestSystem, type TestSystem } from '../../infra/src/testing/system-harness';
-import { testToken } from '../../infra/src/testing/test-env';
+import { gql, startTestSystem, type TestSystem, testToken } from '@rz/test-support';
 
 /** The four subgraphs and the gateway as real processes, over real HTTP, on the demo data. */
 describe('unified graph through the gateway', () => {

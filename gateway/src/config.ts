@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { GATEWAY_PORT, SUBGRAPHS, subgraphEnvPrefix, subgraphUrl, type SubgraphName } from '@rz/schema';
+import { GATEWAY_PORT, SUBGRAPHS, subgraphEnvPrefix, subgraphUrl, type SubgraphName } from '@rz/contract';
 import { z } from 'zod';
 
 const MIB = 1024 * 1024;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { SUBGRAPHS, type SubgraphName } from '@rz/schema';
+import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
 import type { GatewayConfig } from './config';
 import { ForwardAuthorizationDataSource } from './extensions/forward-authorization';
 

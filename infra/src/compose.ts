@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SUBGRAPHS } from '@rz/schema';
+import { SUBGRAPHS } from '@rz/contract';
 import { composeSupergraph, emitAllSubgraphSdl } from './compose/compose';
 import { SUPERGRAPH_FILE, subgraphSdlFile } from './paths';
 

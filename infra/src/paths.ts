@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { subgraphDir, type SubgraphName } from '@rz/schema';
+import { subgraphDir, type SubgraphName } from '@rz/contract';
 
 /** Repository root, from infra/dist or infra/src. */
 export const ROOT = join(__dirname, '..', '..');

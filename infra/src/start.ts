@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SUBGRAPHS, type SubgraphName } from '@rz/schema';
+import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
 import { ensureDevKeys } from './auth/dev-keys';
 import { loadInfraConfig } from './config';
 import { launchSystem, type RunningSystem } from './dev/system';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-export * from './subgraphs';
+export * from '@rz/contract';
 export * from './errors/domain-error';
 export * from './localized/lang.enum';
 export * from './localized/localized-text';
@@ -10,5 +10,4 @@ export * from './territory/kato-classifier';
 export * from './territory/territory.type';
 export * from './territory/territory.resolver';
 export * from './federation/build-federated-schema';
-export * from './evidence/evidence-token';
 export * from './calendar/calendar-day';

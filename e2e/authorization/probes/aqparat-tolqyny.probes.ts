@@ -1,4 +1,4 @@
-import type { GraphQLResponse } from '../../../infra/src/testing/graphql-client';
+import { type GraphQLResponse } from '@rz/test-support';
 import { ALMATY, unique, type ProbeSet } from '../role-table.probe';
 
 const NOMINATE = `mutation($input: NominateFaceInput!) { nominateFace(input: $input) { id } }`;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { signEvidenceId } from '@rz/schema';
-import { testEnv } from '../../../infra/src/testing/test-env';
+import { testEnv } from '@rz/test-support';
 import { ALMATY, unique, type ProbeSet } from '../role-table.probe';
 
 /**

@@ -1,5 +1,4 @@
-import { gql } from '../../../infra/src/testing/graphql-client';
-import { testToken } from '../../../infra/src/testing/test-env';
+import { gql, testToken } from '@rz/test-support';
 import { ALMATY, unique, type ProbeSet } from '../role-table.probe';
 
 const REGISTER_VOLUNTEER = `mutation($input: VolunteerProfileInput!) { registerVolunteer(input: $input) { id } }`;

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { signEvidenceId, verifyEvidenceDownload, type EvidenceKind } from '@rz/schema';
+import { signEvidenceId, verifyEvidenceDownload, type EvidenceKind } from '@rz/contract';
 import type { Express, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { TokenSubject } from '../extensions/token-subject';

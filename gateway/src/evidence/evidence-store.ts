@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { EvidenceKind } from '@rz/schema';
+import type { EvidenceKind } from '@rz/contract';
 
 export interface StoredEvidence {
   kind: EvidenceKind;

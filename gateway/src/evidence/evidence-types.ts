@@ -1,4 +1,4 @@
-import type { EvidenceKind } from '@rz/schema';
+import type { EvidenceKind } from '@rz/contract';
 
 export interface EvidenceType {
   kind: EvidenceKind;

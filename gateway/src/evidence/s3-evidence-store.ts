@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { EVIDENCE_KINDS, type EvidenceKind } from '@rz/schema';
+import { EVIDENCE_KINDS, type EvidenceKind } from '@rz/contract';
 import type { ByteRange, EvidenceStore, StoredEvidence } from './evidence-store';
 
 export interface S3EvidenceStoreOptions {

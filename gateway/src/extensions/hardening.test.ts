@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestDatabase, testToken, type TestDatabase } from '../../../infra/src/testing/test-env';
+import { createTestDatabase, testToken, type TestDatabase } from '@rz/test-support';
 import type { RunningGateway } from '../server';
 import { startTestGateway } from '../testing/test-gateway';
 

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../../infra/src/testing/test-env';
+import { createTestDatabase, type TestDatabase } from '@rz/test-support';
 import { ClientRateLimits, RATE_LIMIT_TABLE } from './rate-limit';
 
 const noTokens = { subjectOf: async () => null };

@@ -1,4 +1,4 @@
-import type { SubgraphName } from '@rz/schema';
+import type { SubgraphName } from '@rz/contract';
 import type { Express } from 'express';
 
 export interface ReadinessOptions {

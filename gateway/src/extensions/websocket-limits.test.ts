@@ -4,8 +4,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { buildSchema, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
-import { subscribe, wsClient } from '../../../infra/src/testing/ws-client';
-import { testToken } from '../../../infra/src/testing/test-env';
+import { subscribe, wsClient, testToken } from '@rz/test-support';
 import { startTestGateway } from '../testing/test-gateway';
 
 /**

@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUBGRAPHS, subgraphEnvPrefix } from '@rz/schema';
-import { testEnv } from '../../../infra/src/testing/test-env';
+import { SUBGRAPHS, subgraphEnvPrefix } from '@rz/contract';
+import { testEnv } from '@rz/test-support';
 import { loadGatewayConfig } from '../config';
 import { startGateway, type RunningGateway } from '../server';
 

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { signEvidenceId, SUBGRAPHS, type SubgraphName } from '@rz/schema';
+import { signEvidenceId, SUBGRAPHS, type SubgraphName } from '@rz/contract';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ensureDevKeys, signDevToken } from '../auth/dev-keys';
 import { launchSystem } from '../dev/system';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { provisionDatabase } from '../postgres/provision';
-import { freePort } from '../testing/free-port';
+import { freePort } from '../dev/free-port';
 
 /**
  * `npm run bench:subscriptions -- --clients 1000,10000 --changes 200 --rate 20`

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '@rz/schema';
+import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '@rz/contract';
 import { parse } from 'graphql';
 import { PRINT_SDL_ENTRY } from '../paths';
 

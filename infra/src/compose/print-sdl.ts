@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { subgraphDir, SUBGRAPHS, type SubgraphName } from '@rz/schema';
+import { subgraphDir, SUBGRAPHS, type SubgraphName } from '@rz/contract';
 import type { GraphQLSchema } from 'graphql';
 import { ROOT } from '../paths';
 

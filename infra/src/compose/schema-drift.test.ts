@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SUBGRAPHS } from '@rz/schema';
+import { SUBGRAPHS } from '@rz/contract';
 import { SUPERGRAPH_FILE, subgraphSdlFile } from '../paths';
 import { composeSupergraph, emitAllSubgraphSdl } from './compose';
 

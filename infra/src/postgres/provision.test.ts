@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../testing/test-env';
+import { createTestDatabase, type TestDatabase } from '@rz/test-support';
 
 /** Each subgraph's role reaches its own schema only. */
 describe('database provisioning', () => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { SUBGRAPHS, subgraphDbSchema, type SubgraphName } from '@rz/schema';
+import { SUBGRAPHS, subgraphDbSchema, type SubgraphName } from '@rz/contract';
 import { Client } from 'pg';
 
 export interface SubgraphDatabase {

@@ -1,14 +1,6 @@
-/**
- * Error codes are part of the API contract: frontends switch on them.
- * Services throw DomainError; each server maps it to a GraphQL error in one place.
- */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'INVALID_TRANSITION'
-  | 'CONFLICT';
+import type { DomainErrorCode } from '@rz/contract';
+
+/** Services throw DomainError; each server maps it to a GraphQL error in one place. Its codes are in @rz/contract's registry. */
 
 export interface DomainErrorDetails {
   /** Input path of the offending field, e.g. "input.territory". */
@@ -18,7 +10,7 @@ export interface DomainErrorDetails {
 
 export class DomainError extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: DomainErrorCode,
     message: string,
     readonly details: DomainErrorDetails = {},
   ) {

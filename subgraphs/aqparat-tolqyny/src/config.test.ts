@@ -1,4 +1,4 @@
-import { ConfigError } from '@rz/subgraph-runtime';
+import { ConfigError } from '@rz/service-kit';
 import { loadConfig } from './config';
 
 const env = { DATABASE_URL: 'postgres://localhost/rz', AUTH_JWKS_FILE: '/tmp/jwks.json' };

@@ -1,4 +1,4 @@
-import { ConfigError } from '@rz/subgraph-runtime';
+import { ConfigError } from '@rz/service-kit';
 import { loadConfig } from './config';
 
 const base = { DATABASE_URL: 'postgres://a@b/c', AUTH_JWKS_FILE: '/k.json' };

@@ -1,5 +1,7 @@
-import { parseConfig, subgraphConfigShape, type SubgraphConfig, type SubgraphContext } from '@rz/subgraph-runtime';
+import { parseConfig } from '@rz/service-kit';
+import { subgraphConfigShape, type SubgraphConfig } from '@rz/subgraph-runtime';
 import { z } from 'zod';
+import type { AtamekenContext } from './context';
 
 /** Settings only atameken reads, on top of the shared ones. */
 const atamekenSettings = z.object({
@@ -18,9 +20,4 @@ export type AtamekenConfig = SubgraphConfig & z.output<typeof atamekenSettings>;
 /** The only place this service reads the environment. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AtamekenConfig {
   return parseConfig(atamekenConfigShape(), env);
-}
-
-/** The runtime types the context with the shared config; this service was started with its own. */
-export function atamekenConfig(ctx: Pick<SubgraphContext, 'config'>): AtamekenConfig {
-  return ctx.config as AtamekenConfig;
 }

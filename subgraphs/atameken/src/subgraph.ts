@@ -29,9 +29,10 @@ import { ZhomartAward20261122020300 } from './migrations/20261122020300-zhomart-
 import { ZhomartAwardEntity } from './zhomart/zhomart-award.entity';
 import { startComplaintEvents } from './complaint-event/complaint-event.service';
 import { buildAtamekenSchema } from './schema';
-import { loadConfig } from './config';
+import { loadConfig, type AtamekenConfig } from './config';
+import type { AtamekenServices } from './context';
 
-export const atameken: SubgraphDefinition = {
+export const atameken: SubgraphDefinition<AtamekenConfig, AtamekenServices> = {
   name: 'atameken',
   entities: [
     ComplaintEntity,
@@ -61,10 +62,8 @@ export const atameken: SubgraphDefinition = {
     VolunteerCorps20261122020200,
     ZhomartAward20261122020300,
   ],
-  // EVIDENCE_SECRET and any other atameken setting, parsed the same way in tests.
   loadConfig,
   buildSchema: buildAtamekenSchema,
-  // Live complaint status (owned by the subscriptions work): keep this line.
   startServices: startComplaintEvents,
   async seedDemo(db, logger) {
     await seedAkimatOfficers(db, logger);

@@ -1,4 +1,5 @@
-import { parseConfig, subgraphConfigShape, type SubgraphConfig } from '@rz/subgraph-runtime';
+import { parseConfig } from '@rz/service-kit';
+import { subgraphConfigShape, type SubgraphConfig } from '@rz/subgraph-runtime';
 import { z } from 'zod';
 
 export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:4000';

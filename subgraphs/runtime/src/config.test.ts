@@ -1,4 +1,5 @@
-import { ConfigError, parseConfig, subgraphConfigShape } from './config';
+import { ConfigError, parseConfig } from '@rz/service-kit';
+import { subgraphConfigShape } from './config';
 
 describe('subgraph config', () => {
   it('applies defaults, including the port from the subgraph list', () => {

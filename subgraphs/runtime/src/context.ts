@@ -1,7 +1,10 @@
+import type { Logger } from '@rz/service-kit';
 import type { DataSource } from 'typeorm';
-import type { SubgraphConfig } from './config';
-import type { Logger } from './logger';
 import type { Viewer } from './auth/viewer';
+import type { SubgraphConfig } from './config';
+
+/** Long-lived process services a subgraph starts (see SubgraphDefinition.startServices). */
+export type ServiceMap = object;
 
 /** A loader factory; the registry makes one instance per request. */
 export type LoaderFactory<T> = (context: SubgraphContext) => T;
@@ -18,18 +21,21 @@ export class LoaderRegistry {
   }
 }
 
-export interface SubgraphContext {
+/**
+ * What a resolver gets. A subgraph with its own settings or services names its
+ * context once (`type AtamekenContext = SubgraphContext<AtamekenConfig, AtamekenServices>`),
+ * so no resolver casts.
+ */
+export interface SubgraphContext<C extends SubgraphConfig = SubgraphConfig, S extends ServiceMap = ServiceMap> {
   viewer: Viewer | null;
-  /** The service's parsed config; a subgraph with extra settings narrows it with its own type. */
-  config: SubgraphConfig;
-  /** Long-lived process services (see SubgraphDefinition.startServices). */
-  services: Record<string, unknown>;
+  config: C;
+  services: S;
   db: DataSource;
   loaders: LoaderRegistry;
   logger: Logger;
 }
 
-export function createContext(base: Omit<SubgraphContext, 'loaders'>): SubgraphContext {
-  const context: SubgraphContext = { ...base, loaders: new LoaderRegistry(() => context) };
+export function createContext<C extends SubgraphConfig, S extends ServiceMap>(base: Omit<SubgraphContext<C, S>, 'loaders'>): SubgraphContext<C, S> {
+  const context: SubgraphContext<C, S> = { ...base, loaders: new LoaderRegistry(() => context as unknown as SubgraphContext) };
   return context;
 }

@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@rz/schema';
 import type { GraphQLFormattedError } from 'graphql';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
-import type { Logger } from './logger';
+import type { Logger } from '@rz/service-kit';
 
 /** The one place where domain and auth errors become coded GraphQL errors. */
 export function createErrorFormatter(logger: Logger, production: boolean) {

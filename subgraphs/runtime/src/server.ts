@@ -4,50 +4,53 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { SubgraphName } from '@rz/schema';
+import type { SubgraphName } from '@rz/contract';
+import { createLogger, runService, tokenVerifierFromSettings, type Logger } from '@rz/service-kit';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { TokenVerifier } from './auth/token-verifier';
+import { viewerFromAuthorization } from './auth/viewer-token';
 import type { SubgraphConfig } from './config';
-import { createContext, type SubgraphContext } from './context';
+import { createContext, type ServiceMap, type SubgraphContext } from './context';
 import { createSubgraphDataSource } from './database/data-source';
 import { createErrorFormatter } from './format-error';
-import { createLogger, type Logger } from './logger';
 import { attachGraphqlWs } from './subscriptions/graphql-ws-server';
 
-/** What a subgraph package provides; the runtime does the rest. */
-export interface SubgraphDefinition {
+/**
+ * What a subgraph package provides; the runtime does the rest. Typed by the
+ * subgraph's own config and services, so neither is ever cast.
+ */
+export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, S extends ServiceMap = ServiceMap> {
   name: SubgraphName;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   buildSchema(): Promise<GraphQLSchema>;
+  /** Parses this subgraph's environment (the shared shape plus its own settings); tests use it to get the same defaults. */
+  loadConfig(env?: Record<string, string | undefined>): C;
   /** Loads demo data into an empty database; must be idempotent. */
   seedDemo?(db: DataSource, logger: Logger): Promise<void>;
-  /** Parses this subgraph's environment (the shared shape plus its own settings); tests use it to get the same defaults. */
-  loadConfig?(env: Record<string, string | undefined>): SubgraphConfig;
   /** Extra HTTP routes (for example QR redirects), mounted before /graphql. */
-  routes?(app: Express, deps: { db: DataSource; logger: Logger; config: SubgraphConfig }): void;
+  routes?(app: Express, deps: { db: DataSource; logger: Logger; config: C }): void;
   /**
    * Long-lived process services (a LISTEN connection, timers), started after
    * migrations and stopped on shutdown; resolvers reach them as `ctx.services`.
    */
-  startServices?(deps: { db: DataSource; config: SubgraphConfig; logger: Logger }): Promise<ProcessServices>;
+  startServices?(deps: { db: DataSource; config: C; logger: Logger }): Promise<ProcessServices<S>>;
 }
 
-export interface ProcessServices {
-  readonly services: Record<string, unknown>;
+export interface ProcessServices<S extends ServiceMap = ServiceMap> {
+  readonly services: S;
   stop(): Promise<void>;
 }
 
-export interface RunningSubgraph {
+export interface RunningSubgraph<S extends ServiceMap = ServiceMap> {
   url: string;
   port: number;
   db: DataSource;
   server: Server;
-  services: Record<string, unknown>;
+  services: S;
   stop(): Promise<void>;
 }
 
@@ -57,7 +60,7 @@ export interface RunningSubgraph {
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig): Promise<RunningSubgraph> {
+export async function startSubgraph<C extends SubgraphConfig, S extends ServiceMap>(definition: SubgraphDefinition<C, S>, config: C): Promise<RunningSubgraph<S>> {
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const production = config.NODE_ENV === 'production';
   const db = createSubgraphDataSource({
@@ -71,14 +74,9 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   await db.initialize();
   if (config.MIGRATE_ON_START) await db.runMigrations({ transaction: 'each' });
   if (config.SEED_DEMO && definition.seedDemo) await definition.seedDemo(db, logger);
-  const processServices = (await definition.startServices?.({ db, config, logger })) ?? { services: {}, stop: async () => undefined };
-
-  const verifier = new TokenVerifier({
-    jwksUrl: config.AUTH_JWKS_URL,
-    jwksFile: config.AUTH_JWKS_FILE,
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_AUDIENCE,
-  });
+  const processServices: ProcessServices<S> = (await definition.startServices?.({ db, config, logger })) ?? { services: {} as S, stop: async () => undefined };
+  const tokens = tokenVerifierFromSettings(config);
+  const viewerOf = (authorization: string | undefined) => viewerFromAuthorization(tokens, authorization);
 
   const app = express();
   app.disable('x-powered-by');
@@ -94,8 +92,9 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   ];
   const schema = await definition.buildSchema();
   const formatError = createErrorFormatter(logger, production);
-  const contextFor = (viewer: SubgraphContext['viewer']) => createContext({ viewer, db, logger, config, services: processServices.services });
-  const ws = schema.getSubscriptionType() ? attachGraphqlWs({ server, schema, verifier, createContext: contextFor, formatError }) : undefined;
+  const contextFor = (viewer: SubgraphContext['viewer']) =>
+    createContext<C, S>({ viewer, db, logger, config, services: processServices.services }) as unknown as SubgraphContext;
+  const ws = schema.getSubscriptionType() ? attachGraphqlWs({ server, schema, viewerOf, createContext: contextFor, formatError }) : undefined;
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     plugins,
@@ -122,7 +121,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        contextFor(await verifier.viewerFrom(req.headers.authorization)),
+        contextFor(await viewerOf(req.headers.authorization)),
     }),
   );
 
@@ -146,20 +145,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   };
 }
 
-/** For entry points: start, stop cleanly on SIGTERM/SIGINT, exit non-zero on startup failure. */
-export function runSubgraph(definition: SubgraphDefinition, loadConfig: () => SubgraphConfig): void {
-  let running: RunningSubgraph | undefined;
-  const shutdown = async () => {
-    await running?.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-  Promise.resolve()
-    .then(() => startSubgraph(definition, loadConfig()))
-    .then((r) => (running = r))
-    .catch((error: Error) => {
-      process.stderr.write(`${definition.name} failed to start: ${error.message}\n`);
-      process.exit(1);
-    });
+/** For entry points: read config (the definition's own module reads the environment), start, stop cleanly on SIGTERM/SIGINT, exit non-zero on startup failure. */
+export function runSubgraph<C extends SubgraphConfig, S extends ServiceMap>(definition: SubgraphDefinition<C, S>): void {
+  runService(definition.name, () => startSubgraph(definition, definition.loadConfig()));
 }

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { runSubgraph } from '@rz/subgraph-runtime';
-import { loadConfig } from './config';
 import { tarbieBilim } from './subgraph';
 
-runSubgraph(tarbieBilim, loadConfig);
+runSubgraph(tarbieBilim);

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@rz/subgraph-runtime';
+import { loadConfig } from './config';
 import { LocalHistoryClubMembersEntity } from './club/club-members.entity';
 import { LocalHistoryClubEntity } from './club/club.entity';
 import { seedDemo } from './demo/demo.seed';
@@ -18,6 +19,7 @@ import { buildTarbieBilimSchema } from './schema';
 
 export const tarbieBilim: SubgraphDefinition = {
   name: 'tarbie-bilim',
+  loadConfig,
   entities: [
     EventEntity,
     EventMonumentEntity,

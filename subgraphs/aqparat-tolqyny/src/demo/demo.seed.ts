@@ -1,4 +1,4 @@
-import type { Logger } from '@rz/subgraph-runtime';
+import type { Logger } from '@rz/service-kit';
 import type { DataSource } from 'typeorm';
 import { seedFaces } from './faces.seed';
 import { seedMediaPlans } from './media-plans.seed';

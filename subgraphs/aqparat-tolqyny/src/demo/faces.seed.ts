@@ -1,5 +1,6 @@
 import { kato } from '@rz/schema';
-import { newId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { newId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
 import { FaceStatusChangeEntity } from '../face/face-status-change.entity';
 import { FaceSupportEntity } from '../face/face-support.entity';

@@ -1,5 +1,6 @@
 import { Lang } from '@rz/schema';
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
 import { MediaItemSubjectEntity } from '../media-item/media-item-subject.entity';
 import { MediaItemEntity } from '../media-item/media-item.entity';

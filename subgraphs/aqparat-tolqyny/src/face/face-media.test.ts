@@ -1,8 +1,6 @@
 import { kato, todayInKazakhstan } from '@rz/schema';
 import { stableId } from '@rz/subgraph-runtime';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testToken } from '../../../../infra/src/testing/test-env';
+import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
 import { aqparatTolqyny } from '../subgraph';
 
 /** Two servers: the default NEW_FACE_MEDIA_LIMIT (3), and one configured to 1. */

@@ -1,6 +1,5 @@
 import { stableId, statementCounter } from '@rz/subgraph-runtime';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
+import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
 import { DEMO_SUBJECTS, faceDemoId, mediaItemDemoId } from '../demo/media-plans.seed';
 import { aqparatTolqyny } from '../subgraph';
 

@@ -1,7 +1,5 @@
 import { kato, todayInKazakhstan } from '@rz/schema';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testToken } from '../../../../infra/src/testing/test-env';
+import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
 import { mediaItemDemoId } from '../demo/media-plans.seed';
 import { aqparatTolqyny } from '../subgraph';
 

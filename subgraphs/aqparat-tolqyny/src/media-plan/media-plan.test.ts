@@ -1,8 +1,6 @@
 import { isCalendarDay, todayInKazakhstan } from '@rz/schema';
-import { createLogger } from '@rz/subgraph-runtime';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testToken } from '../../../../infra/src/testing/test-env';
+import { createLogger } from '@rz/service-kit';
+import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
 import { mediaPlanDemoId } from '../demo/media-plans.seed';
 import { aqparatTolqyny } from '../subgraph';
 import { periodBounds } from './media-plan.period';

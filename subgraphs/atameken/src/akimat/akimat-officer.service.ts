@@ -1,9 +1,10 @@
 import { badUserInput, conflict, forbidden, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, paginate, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { AkimatOfficerEntity } from './akimat-officer.entity';
 import type { AkimatOfficerFilter, AssignAkimatOfficerInput } from './akimat-officer.input';
+import type { AtamekenContext } from '../context';
 
 /**
  * The akimat responsible for a place: the most specific territory on the way up
@@ -24,7 +25,7 @@ export async function routeToAkimat(manager: EntityManager, territoryCode: strin
 }
 
 export class AkimatOfficerService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   private requireAdmin(): void {
     const viewer = requireViewer(this.ctx.viewer);

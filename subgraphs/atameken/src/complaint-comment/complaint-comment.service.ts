@@ -1,5 +1,5 @@
 import { badUserInput, conflict, notFound, type ConnectionShape } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { actsIn, newId, paginate, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { ComplaintEntity } from '../complaint/complaint.entity';
 import { ComplaintActorRole, ComplaintStatus } from '../complaint/complaint.enums';
@@ -7,9 +7,10 @@ import { actorRole } from '../complaint/complaint.roles';
 import { ComplaintCommentEntity } from './complaint-comment.entity';
 import type { CommentOnComplaintInput } from './complaint-comment.input';
 import { complaintCommentCountLoader } from './complaint-comment.loader';
+import type { AtamekenContext } from '../context';
 
 export class ComplaintCommentService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   page(complaint: ComplaintEntity, page: PageRequest): Promise<ConnectionShape<ComplaintCommentEntity>> {
     const query = this.ctx.db.getRepository(ComplaintCommentEntity).createQueryBuilder('cc').where('cc.complaintId = :id', { id: complaint.id });

@@ -1,10 +1,11 @@
 import { forbidden } from '@rz/schema';
-import { requireViewer, Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { requireViewer, Role } from '@rz/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import { ComplaintTopic } from '../complaint/complaint.enums';
 import { ComplaintTopicDeadlineEntity } from './complaint-deadline.entity';
 import type { SetComplaintTopicDeadlineArgs } from './complaint-deadline.input';
 import type { ComplaintTopicDeadline } from './complaint-deadline.type';
+import type { AtamekenContext } from '../context';
 
 /** The akimat answers within 15 working days unless a topic says otherwise. */
 export const DEFAULT_DEADLINE_WORKING_DAYS = 15;
@@ -15,7 +16,7 @@ export async function workingDaysFor(manager: EntityManager, topic: ComplaintTop
 }
 
 export class ComplaintDeadlineService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   async all(): Promise<ComplaintTopicDeadline[]> {
     const rows = await this.ctx.db.getRepository(ComplaintTopicDeadlineEntity).find();

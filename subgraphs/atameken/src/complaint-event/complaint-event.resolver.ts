@@ -1,15 +1,15 @@
 import { badUserInput, kato } from '@rz/schema';
-import { requireViewer, type SubgraphContext } from '@rz/subgraph-runtime';
+import { requireViewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { ComplaintActorRole, ComplaintTopic } from '../complaint/complaint.enums';
 import type { ComplaintEntity } from '../complaint/complaint.entity';
 import { ComplaintService } from '../complaint/complaint.service';
 import { Complaint } from '../complaint/complaint.type';
-import type { ComplaintEvent, ComplaintEventFilter, ComplaintEventStream } from './complaint-event.stream';
+import type { ComplaintEvent, ComplaintEventFilter } from './complaint-event.stream';
 import { ComplaintStatusEvent } from './complaint-event.type';
+import type { AtamekenContext } from '../context';
 
-export const COMPLAINT_EVENTS_SERVICE = 'complaintEvents';
 
 interface SubscriptionArgs {
   territory?: string | null;
@@ -20,7 +20,7 @@ interface SubscriptionArgs {
 }
 
 /** The filter a subscriber asked for, validated like any other input. */
-function filterFrom(args: SubscriptionArgs, ctx: SubgraphContext): ComplaintEventFilter {
+function filterFrom(args: SubscriptionArgs, ctx: AtamekenContext): ComplaintEventFilter {
   const filter: ComplaintEventFilter = {};
   if (args.territory) filter.territoryCodes = new Set(kato().subtreeCodes(kato().require(args.territory, 'territory').code));
   if (args.complaint) {
@@ -45,9 +45,8 @@ export class ComplaintEventResolver {
       'Every status change of complaints matching the filters, as it commits. Pass `after` (an event cursor) to first ' +
       'replay the changes since then (kept for a limited period), then continue live, with no gap and no repeat.',
     subscribe: ({ args, context }) => {
-      const ctx = context as SubgraphContext;
-      const stream = ctx.services[COMPLAINT_EVENTS_SERVICE] as ComplaintEventStream;
-      return stream.subscribe(filterFrom(args as SubscriptionArgs, ctx), cursorFrom((args as SubscriptionArgs).after));
+      const ctx = context as AtamekenContext;
+      return ctx.services.complaintEvents.subscribe(filterFrom(args as SubscriptionArgs, ctx), cursorFrom((args as SubscriptionArgs).after));
     },
   })
   complaintStatusChanged(
@@ -72,7 +71,7 @@ export class ComplaintEventResolver {
   }
 
   @FieldResolver(() => Complaint, { description: 'The complaint as it is now' })
-  async complaint(@Root() event: ComplaintEvent, @Ctx() ctx: SubgraphContext): Promise<ComplaintEntity> {
+  async complaint(@Root() event: ComplaintEvent, @Ctx() ctx: AtamekenContext): Promise<ComplaintEntity> {
     return (await new ComplaintService(ctx).byId(event.complaintId))!;
   }
 }

@@ -1,6 +1,6 @@
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { badUserInput } from '@rz/schema';
-import type { Logger } from '@rz/subgraph-runtime';
+import type { Logger } from '@rz/service-kit';
 import { Client, Pool } from 'pg';
 import type { ComplaintActorRole, ComplaintStatus, ComplaintTopic } from '../complaint/complaint.enums';
 import { COMPLAINT_EVENT_CHANNEL } from './complaint-event.outbox';

@@ -3,14 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { signEvidenceId } from '@rz/schema';
 import { startSubgraph, type RunningSubgraph } from '@rz/subgraph-runtime';
 import { Client as PgClient } from 'pg';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testEnv, testToken } from '../../../../infra/src/testing/test-env';
-import { subscribe, wsClient } from '../../../../infra/src/testing/ws-client';
+import { gql, startTestSubgraph, type TestSubgraph, testEnv, testToken, subscribe, wsClient } from '@rz/test-support';
 import { atameken } from '../subgraph';
-import type { ComplaintEventStream } from './complaint-event.stream';
 import { SlowSubscriberError } from './complaint-event.stream';
-import { COMPLAINT_EVENTS_SERVICE } from './complaint-event.resolver';
 
 const EVENTS = `subscription($territory: ID, $complaint: ID, $topic: ComplaintTopic, $mine: Boolean, $after: String) {
   complaintStatusChanged(territory: $territory, complaint: $complaint, topic: $topic, mine: $mine, after: $after) {
@@ -192,7 +187,7 @@ describe('complaintStatusChanged', () => {
   });
 
   it('drops a subscriber that stops reading, without affecting others', async () => {
-    const stream = subgraph.services[COMPLAINT_EVENTS_SERVICE] as ComplaintEventStream;
+    const stream = subgraph.services.complaintEvents;
     const slow = (stream as unknown as { options: { maxBuffered?: number } }).options;
     const previous = slow.maxBuffered;
     slow.maxBuffered = 2;

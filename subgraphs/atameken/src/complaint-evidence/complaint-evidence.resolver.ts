@@ -1,21 +1,21 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ComplaintEntity } from '../complaint/complaint.entity';
 import { Complaint } from '../complaint/complaint.type';
 import { ComplaintEvidenceService } from './complaint-evidence.service';
 import { ComplaintEvidence } from './complaint-evidence.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => Complaint)
 export class ComplaintEvidenceResolver {
   @FieldResolver(() => [ComplaintEvidence], {
     description: 'Attached files with short-lived download links: for the author, akimat officers of the territory and admins; empty for anyone else',
   })
-  evidence(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): Promise<ComplaintEvidence[]> {
+  evidence(@Root() c: ComplaintEntity, @Ctx() ctx: AtamekenContext): Promise<ComplaintEvidence[]> {
     return new ComplaintEvidenceService(ctx).forComplaint(c);
   }
 
   @FieldResolver(() => Int, { description: 'How many files are attached (public)' })
-  evidenceCount(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+  evidenceCount(@Root() c: ComplaintEntity, @Ctx() ctx: AtamekenContext): Promise<number> {
     return new ComplaintEvidenceService(ctx).count(c);
   }
 }

@@ -1,9 +1,9 @@
 import { badUserInput, kato, signEvidenceDownload, verifyEvidenceId, type EvidenceKind } from '@rz/schema';
-import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
-import { atamekenConfig } from '../config';
+import { Role } from '@rz/subgraph-runtime';
 import type { ComplaintEntity } from '../complaint/complaint.entity';
 import { complaintEvidenceLoader } from './complaint-evidence.loader';
 import { ComplaintEvidenceKind, type ComplaintEvidence } from './complaint-evidence.type';
+import type { AtamekenContext } from '../context';
 
 export const MAX_EVIDENCE = 10;
 /** Download links are short-lived: they leak through browser history and shared screens. */
@@ -15,10 +15,10 @@ export interface VerifiedEvidence {
 }
 
 export class ComplaintEvidenceService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   private get secret(): string {
-    return atamekenConfig(this.ctx).EVIDENCE_SECRET;
+    return this.ctx.config.EVIDENCE_SECRET;
   }
 
   /** Checks the ids the gateway's upload endpoint issued; anything forged or repeated names its position. */

@@ -1,9 +1,9 @@
 import { badUserInput, daysBetween, kato } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { addDays, kzDaySql, kzDayStart, monthEnd, monthStart } from '../common/kz-time';
 import { OPEN_COMPLAINT_STATUSES } from '../complaint/complaint.lifecycle';
 import type { ComplaintPeriodArgs } from './complaint-indicators.input';
 import type { ComplaintIndicators, ComplaintTrendMonth } from './complaint-indicators.type';
+import type { AtamekenContext } from '../context';
 
 const MAX_PERIOD_DAYS = 3 * 366;
 const MAX_TREND_MONTHS = 60;
@@ -16,7 +16,7 @@ function checkPeriod({ from, to }: ComplaintPeriodArgs): void {
 
 /** Indicators are computed by PostgreSQL over the territory's subtree; each is defined in the schema. */
 export class ComplaintIndicatorsService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   async indicators(territoryCode: string, period: ComplaintPeriodArgs, field = 'territory'): Promise<ComplaintIndicators> {
     const codes = kato().subtreeCodes(kato().require(territoryCode, field).code);

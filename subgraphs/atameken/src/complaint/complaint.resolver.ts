@@ -1,5 +1,5 @@
 import { GeoPoint, kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { Role } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MonumentRef } from '../monument/monument-ref.type';
 import type { ComplaintEntity } from './complaint.entity';
@@ -9,11 +9,12 @@ import { complaintIndicator, isOpenComplaint } from './complaint.lifecycle';
 import { ComplaintService, type FiledComplaint } from './complaint.service';
 import type { ComplaintStatusChangeEntity } from './complaint-status-change.entity';
 import { Complaint, ComplaintConnection, ComplaintStatusChange, FileComplaintPayload } from './complaint.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
   @Query(() => Complaint, { nullable: true })
-  complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ComplaintEntity | null> {
+  complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: AtamekenContext): Promise<ComplaintEntity | null> {
     return new ComplaintService(ctx).byId(id);
   }
 
@@ -21,7 +22,7 @@ export class ComplaintResolver {
   complaints(
     @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     return new ComplaintService(ctx).list(filter, page);
   }
@@ -30,20 +31,20 @@ export class ComplaintResolver {
   @Mutation(() => FileComplaintPayload, {
     description: 'Files a complaint (any signed-in person) with at least one evidence file; it starts SUBMITTED and is routed to the nearest staffed akimat',
   })
-  fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: SubgraphContext): Promise<FiledComplaint> {
+  fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: AtamekenContext): Promise<FiledComplaint> {
     return new ComplaintService(ctx).file(input);
   }
 
   // The role gate refuses non-officers before their input is validated; the territory scope is checked in the service.
   @Authorized(Role.AKIMAT_OFFICER)
   @Mutation(() => Complaint, { description: 'Moves a complaint on: akimat officers of its territory, or admins. DUPLICATE needs duplicateOf, REJECTED a comment' })
-  changeComplaintStatus(@Args() args: ChangeComplaintStatusArgs, @Ctx() ctx: SubgraphContext) {
+  changeComplaintStatus(@Args() args: ChangeComplaintStatusArgs, @Ctx() ctx: AtamekenContext) {
     return new ComplaintService(ctx).changeStatus(args);
   }
 
   @Authorized()
   @Mutation(() => Complaint, { description: 'The author reopens a resolved complaint within 30 days of its resolution; it goes back IN_PROGRESS with a new due day' })
-  reopenComplaint(@Args() args: ReopenComplaintArgs, @Ctx() ctx: SubgraphContext) {
+  reopenComplaint(@Args() args: ReopenComplaintArgs, @Ctx() ctx: AtamekenContext) {
     return new ComplaintService(ctx).reopen(args);
   }
 
@@ -68,12 +69,12 @@ export class ComplaintResolver {
   }
 
   @FieldResolver(() => Complaint, { nullable: true, description: 'The original, for a DUPLICATE' })
-  duplicateOf(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): Promise<ComplaintEntity | null> | null {
+  duplicateOf(@Root() c: ComplaintEntity, @Ctx() ctx: AtamekenContext): Promise<ComplaintEntity | null> | null {
     return c.duplicateOfId ? new ComplaintService(ctx).byId(c.duplicateOfId) : null;
   }
 
   @FieldResolver(() => [ComplaintStatusChange], { description: 'Every status change, oldest first, starting with the filing' })
-  history(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): Promise<ComplaintStatusChangeEntity[]> {
+  history(@Root() c: ComplaintEntity, @Ctx() ctx: AtamekenContext): Promise<ComplaintStatusChangeEntity[]> {
     return new ComplaintService(ctx).history(c);
   }
 
@@ -83,12 +84,12 @@ export class ComplaintResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Open and past its due day' })
-  isOverdue(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): boolean {
+  isOverdue(@Root() c: ComplaintEntity, @Ctx() ctx: AtamekenContext): boolean {
     return new ComplaintService(ctx).isOverdue(c);
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'Until when the author may reopen it, for a resolved complaint' })
-  reopenableUntil(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): Date | null {
+  reopenableUntil(@Root() c: ComplaintEntity, @Ctx() ctx: AtamekenContext): Date | null {
     return new ComplaintService(ctx).reopenableUntil(c);
   }
 
@@ -98,12 +99,12 @@ export class ComplaintResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer filed this complaint' })
-  isMine(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): boolean {
+  isMine(@Root() c: ComplaintEntity, @Ctx() ctx: AtamekenContext): boolean {
     return new ComplaintService(ctx).isMine(c);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer is the officer who accepted it' })
-  isAssignedToMe(@Root() c: ComplaintEntity, @Ctx() ctx: SubgraphContext): boolean {
+  isAssignedToMe(@Root() c: ComplaintEntity, @Ctx() ctx: AtamekenContext): boolean {
     return new ComplaintService(ctx).isAssignedToMe(c);
   }
 }

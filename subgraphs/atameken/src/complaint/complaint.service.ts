@@ -1,5 +1,5 @@
 import { badUserInput, conflict, distanceKm, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireActsIn, requireViewer, Role, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, paginate, requireActsIn, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
 import { routeToAkimat } from '../akimat/akimat-officer.service';
@@ -30,6 +30,7 @@ import {
 import { complaintByIdLoader } from './complaint.loader';
 import { actorRole } from './complaint.roles';
 import { ComplaintStatusChangeEntity } from './complaint-status-change.entity';
+import type { AtamekenContext } from '../context';
 
 /** Open complaints on the same topic this close are offered as likely duplicates. */
 export const DUPLICATE_RADIUS_KM = 0.25;
@@ -45,7 +46,7 @@ export interface FiledComplaint {
 type StatusChange = Pick<ComplaintStatusChangeEntity, 'from' | 'to' | 'byRole' | 'bySubject' | 'comment'>;
 
 export class ComplaintService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(ComplaintEntity);

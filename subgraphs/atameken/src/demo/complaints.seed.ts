@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { kato, type EvidenceKind } from '@rz/schema';
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
 import { nearestStaffedAkimat } from '../akimat/akimat-officer.service';
 import { addWorkingDays, kzDay } from '../common/kz-time';

@@ -1,6 +1,6 @@
-import { createLogger, stableId } from '@rz/subgraph-runtime';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
+import { createLogger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
+import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
 import { atameken } from '../subgraph';
 import { DEMO_STAFFED_AKIMATS } from './akimat-officers.seed';
 import { DEMO_COMPLAINTS } from './complaints.seed';

@@ -1,5 +1,6 @@
 import { kato } from '@rz/schema';
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
 import { nearestStaffedAkimat } from '../akimat/akimat-officer.service';
 import { InitiativeParticipantEntity } from '../initiative-implementation/initiative-participant.entity';

@@ -1,5 +1,6 @@
 import { kato } from '@rz/schema';
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { addDays, kzDay, kzDayStart, monthStart } from '../common/kz-time';
 import { PersonInNeedEntity } from '../person-in-need/person-in-need.entity';

@@ -1,5 +1,4 @@
 import { Lang, LocalizedText, pickLocalized } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
@@ -9,6 +8,7 @@ import { Volunteer } from '../volunteer/volunteer.type';
 import { CompleteInitiativeInput } from './initiative-implementation.input';
 import { InitiativeImplementationService } from './initiative-implementation.service';
 import { InitiativeImplementation, InitiativePatron } from './initiative-implementation.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => Initiative)
 export class InitiativeCompletionResolver {
@@ -21,7 +21,7 @@ export class InitiativeCompletionResolver {
   @Mutation(() => Initiative, {
     description: 'An akimat officer of its territory completes an initiative IN_PROGRESS: result, people served, NGOs, patrons and volunteers',
   })
-  completeInitiative(@Arg('input', () => CompleteInitiativeInput) input: CompleteInitiativeInput, @Ctx() ctx: SubgraphContext) {
+  completeInitiative(@Arg('input', () => CompleteInitiativeInput) input: CompleteInitiativeInput, @Ctx() ctx: AtamekenContext) {
     return new InitiativeImplementationService(ctx).complete(input);
   }
 }
@@ -40,27 +40,27 @@ export class InitiativeImplementationResolver {
   }
 
   @FieldResolver(() => [InitiativePatron], { description: 'Organisations that pledged, then patrons named by the akimat; private persons are never named' })
-  patrons(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<InitiativePatron[]> {
+  patrons(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<InitiativePatron[]> {
     return new InitiativeImplementationService(ctx).patrons(i);
   }
 
   @FieldResolver(() => Int, { description: 'Private persons who pledged (not named)' })
-  async privatePatronCount(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+  async privatePatronCount(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<number> {
     return (await new InitiativeImplementationService(ctx).privatePledges(i)).count;
   }
 
   @FieldResolver(() => Float, { description: 'Tenge pledged by private persons' })
-  async privatePledged(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+  async privatePledged(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<number> {
     return (await new InitiativeImplementationService(ctx).privatePledges(i)).amount;
   }
 
   @FieldResolver(() => [String], { description: 'NGOs that took part' })
-  ngos(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<string[]> {
+  ngos(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<string[]> {
     return new InitiativeImplementationService(ctx).ngos(i);
   }
 
   @FieldResolver(() => [Volunteer], { description: 'Volunteers who took part (anonymous profiles)' })
-  volunteers(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<VolunteerEntity[]> {
+  volunteers(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<VolunteerEntity[]> {
     return new InitiativeImplementationService(ctx).volunteers(i);
   }
 }

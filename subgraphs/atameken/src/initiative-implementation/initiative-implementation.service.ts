@@ -1,5 +1,5 @@
 import { badUserInput, hasAnyLanguage, invalidTransition, type Localized } from '@rz/schema';
-import { requireViewer, type SubgraphContext } from '@rz/subgraph-runtime';
+import { requireViewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
@@ -11,6 +11,7 @@ import { InitiativeParticipantEntity } from './initiative-participant.entity';
 import type { CompleteInitiativeInput } from './initiative-implementation.input';
 import { initiativeParticipantsLoader, initiativeVolunteersLoader } from './initiative-implementation.loader';
 import { InitiativeParticipantKind, type InitiativePatron } from './initiative-implementation.type';
+import type { AtamekenContext } from '../context';
 
 function cleaned(text: Localized): { kk: string | null; ru: string | null; en: string | null } {
   const pick = (value: string | null | undefined) => value?.trim() || null;
@@ -32,7 +33,7 @@ function names(list: readonly string[], field: string): string[] {
 }
 
 export class InitiativeImplementationService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   /**
    * An akimat officer of the territory completes an initiative IN_PROGRESS, recording

@@ -1,8 +1,8 @@
 import { badUserInput, decodeCursor, encodeCursor, kato, pickLocalized, type Lang } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from '../initiative/initiative.enums';
 import type { InitiativeMapArgs } from './initiative-map.input';
+import type { AtamekenContext } from '../context';
 
 export interface InitiativeMapRow {
   id: string;
@@ -32,7 +32,7 @@ export function mapPointTitle(row: InitiativeMapRow, lang: Lang): string {
  * needs, keyset-paged by id so thousands of points come in a few large pages.
  */
 export class InitiativeMapService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   async points({ filter, first, after }: InitiativeMapArgs): Promise<InitiativeMapResult> {
     const where = ['lat IS NOT NULL'];

@@ -1,5 +1,4 @@
 import { Lang, LocalizedText, pickLocalized } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { Initiative } from '../initiative/initiative.type';
@@ -7,17 +6,18 @@ import type { InitiativeMilestoneEntity } from './initiative-milestone.entity';
 import { AddInitiativeMilestoneInput } from './initiative-milestone.input';
 import { InitiativeMilestoneService } from './initiative-milestone.service';
 import { InitiativeMilestone } from './initiative-milestone.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => Initiative)
 export class InitiativeMilestonesResolver {
   @FieldResolver(() => [InitiativeMilestone], { description: 'Steps of the implementation, in the order they happened' })
-  milestones(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<InitiativeMilestoneEntity[]> {
+  milestones(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<InitiativeMilestoneEntity[]> {
     return new InitiativeMilestoneService(ctx).forInitiative(i);
   }
 
   @Authorized()
   @Mutation(() => InitiativeMilestone, { description: 'Reports a step of an initiative IN_PROGRESS: its author or an akimat officer of its territory' })
-  addInitiativeMilestone(@Arg('input', () => AddInitiativeMilestoneInput) input: AddInitiativeMilestoneInput, @Ctx() ctx: SubgraphContext) {
+  addInitiativeMilestone(@Arg('input', () => AddInitiativeMilestoneInput) input: AddInitiativeMilestoneInput, @Ctx() ctx: AtamekenContext) {
     return new InitiativeMilestoneService(ctx).add(input);
   }
 }

@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, hasAnyLanguage, type Localized } from '@rz/schema';
-import { actsIn, newId, requireViewer, Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { actsIn, newId, requireViewer, Role } from '@rz/subgraph-runtime';
 import { kzDay } from '../common/kz-time';
 import { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
@@ -7,6 +7,7 @@ import { lockInitiative } from '../initiative/initiative.service';
 import { InitiativeMilestoneEntity } from './initiative-milestone.entity';
 import type { AddInitiativeMilestoneInput } from './initiative-milestone.input';
 import { initiativeMilestonesLoader } from './initiative-milestone.loader';
+import type { AtamekenContext } from '../context';
 
 function cleaned(text: Localized | null | undefined): { kk: string | null; ru: string | null; en: string | null } {
   const pick = (value: string | null | undefined) => value?.trim() || null;
@@ -14,7 +15,7 @@ function cleaned(text: Localized | null | undefined): { kk: string | null; ru: s
 }
 
 export class InitiativeMilestoneService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   forInitiative(initiative: InitiativeEntity): Promise<InitiativeMilestoneEntity[]> {
     return this.ctx.loaders.get(initiativeMilestonesLoader).load(initiative.id);

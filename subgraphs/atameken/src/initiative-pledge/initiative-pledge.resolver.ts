@@ -1,4 +1,3 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { Initiative } from '../initiative/initiative.type';
@@ -6,38 +5,39 @@ import type { InitiativePledgeEntity } from './initiative-pledge.entity';
 import { PledgeToInitiativeInput } from './initiative-pledge.input';
 import { InitiativePledgeService, remainingOf } from './initiative-pledge.service';
 import { InitiativePledge } from './initiative-pledge.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => Initiative)
 export class InitiativePledgesResolver {
   @FieldResolver(() => Float, { description: 'Tenge pledged by patrons (active pledges)' })
-  async pledged(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+  async pledged(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<number> {
     return (await new InitiativePledgeService(ctx).totals(i)).pledged;
   }
 
   @FieldResolver(() => Float, { description: 'Tenge of the estimate not yet covered by pledges or the budget decision' })
-  async remaining(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+  async remaining(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<number> {
     return remainingOf(i, (await new InitiativePledgeService(ctx).totals(i)).pledged);
   }
 
   @FieldResolver(() => Int, { description: 'Number of active pledges' })
-  async pledgeCount(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<number> {
+  async pledgeCount(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<number> {
     return (await new InitiativePledgeService(ctx).totals(i)).count;
   }
 
   @FieldResolver(() => [InitiativePledge], { description: 'Active pledges, oldest first; private patrons are not named' })
-  pledges(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): Promise<InitiativePledgeEntity[]> {
+  pledges(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): Promise<InitiativePledgeEntity[]> {
     return new InitiativePledgeService(ctx).active(i);
   }
 
   @Authorized()
   @Mutation(() => InitiativePledge, { description: 'A citizen, volunteer, patron or NGO pledges an amount towards an INITIATED initiative, up to what remains of its estimate (in an organisation\'s name: patrons and NGOs only)' })
-  pledgeToInitiative(@Arg('input', () => PledgeToInitiativeInput) input: PledgeToInitiativeInput, @Ctx() ctx: SubgraphContext) {
+  pledgeToInitiative(@Arg('input', () => PledgeToInitiativeInput) input: PledgeToInitiativeInput, @Ctx() ctx: AtamekenContext) {
     return new InitiativePledgeService(ctx).pledge(input);
   }
 
   @Authorized()
   @Mutation(() => InitiativePledge, { description: 'The patron (or an admin) cancels a pledge while the initiative has not started' })
-  cancelInitiativePledge(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+  cancelInitiativePledge(@Arg('id', () => ID) id: string, @Ctx() ctx: AtamekenContext) {
     return new InitiativePledgeService(ctx).cancel(id);
   }
 }
@@ -45,7 +45,7 @@ export class InitiativePledgesResolver {
 @Resolver(() => InitiativePledge)
 export class InitiativePledgeResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the viewer made this pledge' })
-  isMine(@Root() p: InitiativePledgeEntity, @Ctx() ctx: SubgraphContext): boolean {
+  isMine(@Root() p: InitiativePledgeEntity, @Ctx() ctx: AtamekenContext): boolean {
     return new InitiativePledgeService(ctx).isMine(p);
   }
 }

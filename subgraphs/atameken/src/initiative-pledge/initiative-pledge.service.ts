@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, notFound } from '@rz/schema';
-import { newId, requireViewer, Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, requireViewer, Role } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
@@ -9,6 +9,7 @@ import { InitiativePledgeEntity } from './initiative-pledge.entity';
 import type { PledgeToInitiativeInput } from './initiative-pledge.input';
 import { activePledgesLoader, pledgeTotalsLoader, type PledgeTotals } from './initiative-pledge.loader';
 import { InitiativePledgeStatus } from './initiative-pledge.type';
+import type { AtamekenContext } from '../context';
 
 /** People and organisations who put money in; official accounts (and admins) do not pledge. */
 const PLEDGER_ROLES: readonly Role[] = [Role.CITIZEN, Role.VOLUNTEER, Role.PATRON, Role.NGO];
@@ -30,7 +31,7 @@ export function remainingOf(initiative: Pick<InitiativeEntity, 'estimate' | 'bud
 }
 
 export class InitiativePledgeService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   totals(initiative: InitiativeEntity): Promise<PledgeTotals> {
     return this.ctx.loaders.get(pledgeTotalsLoader).load(initiative.id);

@@ -1,10 +1,11 @@
 import { conflict, forbidden, notFound } from '@rz/schema';
-import { requireViewer, Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { requireViewer, Role } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import type { RateInitiativeArgs } from './initiative-rating.input';
 import { ratingStatsLoader, type RatingStats } from './initiative-rating.loader';
+import type { AtamekenContext } from '../context';
 
 /**
  * The rating is the population's satisfaction (seed 000: "общественная оценка"): residents score it.
@@ -14,7 +15,7 @@ import { ratingStatsLoader, type RatingStats } from './initiative-rating.loader'
 const RATER_ROLES: readonly Role[] = [Role.CITIZEN, Role.VOLUNTEER, Role.PATRON];
 
 export class InitiativeRatingService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   stats(initiative: InitiativeEntity): Promise<RatingStats> {
     return this.ctx.loaders.get(ratingStatsLoader).load(initiative.id);

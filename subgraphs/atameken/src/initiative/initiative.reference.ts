@@ -1,10 +1,10 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import type { InitiativeEntity } from './initiative.entity';
 import { InitiativeService } from './initiative.service';
+import type { AtamekenContext } from '../context';
 
 export const initiativeReferenceResolver = {
   Initiative: {
-    __resolveReference(reference: { id: string }, ctx: SubgraphContext): Promise<InitiativeEntity | null> {
+    __resolveReference(reference: { id: string }, ctx: AtamekenContext): Promise<InitiativeEntity | null> {
       return new InitiativeService(ctx).byId(reference.id);
     },
   },

@@ -1,15 +1,15 @@
 import { GeoPoint, kato, Lang, LocalizedText, PageArgs, pickLocalized, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from './initiative.entity';
 import { ChangeInitiativeStatusArgs, InitiativeFilter, ProposeInitiativeInput, RecordInitiativeBudgetArgs, UpdateInitiativeInput } from './initiative.input';
 import { InitiativeService } from './initiative.service';
 import { Initiative, InitiativeConnection } from './initiative.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => Initiative)
 export class InitiativeResolver {
   @Query(() => Initiative, { nullable: true })
-  initiative(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<InitiativeEntity | null> {
+  initiative(@Arg('id', () => ID) id: string, @Ctx() ctx: AtamekenContext): Promise<InitiativeEntity | null> {
     return new InitiativeService(ctx).byId(id);
   }
 
@@ -17,14 +17,14 @@ export class InitiativeResolver {
   initiatives(
     @Arg('filter', () => InitiativeFilter, { nullable: true }) filter: InitiativeFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     return new InitiativeService(ctx).list(filter, page);
   }
 
   @Authorized()
   @Mutation(() => Initiative, { description: 'Proposes an initiative (any signed-in citizen or NGO); it starts INITIATED' })
-  proposeInitiative(@Arg('input', () => ProposeInitiativeInput) input: ProposeInitiativeInput, @Ctx() ctx: SubgraphContext) {
+  proposeInitiative(@Arg('input', () => ProposeInitiativeInput) input: ProposeInitiativeInput, @Ctx() ctx: AtamekenContext) {
     return new InitiativeService(ctx).propose(input);
   }
 
@@ -33,20 +33,20 @@ export class InitiativeResolver {
   updateInitiative(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateInitiativeInput) input: UpdateInitiativeInput,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     return new InitiativeService(ctx).update(id, input);
   }
 
   @Authorized()
   @Mutation(() => Initiative, { description: 'Moves an initiative on: the akimat of its territory starts, completes or rejects it; the author may withdraw it' })
-  changeInitiativeStatus(@Args() args: ChangeInitiativeStatusArgs, @Ctx() ctx: SubgraphContext) {
+  changeInitiativeStatus(@Args() args: ChangeInitiativeStatusArgs, @Ctx() ctx: AtamekenContext) {
     return new InitiativeService(ctx).changeStatus(args);
   }
 
   @Authorized()
   @Mutation(() => Initiative, { description: 'An akimat officer of its territory records the budget covering (part of) an INITIATED initiative' })
-  recordInitiativeBudget(@Args() args: RecordInitiativeBudgetArgs, @Ctx() ctx: SubgraphContext) {
+  recordInitiativeBudget(@Args() args: RecordInitiativeBudgetArgs, @Ctx() ctx: AtamekenContext) {
     return new InitiativeService(ctx).recordBudget(args);
   }
 
@@ -86,7 +86,7 @@ export class InitiativeResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer proposed this initiative' })
-  isMine(@Root() i: InitiativeEntity, @Ctx() ctx: SubgraphContext): boolean {
+  isMine(@Root() i: InitiativeEntity, @Ctx() ctx: AtamekenContext): boolean {
     return new InitiativeService(ctx).isMine(i);
   }
 }

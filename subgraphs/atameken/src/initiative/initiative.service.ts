@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type Localized } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { routeToAkimat } from '../akimat/akimat-officer.service';
@@ -15,6 +15,7 @@ import type {
 } from './initiative.input';
 import { canMoveInitiative, COVERED_STATUS, IMPLEMENTED_STATUS, isAuthorTransition } from './initiative.lifecycle';
 import { initiativeByIdLoader } from './initiative.loader';
+import type { AtamekenContext } from '../context';
 
 /** Locks an initiative row for a change; NOT_FOUND names `field` for unknown or malformed ids. */
 export async function lockInitiative(manager: EntityManager, id: string, field = 'id'): Promise<InitiativeEntity> {
@@ -43,7 +44,7 @@ function merge(current: Localized, change: Localized | null | undefined): Locali
 }
 
 export class InitiativeService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(InitiativeEntity);

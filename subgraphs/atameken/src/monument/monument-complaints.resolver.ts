@@ -1,5 +1,4 @@
 import { PageArgs } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ComplaintFilter } from '../complaint/complaint.input';
@@ -7,6 +6,7 @@ import { ComplaintService } from '../complaint/complaint.service';
 import { ComplaintConnection } from '../complaint/complaint.type';
 import { openComplaintCountByMonumentLoader } from './monument-complaints.loader';
 import { MonumentRef } from './monument-ref.type';
+import type { AtamekenContext } from '../context';
 
 /** Fields atameken adds to rukhani-qazyna's Monument: only public complaint fields and counts. */
 @Resolver(() => MonumentRef)
@@ -16,14 +16,14 @@ export class MonumentComplaintsResolver {
     @Root() monument: MonumentRef,
     @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     if (!isUUID(monument.id)) return { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
     return new ComplaintService(ctx).list({ ...filter, monument: monument.id }, page);
   }
 
   @FieldResolver(() => Int, { description: 'Complaints about this monument still waiting for the akimat' })
-  openComplaintCount(@Root() monument: MonumentRef, @Ctx() ctx: SubgraphContext): Promise<number> {
+  openComplaintCount(@Root() monument: MonumentRef, @Ctx() ctx: AtamekenContext): Promise<number> {
     return ctx.loaders.get(openComplaintCountByMonumentLoader).load(monument.id);
   }
 }

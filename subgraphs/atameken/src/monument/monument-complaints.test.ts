@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { signEvidenceId } from '@rz/schema';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testEnv, testToken } from '../../../../infra/src/testing/test-env';
+import { gql, startTestSubgraph, type TestSubgraph, testEnv, testToken } from '@rz/test-support';
 import { atameken } from '../subgraph';
 
 let subgraph: TestSubgraph;

@@ -1,11 +1,11 @@
 import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RevealContactArgs } from '../personal-data/personal-data-release.input';
 import type { PersonInNeedEntity } from './person-in-need.entity';
 import { PersonInNeedFilter, RegisterPersonInNeedInput } from './person-in-need.input';
 import { PersonInNeedService } from './person-in-need.service';
 import { PersonInNeed, PersonInNeedConnection, PersonInNeedContact } from './person-in-need.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => PersonInNeed)
 export class PersonInNeedResolver {
@@ -13,20 +13,20 @@ export class PersonInNeedResolver {
   peopleInNeed(
     @Arg('filter', () => PersonInNeedFilter, { nullable: true }) filter: PersonInNeedFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     return new PersonInNeedService(ctx).list(filter, page);
   }
 
   @Authorized()
   @Mutation(() => PersonInNeed, { description: 'Puts a person (or the viewer) on the map of people in need; contacts are never public' })
-  registerPersonInNeed(@Arg('input', () => RegisterPersonInNeedInput) input: RegisterPersonInNeedInput, @Ctx() ctx: SubgraphContext) {
+  registerPersonInNeed(@Arg('input', () => RegisterPersonInNeedInput) input: RegisterPersonInNeedInput, @Ctx() ctx: AtamekenContext) {
     return new PersonInNeedService(ctx).register(input);
   }
 
   @Authorized()
   @Mutation(() => PersonInNeed, { description: 'Takes a person off the map: the person, whoever registered them, or an akimat officer' })
-  closePersonInNeed(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+  closePersonInNeed(@Arg('id', () => ID) id: string, @Ctx() ctx: AtamekenContext) {
     return new PersonInNeedService(ctx).close(id);
   }
 
@@ -34,7 +34,7 @@ export class PersonInNeedResolver {
   @Mutation(() => PersonInNeedContact, {
     description: 'Releases one person\'s contact details to an identity verified by digital signature; the release (who, whose, when, why) is recorded',
   })
-  revealPersonInNeedContact(@Args() args: RevealContactArgs, @Ctx() ctx: SubgraphContext) {
+  revealPersonInNeedContact(@Args() args: RevealContactArgs, @Ctx() ctx: AtamekenContext) {
     return new PersonInNeedService(ctx).revealContact(args);
   }
 
@@ -44,7 +44,7 @@ export class PersonInNeedResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer is this person or registered them' })
-  isMine(@Root() p: PersonInNeedEntity, @Ctx() ctx: SubgraphContext): boolean {
+  isMine(@Root() p: PersonInNeedEntity, @Ctx() ctx: AtamekenContext): boolean {
     return new PersonInNeedService(ctx).isMine(p);
   }
 }

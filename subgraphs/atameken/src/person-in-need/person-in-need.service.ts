@@ -1,5 +1,5 @@
 import { badUserInput, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { actsIn, newId, paginate, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { RevealContactArgs } from '../personal-data/personal-data-release.input';
 import { PersonalDataReleaseService } from '../personal-data/personal-data-release.service';
@@ -7,9 +7,10 @@ import { PersonalDataRecordKind } from '../personal-data/personal-data-release.t
 import { PersonInNeedEntity } from './person-in-need.entity';
 import type { PersonInNeedFilter, RegisterPersonInNeedInput } from './person-in-need.input';
 import { PersonInNeedStatus, type PersonInNeedContact } from './person-in-need.type';
+import type { AtamekenContext } from '../context';
 
 export class PersonInNeedService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(PersonInNeedEntity);

@@ -1,9 +1,10 @@
 import { PageArgs } from '@rz/schema';
-import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { Role } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { PersonalDataReleaseFilter } from './personal-data-release.input';
 import { PersonalDataReleaseService } from './personal-data-release.service';
 import { PersonalDataRelease, PersonalDataReleaseConnection } from './personal-data-release.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => PersonalDataRelease)
 export class PersonalDataReleaseResolver {
@@ -12,7 +13,7 @@ export class PersonalDataReleaseResolver {
   personalDataReleases(
     @Arg('filter', () => PersonalDataReleaseFilter, { nullable: true }) filter: PersonalDataReleaseFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     return new PersonalDataReleaseService(ctx).list(filter, page);
   }

@@ -1,9 +1,10 @@
 import { badUserInput, forbidden, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, paginate, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import { PersonalDataReleaseEntity } from './personal-data-release.entity';
 import { REASON_MIN, type PersonalDataReleaseFilter } from './personal-data-release.input';
 import type { PersonalDataRecordKind } from './personal-data-release.type';
+import type { AtamekenContext } from '../context';
 
 /** Per-request marker: at most one record's details leave the service per request (no aliased batches). */
 function releasesInRequest(): { count: number } {
@@ -11,7 +12,7 @@ function releasesInRequest(): { count: number } {
 }
 
 export class PersonalDataReleaseService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   /**
    * Checks that the viewer may receive one record's contact details: a verified identity

@@ -1,9 +1,9 @@
 import { PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ComplaintFilter } from '../complaint/complaint.input';
 import { ComplaintService } from '../complaint/complaint.service';
 import { ComplaintConnection } from '../complaint/complaint.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => Territory)
 export class TerritoryComplaintsResolver {
@@ -12,7 +12,7 @@ export class TerritoryComplaintsResolver {
     @Root() territory: TerritoryNode,
     @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     return new ComplaintService(ctx).list({ ...filter, territory: territory.code }, page);
   }

@@ -1,9 +1,9 @@
 import { PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { InitiativeFilter } from '../initiative/initiative.input';
 import { InitiativeService } from '../initiative/initiative.service';
 import { InitiativeConnection } from '../initiative/initiative.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => Territory)
 export class TerritoryInitiativesResolver {
@@ -12,7 +12,7 @@ export class TerritoryInitiativesResolver {
     @Root() territory: TerritoryNode,
     @Arg('filter', () => InitiativeFilter, { nullable: true }) filter: InitiativeFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     return new InitiativeService(ctx).list({ ...filter, territory: territory.code }, page);
   }

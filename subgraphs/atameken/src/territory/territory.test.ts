@@ -1,6 +1,5 @@
 import { kato } from '@rz/schema';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
+import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
 import { DEMO_COMPLAINTS } from '../demo/complaints.seed';
 import { DEMO_INITIATIVES } from '../demo/initiatives.seed';
 import { atameken } from '../subgraph';

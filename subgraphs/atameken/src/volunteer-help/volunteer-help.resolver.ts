@@ -1,5 +1,4 @@
 import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeService } from '../initiative/initiative.service';
@@ -11,6 +10,7 @@ import type { VolunteerHelpRecordEntity } from './volunteer-help.entity';
 import { RecordVolunteerHelpInput, RejectVolunteerHelpArgs, VolunteerHelpFilter } from './volunteer-help.input';
 import { VolunteerHelpService } from './volunteer-help.service';
 import { VolunteerHelpRecord, VolunteerHelpRecordConnection } from './volunteer-help.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => VolunteerHelpRecord)
 export class VolunteerHelpResolver {
@@ -18,26 +18,26 @@ export class VolunteerHelpResolver {
   volunteerHelpRecords(
     @Arg('filter', () => VolunteerHelpFilter, { nullable: true }) filter: VolunteerHelpFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     return new VolunteerHelpService(ctx).list(filter, page);
   }
 
   @Authorized()
   @Mutation(() => VolunteerHelpRecord, { description: 'A registered volunteer records help they gave; it counts once confirmed' })
-  recordVolunteerHelp(@Arg('input', () => RecordVolunteerHelpInput) input: RecordVolunteerHelpInput, @Ctx() ctx: SubgraphContext) {
+  recordVolunteerHelp(@Arg('input', () => RecordVolunteerHelpInput) input: RecordVolunteerHelpInput, @Ctx() ctx: AtamekenContext) {
     return new VolunteerHelpService(ctx).record(input);
   }
 
   @Authorized()
   @Mutation(() => VolunteerHelpRecord, { description: 'The helped person or an akimat officer of the territory confirms a PENDING record' })
-  confirmVolunteerHelp(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+  confirmVolunteerHelp(@Arg('id', () => ID) id: string, @Ctx() ctx: AtamekenContext) {
     return new VolunteerHelpService(ctx).confirm(id);
   }
 
   @Authorized()
   @Mutation(() => VolunteerHelpRecord, { description: 'The helped person or an akimat officer of the territory rejects a PENDING record, with a reason' })
-  rejectVolunteerHelp(@Args() args: RejectVolunteerHelpArgs, @Ctx() ctx: SubgraphContext) {
+  rejectVolunteerHelp(@Args() args: RejectVolunteerHelpArgs, @Ctx() ctx: AtamekenContext) {
     return new VolunteerHelpService(ctx).reject(args);
   }
 
@@ -46,7 +46,7 @@ export class VolunteerHelpResolver {
     nullable: true,
     description: 'Why it was rejected: shown to the volunteer, whoever decided, admins and akimat officers of the territory; null for others',
   })
-  decisionNoteField(@Root() h: VolunteerHelpRecordEntity, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+  decisionNoteField(@Root() h: VolunteerHelpRecordEntity, @Ctx() ctx: AtamekenContext): Promise<string | null> {
     return new VolunteerHelpService(ctx).decisionNote(h);
   }
 
@@ -56,12 +56,12 @@ export class VolunteerHelpResolver {
   }
 
   @FieldResolver(() => Volunteer)
-  async volunteer(@Root() h: VolunteerHelpRecordEntity, @Ctx() ctx: SubgraphContext): Promise<VolunteerEntity> {
+  async volunteer(@Root() h: VolunteerHelpRecordEntity, @Ctx() ctx: AtamekenContext): Promise<VolunteerEntity> {
     return (await new VolunteerService(ctx).byId(h.volunteerId))!;
   }
 
   @FieldResolver(() => Initiative, { nullable: true })
-  initiative(@Root() h: VolunteerHelpRecordEntity, @Ctx() ctx: SubgraphContext): Promise<InitiativeEntity | null> | null {
+  initiative(@Root() h: VolunteerHelpRecordEntity, @Ctx() ctx: AtamekenContext): Promise<InitiativeEntity | null> | null {
     return h.initiativeId ? new InitiativeService(ctx).byId(h.initiativeId) : null;
   }
 }

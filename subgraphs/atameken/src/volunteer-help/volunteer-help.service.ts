@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { kzDay } from '../common/kz-time';
@@ -11,12 +11,13 @@ import { volunteerByIdLoader } from '../volunteer/volunteer.loader';
 import { VolunteerHelpRecordEntity } from './volunteer-help.entity';
 import type { RecordVolunteerHelpInput, RejectVolunteerHelpArgs, VolunteerHelpFilter } from './volunteer-help.input';
 import { VolunteerHelpDecider, VolunteerHelpStatus } from './volunteer-help.type';
+import type { AtamekenContext } from '../context';
 
 /** Help older than this is not recorded any more: nobody can confirm it reliably. */
 const MAX_AGE_DAYS = 366;
 
 export class VolunteerHelpService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(VolunteerHelpRecordEntity);

@@ -1,6 +1,4 @@
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testToken } from '../../../../infra/src/testing/test-env';
+import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
 import { addDays, kzDay } from '../common/kz-time';
 import { atameken } from '../subgraph';
 

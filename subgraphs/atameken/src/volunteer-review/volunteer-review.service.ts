@@ -1,13 +1,14 @@
 import { badUserInput, conflict, forbidden, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { VolunteerEntity } from '../volunteer/volunteer.entity';
 import { VolunteerService } from '../volunteer/volunteer.service';
 import { VolunteerReviewEntity } from './volunteer-review.entity';
 import type { ReviewVolunteerInput } from './volunteer-review.input';
+import type { AtamekenContext } from '../context';
 
 export class VolunteerReviewService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(VolunteerReviewEntity);

@@ -1,5 +1,5 @@
 import { badUserInput, conflict, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { RevealContactArgs } from '../personal-data/personal-data-release.input';
 import { PersonalDataReleaseService } from '../personal-data/personal-data-release.service';
@@ -8,6 +8,7 @@ import type { VolunteerContact } from './volunteer-contact.type';
 import { VolunteerEntity } from './volunteer.entity';
 import type { VolunteerFilter, VolunteerProfileInput } from './volunteer.input';
 import { volunteerByIdLoader, volunteerStatsLoader, type VolunteerStats } from './volunteer.loader';
+import type { AtamekenContext } from '../context';
 
 /** Profile fields from the input, checked beyond what class-validator can see. */
 function profile(input: VolunteerProfileInput): Partial<VolunteerEntity> {
@@ -32,7 +33,7 @@ function profile(input: VolunteerProfileInput): Partial<VolunteerEntity> {
 }
 
 export class VolunteerService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(VolunteerEntity);

@@ -1,9 +1,9 @@
 import { badUserInput, kato, TerritoryLevel } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import { addDays, kzDay, kzDayStart } from '../common/kz-time';
 import { RANKED_NOMINATIONS, ZhomartNomination, type ZhomartPeriodKind } from './zhomart.enums';
 import { periodContaining, type ZhomartPeriod } from './zhomart-period';
+import type { AtamekenContext } from '../context';
 
 export interface ZhomartRankingRow {
   rank: number;
@@ -84,7 +84,7 @@ const SQL: Record<string, string> = {
 };
 
 export class ZhomartRankingService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AtamekenContext) {}
 
   /** Public ranking: patrons' accounts are dropped. */
   async ranking(

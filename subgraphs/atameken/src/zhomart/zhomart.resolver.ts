@@ -1,5 +1,5 @@
 import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { Role } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { VolunteerEntity } from '../volunteer/volunteer.entity';
 import { VolunteerService } from '../volunteer/volunteer.service';
@@ -10,11 +10,12 @@ import { ZhomartAwardService } from './zhomart-award.service';
 import { ConfirmZhomartWinnerInput, ZhomartAwardFilter, ZhomartPeriodArgs, ZhomartRankingArgs } from './zhomart.input';
 import { ZhomartRankingService, type ZhomartRankingResult, type ZhomartRankingRow } from './zhomart-ranking.service';
 import { ZhomartAward, ZhomartAwardConnection, ZhomartRanking, ZhomartRankingEntry } from './zhomart.type';
+import type { AtamekenContext } from '../context';
 
 @Resolver(() => ZhomartRanking)
 export class ZhomartResolver {
   @Query(() => ZhomartRanking, { description: 'The ranking of a computed Zhomart Zhurek nomination for a scope and period' })
-  zhomartRanking(@Args() args: ZhomartRankingArgs, @Ctx() ctx: SubgraphContext): Promise<ZhomartRankingResult> {
+  zhomartRanking(@Args() args: ZhomartRankingArgs, @Ctx() ctx: AtamekenContext): Promise<ZhomartRankingResult> {
     return new ZhomartRankingService(ctx).ranking(args.nomination, args.territory, args.period, args.day, args.first);
   }
 
@@ -22,7 +23,7 @@ export class ZhomartResolver {
   zhomartAwards(
     @Arg('filter', () => ZhomartAwardFilter, { nullable: true }) filter: ZhomartAwardFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AtamekenContext,
   ) {
     return new ZhomartAwardService(ctx).list(filter, page);
   }
@@ -30,7 +31,7 @@ export class ZhomartResolver {
   // The committee; the service narrows project offices to their region.
   @Authorized(Role.PROJECT_OFFICE)
   @Mutation(() => ZhomartAward, { description: 'The committee (an admin, or the project office of the scope\'s region) confirms the winner of a finished period' })
-  confirmZhomartWinner(@Arg('input', () => ConfirmZhomartWinnerInput) input: ConfirmZhomartWinnerInput, @Ctx() ctx: SubgraphContext) {
+  confirmZhomartWinner(@Arg('input', () => ConfirmZhomartWinnerInput) input: ConfirmZhomartWinnerInput, @Ctx() ctx: AtamekenContext) {
     return new ZhomartAwardService(ctx).confirm(input);
   }
 }
@@ -38,7 +39,7 @@ export class ZhomartResolver {
 @Resolver(() => ZhomartRankingEntry)
 export class ZhomartRankingEntryResolver {
   @FieldResolver(() => Volunteer, { nullable: true, description: 'For volunteer nominations: the anonymous volunteer profile' })
-  volunteer(@Root() entry: ZhomartRankingRow & { isVolunteer: boolean }, @Ctx() ctx: SubgraphContext): Promise<VolunteerEntity | null> | null {
+  volunteer(@Root() entry: ZhomartRankingRow & { isVolunteer: boolean }, @Ctx() ctx: AtamekenContext): Promise<VolunteerEntity | null> | null {
     return entry.isVolunteer ? new VolunteerService(ctx).byId(entry.candidate) : null;
   }
 }
@@ -51,7 +52,7 @@ export class ZhomartAwardResolver {
   }
 
   @FieldResolver(() => Volunteer, { nullable: true })
-  volunteer(@Root() a: ZhomartAwardEntity, @Ctx() ctx: SubgraphContext): Promise<VolunteerEntity | null> | null {
+  volunteer(@Root() a: ZhomartAwardEntity, @Ctx() ctx: AtamekenContext): Promise<VolunteerEntity | null> | null {
     return a.volunteerId ? new VolunteerService(ctx).byId(a.volunteerId) : null;
   }
 
@@ -64,7 +65,7 @@ export class ZhomartAwardResolver {
 @Resolver(() => Territory)
 export class TerritoryZhomartResolver {
   @FieldResolver(() => ZhomartRanking, { description: 'A computed Zhomart Zhurek ranking with this district, city or region as scope' })
-  zhomartRanking(@Root() territory: TerritoryNode, @Args() args: ZhomartPeriodArgs, @Ctx() ctx: SubgraphContext): Promise<ZhomartRankingResult> {
+  zhomartRanking(@Root() territory: TerritoryNode, @Args() args: ZhomartPeriodArgs, @Ctx() ctx: AtamekenContext): Promise<ZhomartRankingResult> {
     return new ZhomartRankingService(ctx).ranking(args.nomination, territory.code, args.period, args.day, args.first);
   }
 }
@@ -72,7 +73,7 @@ export class TerritoryZhomartResolver {
 @Resolver(() => Volunteer)
 export class VolunteerAwardsResolver {
   @FieldResolver(() => [ZhomartAward], { description: 'Zhomart Zhurek awards this volunteer won, newest first' })
-  awards(@Root() v: VolunteerEntity, @Ctx() ctx: SubgraphContext): Promise<ZhomartAwardEntity[]> {
+  awards(@Root() v: VolunteerEntity, @Ctx() ctx: AtamekenContext): Promise<ZhomartAwardEntity[]> {
     return ctx.loaders.get(awardsByVolunteerLoader).load(v.id);
   }
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '@rz/subgraph-runtime';
+import type { Logger } from '@rz/service-kit';
 import type { DataSource } from 'typeorm';
 import { seedMonuments } from './monuments.seed';
 import { seedDemoQrCodes } from './qr-codes.seed';

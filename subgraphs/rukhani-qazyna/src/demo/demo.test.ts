@@ -1,7 +1,6 @@
 import { distanceKm } from '@rz/schema';
-import { createLogger } from '@rz/subgraph-runtime';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
+import { createLogger } from '@rz/service-kit';
+import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
 import { rukhaniQazyna } from '../subgraph';
 import { seedRukhaniQazyna } from './demo.seed';
 import { monumentDemoId } from './monuments.seed';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kato } from '@rz/schema';
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import { MonumentEntity } from '../monument/monument.entity';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import type { DataSource } from 'typeorm';
 import { MonumentEntity } from '../monument/monument.entity';
 import { QrCodeStatus } from '../qr-code/qr-code.enums';

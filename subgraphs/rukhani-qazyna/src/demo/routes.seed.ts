@@ -1,4 +1,5 @@
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import type { DataSource } from 'typeorm';
 import { MonumentEntity } from '../monument/monument.entity';
 import { TourismRouteEntity } from '../tourism-route/tourism-route.entity';

@@ -1,8 +1,7 @@
 import { subgraphDbSchema } from '@rz/schema';
-import { createLogger, createSubgraphDataSource, startSubgraph, type RunningSubgraph, type SubgraphConfig } from '@rz/subgraph-runtime';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { createTestDatabase, testEnv, testToken } from '../../../../infra/src/testing/test-env';
+import { createLogger } from '@rz/service-kit';
+import { createSubgraphDataSource, startSubgraph, type RunningSubgraph, type SubgraphConfig } from '@rz/subgraph-runtime';
+import { gql, startTestSubgraph, type TestSubgraph, createTestDatabase, testEnv, testToken } from '@rz/test-support';
 import { CreateMonument20261122000000 } from '../migrations/20261122000000-create-monument';
 import { rukhaniQazyna } from '../subgraph';
 

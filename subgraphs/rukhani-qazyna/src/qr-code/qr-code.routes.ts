@@ -1,5 +1,5 @@
 import { FALLBACK_ORDER } from '@rz/schema';
-import type { Logger } from '@rz/subgraph-runtime';
+import type { Logger } from '@rz/service-kit';
 import type { Express, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { monumentPageUrl, qrCodeUrl, readerLang } from '../public-links/public-links';

@@ -1,9 +1,7 @@
 import { todayInKazakhstan } from '@rz/schema';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testToken } from '../../../../infra/src/testing/test-env';
+import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
 import { rukhaniQazyna } from '../subgraph';
 
 // A trailing slash in the setting must not double the slash in links.

@@ -1,5 +1,5 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
-import type { Logger } from '../logger';
+import type { Logger } from '@rz/service-kit';
 import { StatementCounter } from './statement-counter';
 
 export interface SubgraphDataSourceOptions {

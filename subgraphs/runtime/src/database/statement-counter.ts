@@ -1,5 +1,5 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import type { Logger } from '../logger';
+import type { Logger } from '@rz/service-kit';
 
 /** TypeORM logger that counts SQL statements (for N+1 tests) and reports slow or failed ones. */
 export class StatementCounter implements TypeOrmLogger {

@@ -10,7 +10,6 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { TokenVerifier } from '../auth/token-verifier';
 import type { SubgraphContext } from '../context';
 import type { Viewer } from '../auth/viewer';
 
@@ -55,7 +54,8 @@ function mapEvents(source: AsyncIterable<unknown>, run: (event: unknown) => Prom
 export interface GraphqlWsOptions {
   server: Server;
   schema: GraphQLSchema;
-  verifier: TokenVerifier;
+  /** The viewer of a connection's `authorization` param; throws UNAUTHENTICATED for a bad token. */
+  viewerOf(authorization: string | undefined): Promise<Viewer | null>;
   createContext(viewer: Viewer | null): SubgraphContext;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
@@ -75,7 +75,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): { dispose(): Promise
       schema: options.schema,
       context: async (ctx) => {
         const authorization = (ctx.connectionParams as { authorization?: unknown } | undefined)?.authorization;
-        return options.createContext(await options.verifier.viewerFrom(typeof authorization === 'string' ? authorization : undefined));
+        return options.createContext(await options.viewerOf(typeof authorization === 'string' ? authorization : undefined));
       },
       subscribe: async (args: ExecutionArgs) => {
         const source = await createSourceEventStream(args);

@@ -1,7 +1,5 @@
 import { statementCounter } from '@rz/subgraph-runtime';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testToken } from '../../../../infra/src/testing/test-env';
+import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
 import { tarbieBilim } from '../subgraph';
 
 let subgraph: TestSubgraph;

@@ -1,5 +1,6 @@
 import { kato } from '@rz/schema';
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
 import { LocalHistoryClubMembersEntity } from '../club/club-members.entity';
 import { LocalHistoryClubEntity } from '../club/club.entity';

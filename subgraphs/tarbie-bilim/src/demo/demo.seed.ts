@@ -1,4 +1,4 @@
-import type { Logger } from '@rz/subgraph-runtime';
+import type { Logger } from '@rz/service-kit';
 import type { DataSource } from 'typeorm';
 import { seedClubs } from './clubs.seed';
 import { seedEnrolment } from './enrolment.seed';

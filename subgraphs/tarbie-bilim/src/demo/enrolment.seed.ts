@@ -1,5 +1,5 @@
 import { kato } from '@rz/schema';
-import type { Logger } from '@rz/subgraph-runtime';
+import type { Logger } from '@rz/service-kit';
 import type { DataSource } from 'typeorm';
 import { SchoolEnrolmentEntity } from '../enrolment/enrolment.entity';
 

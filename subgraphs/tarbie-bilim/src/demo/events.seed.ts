@@ -1,5 +1,6 @@
 import { kato } from '@rz/schema';
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
 import { EventMonumentEntity } from '../event/event-monument.entity';
 import { BaseProject, EventKind, EventStatus } from '../event/event.enums';

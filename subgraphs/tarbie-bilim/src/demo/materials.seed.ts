@@ -1,5 +1,6 @@
 import { kato, Lang } from '@rz/schema';
-import { stableId, type Logger } from '@rz/subgraph-runtime';
+import { type Logger } from '@rz/service-kit';
+import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
 import { LocalHistoryMaterialMonumentEntity } from '../material/material-monument.entity';
 import { LocalHistoryMaterialEntity } from '../material/material.entity';

@@ -1,7 +1,6 @@
-import { createLogger, stableId, statementCounter } from '@rz/subgraph-runtime';
-import { gql } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testToken } from '../../../../infra/src/testing/test-env';
+import { createLogger } from '@rz/service-kit';
+import { stableId, statementCounter } from '@rz/subgraph-runtime';
+import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
 import { DEMO_EVENTS, eventDemoId, seedEvents } from '../demo/events.seed';
 import { tarbieBilim } from '../subgraph';
 

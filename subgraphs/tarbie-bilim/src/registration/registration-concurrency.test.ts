@@ -1,6 +1,4 @@
-import { gql, type GraphQLResponse } from '../../../../infra/src/testing/graphql-client';
-import { startTestSubgraph, type TestSubgraph } from '../../../../infra/src/testing/subgraph-harness';
-import { testToken } from '../../../../infra/src/testing/test-env';
+import { gql, type GraphQLResponse, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
 import { tarbieBilim } from '../subgraph';
 
 /**

@@ -1,10 +1,7 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureDevKeys } from '../auth/dev-keys';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../postgres/embedded-postgres';
-import { ensureSubgraphRoles } from '../postgres/provision';
-import { freePort } from './free-port';
+import { ensureDevKeys, startEmbeddedPostgres, type EmbeddedServer, ensureSubgraphRoles, freePort } from '@rz/infra';
 
 declare global {
   // eslint-disable-next-line no-var

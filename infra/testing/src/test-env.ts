@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { ensureDevKeys, signDevToken, type DevTokenClaims } from '../auth/dev-keys';
-import { ensureDatabase, ensureSubgraphSchemas, type SubgraphDatabase } from '../postgres/provision';
+import { ensureDevKeys, signDevToken, type DevTokenClaims, ensureDatabase, ensureSubgraphSchemas, type SubgraphDatabase } from '@rz/infra';
 
 /** Values the jest global setup puts in the environment of every test worker. */
 export function testEnv() {

@@ -1,9 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUBGRAPHS, type SubgraphName } from '@rz/schema';
-import { launchSystem, type RunningSystem } from '../dev/system';
-import { freePort } from './free-port';
+import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
+import { launchSystem, type RunningSystem, freePort } from '@rz/infra';
 import { createTestDatabase, testEnv, type TestDatabase } from './test-env';
 
 export interface TestSystem extends RunningSystem {

@@ -1,8 +1,8 @@
-import { subgraphDbSchema } from '@rz/schema';
-import { parseConfig, startSubgraph, subgraphConfigShape, type RunningSubgraph, type SubgraphConfig, type SubgraphDefinition } from '@rz/subgraph-runtime';
+import { subgraphDbSchema } from '@rz/contract';
+import { startSubgraph, type RunningSubgraph, type ServiceMap, type SubgraphConfig, type SubgraphDefinition } from '@rz/subgraph-runtime';
 import { createTestDatabase, testEnv, type TestDatabase } from './test-env';
 
-export interface TestSubgraph extends RunningSubgraph {
+export interface TestSubgraph<S extends ServiceMap = ServiceMap> extends RunningSubgraph<S> {
   database: TestDatabase;
   /** Stops the server and drops the database. */
   close(): Promise<void>;
@@ -15,7 +15,10 @@ export interface TestSubgraphOptions {
   settings?: Record<string, unknown>;
 }
 
-export async function startTestSubgraph(definition: SubgraphDefinition, options: TestSubgraphOptions = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph<C extends SubgraphConfig, S extends ServiceMap>(
+  definition: SubgraphDefinition<C, S>,
+  options: TestSubgraphOptions = {},
+): Promise<TestSubgraph<S>> {
   const database = await createTestDatabase();
   const own = database.subgraphs.find((s) => s.schema === subgraphDbSchema(definition.name))!;
   const env = {
@@ -31,8 +34,7 @@ export async function startTestSubgraph(definition: SubgraphDefinition, options:
     EVIDENCE_SECRET: testEnv().evidenceSecret,
   };
   // The subgraph's own config parser, so its settings get the same defaults as in production.
-  const parsed = definition.loadConfig?.(env) ?? parseConfig(subgraphConfigShape(definition.name), env);
-  const running = await startSubgraph(definition, { ...parsed, ...options.settings } as SubgraphConfig);
+  const running = await startSubgraph(definition, { ...definition.loadConfig(env), ...options.settings });
   return {
     ...running,
     database,

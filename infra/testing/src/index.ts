@@ -1,0 +1,5 @@
+export * from './graphql-client';
+export * from './subgraph-harness';
+export * from './system-harness';
+export * from './test-env';
+export * from './ws-client';

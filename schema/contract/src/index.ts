@@ -1,0 +1,3 @@
+export * from './subgraphs';
+export * from './errors/error-codes';
+export * from './evidence/evidence-token';

@@ -1,0 +1,11 @@
+import type { SubgraphContext } from '@rz/subgraph-runtime';
+import type { ComplaintEventStream } from './complaint-event/complaint-event.stream';
+import type { AtamekenConfig } from './config';
+
+/** Process services atameken starts (see `startServices` in subgraph.ts). */
+export interface AtamekenServices {
+  complaintEvents: ComplaintEventStream;
+}
+
+/** What atameken's resolvers and services get: its own config and services, typed. */
+export type AtamekenContext = SubgraphContext<AtamekenConfig, AtamekenServices>;
