@@ -1,7 +1,6 @@
 import { parseConfig } from '@rz/service-kit';
 import { subgraphConfigShape, type SubgraphConfig } from '@rz/subgraph-runtime';
 import { z } from 'zod';
-import type { AtamekenContext } from './context';
 
 /** Settings only atameken reads, on top of the shared ones. */
 const atamekenSettings = z.object({
