@@ -2,9 +2,12 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { kato } from '@rz/schema';
 import { ensureDevKeys, signDevToken } from './auth/dev-keys';
-import { DATA_DIR } from './paths';
+import { loadInfraConfig } from './config';
 
-/** `npm run token -- --role akimat_officer --territory 750000000` prints a development token. */
+/**
+ * `npm run -s token -- --role akimat_officer --territory 750000000` prints a development token and
+ * nothing else on stdout, so `TOKEN=$(npm run -s token ...)` captures just the token.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -17,7 +20,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.territory) kato().require(values.territory, '--territory');
-  const keys = await ensureDevKeys(join(DATA_DIR, 'keys'));
+  const keys = await ensureDevKeys(join(loadInfraConfig().DATA_DIR, 'keys'));
   const token = await signDevToken(keys, {
     roles: values.role,
     territory: values.territory,

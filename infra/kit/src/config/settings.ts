@@ -21,9 +21,17 @@ export const authSettings = {
   AUTH_JWKS_FILE: z.string().optional(),
   AUTH_ISSUER: z.string().default('rukhani-zhangyru-dev'),
   AUTH_AUDIENCE: z.string().default('rukhani-zhangyru-graph'),
+  /** Longest token lifetime (exp - iat) accepted, in seconds. Default 86400 (one day). */
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
 };
 
-export type AuthSettings = { AUTH_JWKS_URL?: string; AUTH_JWKS_FILE?: string; AUTH_ISSUER: string; AUTH_AUDIENCE: string };
+export type AuthSettings = {
+  AUTH_JWKS_URL?: string;
+  AUTH_JWKS_FILE?: string;
+  AUTH_ISSUER: string;
+  AUTH_AUDIENCE: string;
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS?: number;
+};
 
 /** For `.refine(...requireJwks)`: a service must know where its keys are. */
 export const requireJwks: [(c: { AUTH_JWKS_URL?: string; AUTH_JWKS_FILE?: string }) => boolean, { message: string; path: string[] }] = [
