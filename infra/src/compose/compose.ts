@@ -1,9 +1,13 @@
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '@rz/contract';
-import { parse } from 'graphql';
-import { PRINT_SDL_ENTRY } from '../paths';
+import { parse, printSchema } from 'graphql';
+import { PRINT_SDL_ENTRY, SCHEMA_DIR } from '../paths';
+
+/** The public API clients see: the supergraph without federation internals (join__*, link__*). */
+export const API_SCHEMA_FILE = join(SCHEMA_DIR, 'api.graphql');
 
 const run = promisify(execFile);
 
@@ -18,13 +22,21 @@ export async function emitAllSubgraphSdl(): Promise<Record<SubgraphName, string>
   return Object.fromEntries(entries) as Record<SubgraphName, string>;
 }
 
+export interface ComposedSchemas {
+  /** What the gateway plans with. */
+  supergraph: string;
+  /** What clients generate their types from (schema/api.graphql). */
+  api: string;
+}
+
 /** Composes the supergraph ahead of time, as the gateway must never introspect at run time. */
-export function composeSupergraph(sdl: Record<SubgraphName, string>): string {
+export function composeSupergraph(sdl: Record<SubgraphName, string>): ComposedSchemas {
   const result = composeServices(
     SUBGRAPHS.map(({ name }) => ({ name, url: subgraphUrl(name), typeDefs: parse(sdl[name]) })),
   );
-  if (result.errors?.length) {
+  if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
-  return `${result.supergraphSdl!.trimEnd()}\n`;
+  const api = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  return { supergraph: `${result.supergraphSdl.trimEnd()}\n`, api: `${api.trimEnd()}\n` };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SUBGRAPHS } from '@rz/contract';
 import { SUPERGRAPH_FILE, subgraphSdlFile } from '../paths';
-import { composeSupergraph, emitAllSubgraphSdl } from './compose';
+import { API_SCHEMA_FILE, composeSupergraph, emitAllSubgraphSdl } from './compose';
 
 /** The committed SDL and supergraph must be what the code emits now: run `npm run compose` after schema changes. */
 describe('committed schema', () => {
@@ -15,7 +15,13 @@ describe('committed schema', () => {
   });
 
   it('schema/supergraph.graphql is the composition of the emitted SDL', () => {
-    expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composeSupergraph(emitted));
+    expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composeSupergraph(emitted).supergraph);
+  });
+
+  it('schema/api.graphql is the public API of that composition, without federation internals', () => {
+    const api = readFileSync(API_SCHEMA_FILE, 'utf8');
+    expect(api).toBe(composeSupergraph(emitted).api);
+    expect(api).not.toMatch(/join__|link__|Join__Graph|Link__Purpose|@join|@link/);
   });
 
   it('every subgraph links Federation 2.4 or later', () => {
