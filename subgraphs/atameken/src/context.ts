@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@rz/subgraph-runtime';
-import type { ComplaintEventStream } from './complaint-event/complaint-event.stream';
+import type { ComplaintEventStream } from './civic-control/complaint-event/complaint-event.stream';
 import type { AtamekenConfig } from './config';
 
 /** Process services atameken starts (see `startServices` in subgraph.ts). */

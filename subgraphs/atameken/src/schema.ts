@@ -1,34 +1,34 @@
 import { buildFederatedSchema, TerritoryResolver, territoryReferenceResolver } from '@rz/schema';
 import { authChecker, validateInput } from '@rz/subgraph-runtime';
 import type { GraphQLSchema } from 'graphql';
-import { AkimatOfficerResolver } from './akimat/akimat-officer.resolver';
-import { ComplaintCommentResolver, ComplaintCommentsResolver } from './complaint-comment/complaint-comment.resolver';
-import { ComplaintDeadlineResolver } from './complaint-deadline/complaint-deadline.resolver';
-import { ComplaintEvidenceResolver } from './complaint-evidence/complaint-evidence.resolver';
-import { ComplaintIndicatorsResolver, TerritoryComplaintIndicatorsResolver } from './complaint-indicators/complaint-indicators.resolver';
-import { ComplaintResolver } from './complaint/complaint.resolver';
-import { ComplaintEventResolver } from './complaint-event/complaint-event.resolver';
-import { InitiativeCompletionResolver, InitiativeImplementationResolver } from './initiative-implementation/initiative-implementation.resolver';
-import { InitiativeMapResolver } from './initiative-map/initiative-map.resolver';
-import { InitiativeMilestoneResolver, InitiativeMilestonesResolver } from './initiative-milestone/initiative-milestone.resolver';
-import { InitiativePledgeResolver, InitiativePledgesResolver } from './initiative-pledge/initiative-pledge.resolver';
-import { InitiativeRatingResolver } from './initiative-rating/initiative-rating.resolver';
-import { initiativeReferenceResolver } from './initiative/initiative.reference';
-import { InitiativeResolver } from './initiative/initiative.resolver';
-import { PersonInNeedResolver } from './person-in-need/person-in-need.resolver';
-import { PersonalDataReleaseResolver } from './personal-data/personal-data-release.resolver';
-import { VolunteerHelpResolver } from './volunteer-help/volunteer-help.resolver';
-import { VolunteerActivityResolver, VolunteerReviewResolver } from './volunteer-review/volunteer-review.resolver';
-import { VolunteerResolver } from './volunteer/volunteer.resolver';
+import { AkimatOfficerResolver } from './civic-control/akimat/akimat-officer.resolver';
+import { ComplaintCommentResolver, ComplaintCommentsResolver } from './civic-control/complaint-comment/complaint-comment.resolver';
+import { ComplaintDeadlineResolver } from './civic-control/complaint-deadline/complaint-deadline.resolver';
+import { ComplaintEvidenceResolver } from './civic-control/complaint-evidence/complaint-evidence.resolver';
+import { ComplaintIndicatorsResolver, TerritoryComplaintIndicatorsResolver } from './civic-control/complaint-indicators/complaint-indicators.resolver';
+import { ComplaintResolver } from './civic-control/complaint/complaint.resolver';
+import { ComplaintEventResolver } from './civic-control/complaint-event/complaint-event.resolver';
+import { InitiativeCompletionResolver, InitiativeImplementationResolver } from './initiatives/initiative-implementation/initiative-implementation.resolver';
+import { InitiativeMapResolver } from './initiatives/initiative-map/initiative-map.resolver';
+import { InitiativeMilestoneResolver, InitiativeMilestonesResolver } from './initiatives/initiative-milestone/initiative-milestone.resolver';
+import { InitiativePledgeResolver, InitiativePledgesResolver } from './initiatives/initiative-pledge/initiative-pledge.resolver';
+import { InitiativeRatingResolver } from './initiatives/initiative-rating/initiative-rating.resolver';
+import { initiativeReferenceResolver } from './initiatives/initiative/initiative.reference';
+import { InitiativeResolver } from './initiatives/initiative/initiative.resolver';
+import { PersonInNeedResolver } from './volunteers/person-in-need/person-in-need.resolver';
+import { PersonalDataReleaseResolver } from './volunteers/personal-data/personal-data-release.resolver';
+import { VolunteerHelpResolver } from './volunteers/volunteer-help/volunteer-help.resolver';
+import { VolunteerActivityResolver, VolunteerReviewResolver } from './volunteers/volunteer-review/volunteer-review.resolver';
+import { VolunteerResolver } from './volunteers/volunteer/volunteer.resolver';
 import {
   TerritoryZhomartResolver,
   VolunteerAwardsResolver,
   ZhomartAwardResolver,
   ZhomartRankingEntryResolver,
   ZhomartResolver,
-} from './zhomart/zhomart.resolver';
-import { MonumentComplaintsResolver } from './monument/monument-complaints.resolver';
-import { monumentReferenceResolver } from './monument/monument.reference';
+} from './volunteers/zhomart/zhomart.resolver';
+import { MonumentComplaintsResolver } from './civic-control/monument/monument-complaints.resolver';
+import { monumentReferenceResolver } from './civic-control/monument/monument.reference';
 import { TerritoryComplaintsResolver } from './territory/territory-complaints.resolver';
 import { TerritoryInitiativesResolver } from './territory/territory-initiatives.resolver';
 

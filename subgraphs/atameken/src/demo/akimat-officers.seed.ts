@@ -2,7 +2,7 @@ import { kato } from '@rz/schema';
 import { type Logger } from '@rz/service-kit';
 import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
-import { AkimatOfficerEntity } from '../akimat/akimat-officer.entity';
+import { AkimatOfficerEntity } from '../civic-control/akimat/akimat-officer.entity';
 
 /** Akimats with a registered officer in the demo; complaints elsewhere route up to these or to their region. */
 export const DEMO_STAFFED_AKIMATS: readonly string[] = [

@@ -3,14 +3,14 @@ import { kato, type EvidenceKind } from '@rz/schema';
 import { type Logger } from '@rz/service-kit';
 import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
-import { nearestStaffedAkimat } from '../akimat/akimat-officer.service';
-import { addWorkingDays, kzDay } from '../common/kz-time';
-import { DEFAULT_DEADLINE_WORKING_DAYS } from '../complaint-deadline/complaint-deadline.service';
-import { ComplaintEvidenceEntity } from '../complaint-evidence/complaint-evidence.entity';
-import { ComplaintEntity } from '../complaint/complaint.entity';
-import { ComplaintActorRole, ComplaintStatus, ComplaintTopic } from '../complaint/complaint.enums';
-import { canMoveComplaint, canReopenComplaint, isResolvedComplaint, REOPENED_STATUS } from '../complaint/complaint.lifecycle';
-import { ComplaintStatusChangeEntity } from '../complaint/complaint-status-change.entity';
+import { nearestStaffedAkimat } from '../civic-control/akimat/akimat-officer.service';
+import { addWorkingDays, kzDay } from '../shared/kz-time';
+import { DEFAULT_DEADLINE_WORKING_DAYS } from '../civic-control/complaint-deadline/complaint-deadline.service';
+import { ComplaintEvidenceEntity } from '../civic-control/complaint-evidence/complaint-evidence.entity';
+import { ComplaintEntity } from '../civic-control/complaint/complaint.entity';
+import { ComplaintActorRole, ComplaintStatus, ComplaintTopic } from '../civic-control/complaint/complaint.enums';
+import { canMoveComplaint, canReopenComplaint, isResolvedComplaint, REOPENED_STATUS } from '../civic-control/complaint/complaint.lifecycle';
+import { ComplaintStatusChangeEntity } from '../civic-control/complaint/complaint-status-change.entity';
 import { DEMO_STAFFED_AKIMATS, demoOfficerSubject } from './akimat-officers.seed';
 
 /** Other subgraphs' demo data may refer to these complaints by this id. */

@@ -2,15 +2,15 @@ import { kato } from '@rz/schema';
 import { type Logger } from '@rz/service-kit';
 import { stableId } from '@rz/subgraph-runtime';
 import { In, type DataSource } from 'typeorm';
-import { nearestStaffedAkimat } from '../akimat/akimat-officer.service';
-import { InitiativeParticipantEntity } from '../initiative-implementation/initiative-participant.entity';
-import { InitiativeParticipantKind } from '../initiative-implementation/initiative-implementation.type';
-import { InitiativeMilestoneEntity } from '../initiative-milestone/initiative-milestone.entity';
-import { InitiativePledgeEntity } from '../initiative-pledge/initiative-pledge.entity';
-import { InitiativePledgeStatus } from '../initiative-pledge/initiative-pledge.type';
-import { InitiativeRatingEntity } from '../initiative-rating/initiative-rating.entity';
-import { InitiativeEntity } from '../initiative/initiative.entity';
-import { InitiativeAuthorKind, InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from '../initiative/initiative.enums';
+import { nearestStaffedAkimat } from '../civic-control/akimat/akimat-officer.service';
+import { InitiativeParticipantEntity } from '../initiatives/initiative-implementation/initiative-participant.entity';
+import { InitiativeParticipantKind } from '../initiatives/initiative-implementation/initiative-implementation.type';
+import { InitiativeMilestoneEntity } from '../initiatives/initiative-milestone/initiative-milestone.entity';
+import { InitiativePledgeEntity } from '../initiatives/initiative-pledge/initiative-pledge.entity';
+import { InitiativePledgeStatus } from '../initiatives/initiative-pledge/initiative-pledge.type';
+import { InitiativeRatingEntity } from '../initiatives/initiative-rating/initiative-rating.entity';
+import { InitiativeEntity } from '../initiatives/initiative/initiative.entity';
+import { InitiativeAuthorKind, InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from '../initiatives/initiative/initiative.enums';
 import { DEMO_STAFFED_AKIMATS, demoOfficerSubject } from './akimat-officers.seed';
 
 /** Other subgraphs' demo data refers to these initiatives by this id, e.g. initiativeDemoId('almaty-park-medeu'). */

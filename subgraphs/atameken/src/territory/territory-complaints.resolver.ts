@@ -1,8 +1,8 @@
 import { PageArgs, Territory, type TerritoryNode } from '@rz/schema';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ComplaintFilter } from '../complaint/complaint.input';
-import { ComplaintService } from '../complaint/complaint.service';
-import { ComplaintConnection } from '../complaint/complaint.type';
+import { ComplaintFilter } from '../civic-control/complaint/complaint.input';
+import { ComplaintService } from '../civic-control/complaint/complaint.service';
+import { ComplaintConnection } from '../civic-control/complaint/complaint.type';
 import type { AtamekenContext } from '../context';
 
 @Resolver(() => Territory)

@@ -1,8 +1,8 @@
 import { PageArgs, Territory, type TerritoryNode } from '@rz/schema';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { InitiativeFilter } from '../initiative/initiative.input';
-import { InitiativeService } from '../initiative/initiative.service';
-import { InitiativeConnection } from '../initiative/initiative.type';
+import { InitiativeFilter } from '../initiatives/initiative/initiative.input';
+import { InitiativeService } from '../initiatives/initiative/initiative.service';
+import { InitiativeConnection } from '../initiatives/initiative/initiative.type';
 import type { AtamekenContext } from '../context';
 
 @Resolver(() => Territory)

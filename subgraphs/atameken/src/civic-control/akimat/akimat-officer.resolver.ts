@@ -5,7 +5,7 @@ import type { AkimatOfficerEntity } from './akimat-officer.entity';
 import { AkimatOfficerFilter, AssignAkimatOfficerInput } from './akimat-officer.input';
 import { AkimatOfficerService } from './akimat-officer.service';
 import { AkimatOfficer, AkimatOfficerConnection } from './akimat-officer.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** Admins only: the role gate refuses others before their input is validated; the service checks it again. */
 @Resolver(() => AkimatOfficer)

@@ -4,7 +4,7 @@ import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { AkimatOfficerEntity } from './akimat-officer.entity';
 import type { AkimatOfficerFilter, AssignAkimatOfficerInput } from './akimat-officer.input';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /**
  * The akimat responsible for a place: the most specific territory on the way up

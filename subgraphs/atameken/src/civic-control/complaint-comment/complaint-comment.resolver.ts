@@ -6,7 +6,7 @@ import type { ComplaintCommentEntity } from './complaint-comment.entity';
 import { CommentOnComplaintInput } from './complaint-comment.input';
 import { ComplaintCommentService } from './complaint-comment.service';
 import { ComplaintComment, ComplaintCommentConnection } from './complaint-comment.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Complaint)
 export class ComplaintCommentsResolver {

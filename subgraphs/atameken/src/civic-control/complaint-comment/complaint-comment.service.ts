@@ -7,7 +7,7 @@ import { actorRole } from '../complaint/complaint.roles';
 import { ComplaintCommentEntity } from './complaint-comment.entity';
 import type { CommentOnComplaintInput } from './complaint-comment.input';
 import { complaintCommentCountLoader } from './complaint-comment.loader';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 export class ComplaintCommentService {
   constructor(private readonly ctx: AtamekenContext) {}

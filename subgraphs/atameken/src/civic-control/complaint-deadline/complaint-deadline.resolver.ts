@@ -3,7 +3,7 @@ import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { SetComplaintTopicDeadlineArgs } from './complaint-deadline.input';
 import { ComplaintDeadlineService } from './complaint-deadline.service';
 import { ComplaintTopicDeadline } from './complaint-deadline.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => ComplaintTopicDeadline)
 export class ComplaintDeadlineResolver {

@@ -5,7 +5,7 @@ import { ComplaintTopic } from '../complaint/complaint.enums';
 import { ComplaintTopicDeadlineEntity } from './complaint-deadline.entity';
 import type { SetComplaintTopicDeadlineArgs } from './complaint-deadline.input';
 import type { ComplaintTopicDeadline } from './complaint-deadline.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** The akimat answers within 15 working days unless a topic says otherwise. */
 export const DEFAULT_DEADLINE_WORKING_DAYS = 15;

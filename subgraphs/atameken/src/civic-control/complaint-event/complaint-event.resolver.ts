@@ -8,7 +8,7 @@ import { ComplaintService } from '../complaint/complaint.service';
 import { Complaint } from '../complaint/complaint.type';
 import type { ComplaintEvent, ComplaintEventFilter } from './complaint-event.stream';
 import { ComplaintStatusEvent } from './complaint-event.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 
 interface SubscriptionArgs {

@@ -1,8 +1,8 @@
 import type { Logger } from '@rz/service-kit';
 import type { ProcessServices } from '@rz/subgraph-runtime';
 import type { DataSource } from 'typeorm';
-import type { AtamekenConfig } from '../config';
-import type { AtamekenServices } from '../context';
+import type { AtamekenConfig } from '../../config';
+import type { AtamekenServices } from '../../context';
 import { ComplaintEventStream } from './complaint-event.stream';
 
 /** Starts this process's complaint event stream (one LISTEN connection, shared by all subscribers). */

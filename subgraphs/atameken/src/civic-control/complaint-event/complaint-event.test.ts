@@ -4,7 +4,7 @@ import { signEvidenceId } from '@rz/schema';
 import { startSubgraph, type RunningSubgraph } from '@rz/subgraph-runtime';
 import { Client as PgClient } from 'pg';
 import { gql, startTestSubgraph, type TestSubgraph, testEnv, testToken, subscribe, wsClient } from '@rz/test-support';
-import { atameken } from '../subgraph';
+import { atameken } from '../../subgraph';
 import { SlowSubscriberError } from './complaint-event.stream';
 
 const EVENTS = `subscription($territory: ID, $complaint: ID, $topic: ComplaintTopic, $mine: Boolean, $after: String) {

@@ -3,7 +3,7 @@ import type { ComplaintEntity } from '../complaint/complaint.entity';
 import { Complaint } from '../complaint/complaint.type';
 import { ComplaintEvidenceService } from './complaint-evidence.service';
 import { ComplaintEvidence } from './complaint-evidence.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Complaint)
 export class ComplaintEvidenceResolver {

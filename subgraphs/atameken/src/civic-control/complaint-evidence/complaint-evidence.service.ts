@@ -3,7 +3,7 @@ import { Role } from '@rz/subgraph-runtime';
 import type { ComplaintEntity } from '../complaint/complaint.entity';
 import { complaintEvidenceLoader } from './complaint-evidence.loader';
 import { ComplaintEvidenceKind, type ComplaintEvidence } from './complaint-evidence.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 export const MAX_EVIDENCE = 10;
 /** Download links are short-lived: they leak through browser history and shared screens. */

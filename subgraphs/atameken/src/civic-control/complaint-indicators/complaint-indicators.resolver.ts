@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { ComplaintPeriodArgs } from './complaint-indicators.input';
 import { ComplaintIndicatorsService } from './complaint-indicators.service';
 import { ComplaintIndicators, ComplaintTrendMonth } from './complaint-indicators.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => ComplaintIndicators)
 export class ComplaintIndicatorsResolver {

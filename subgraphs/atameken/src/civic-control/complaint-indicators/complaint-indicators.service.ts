@@ -1,9 +1,9 @@
 import { badUserInput, daysBetween, kato } from '@rz/schema';
-import { addDays, kzDaySql, kzDayStart, monthEnd, monthStart } from '../common/kz-time';
+import { addDays, kzDaySql, kzDayStart, monthEnd, monthStart } from '../../shared/kz-time';
 import { OPEN_COMPLAINT_STATUSES } from '../complaint/complaint.lifecycle';
 import type { ComplaintPeriodArgs } from './complaint-indicators.input';
 import type { ComplaintIndicators, ComplaintTrendMonth } from './complaint-indicators.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 const MAX_PERIOD_DAYS = 3 * 366;
 const MAX_TREND_MONTHS = 60;

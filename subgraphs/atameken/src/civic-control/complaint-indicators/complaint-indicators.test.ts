@@ -1,6 +1,6 @@
 import { stableId } from '@rz/subgraph-runtime';
 import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
-import { atameken } from '../subgraph';
+import { atameken } from '../../subgraph';
 
 /**
  * Indicators on a small explicit data set in a fresh database. Every row is dated in

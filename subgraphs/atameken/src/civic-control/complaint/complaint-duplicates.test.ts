@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { distanceKm, signEvidenceId } from '@rz/schema';
 import { gql, startTestSubgraph, type TestSubgraph, testEnv, testToken } from '@rz/test-support';
-import { atameken } from '../subgraph';
+import { atameken } from '../../subgraph';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { signEvidenceId } from '@rz/schema';
 import { gql, startTestSubgraph, type TestSubgraph, testEnv, testToken } from '@rz/test-support';
-import { addWorkingDays, kzDay } from '../common/kz-time';
-import { atameken } from '../subgraph';
+import { addWorkingDays, kzDay } from '../../shared/kz-time';
+import { atameken } from '../../subgraph';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { complaintIndicator, isOpenComplaint } from './complaint.lifecycle';
 import { ComplaintService, type FiledComplaint } from './complaint.service';
 import type { ComplaintStatusChangeEntity } from './complaint-status-change.entity';
 import { Complaint, ComplaintConnection, ComplaintStatusChange, FileComplaintPayload } from './complaint.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {

@@ -3,7 +3,7 @@ import { newId, paginate, requireActsIn, requireViewer, Role, type PageRequest }
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
 import { routeToAkimat } from '../akimat/akimat-officer.service';
-import { addWorkingDays, kzDay } from '../common/kz-time';
+import { addWorkingDays, kzDay } from '../../shared/kz-time';
 import { appendComplaintEvent } from '../complaint-event/complaint-event.outbox';
 import { workingDaysFor } from '../complaint-deadline/complaint-deadline.service';
 import { ComplaintEvidenceEntity } from '../complaint-evidence/complaint-evidence.entity';
@@ -30,7 +30,7 @@ import {
 import { complaintByIdLoader } from './complaint.loader';
 import { actorRole } from './complaint.roles';
 import { ComplaintStatusChangeEntity } from './complaint-status-change.entity';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** Open complaints on the same topic this close are offered as likely duplicates. */
 export const DUPLICATE_RADIUS_KM = 0.25;

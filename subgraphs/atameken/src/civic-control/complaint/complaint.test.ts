@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { signEvidenceId } from '@rz/schema';
 import { statementCounter } from '@rz/subgraph-runtime';
 import { gql, startTestSubgraph, type TestSubgraph, testEnv, testToken } from '@rz/test-support';
-import { atameken } from '../subgraph';
+import { atameken } from '../../subgraph';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { ComplaintService } from '../complaint/complaint.service';
 import { ComplaintConnection } from '../complaint/complaint.type';
 import { openComplaintCountByMonumentLoader } from './monument-complaints.loader';
 import { MonumentRef } from './monument-ref.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** Fields atameken adds to rukhani-qazyna's Monument: only public complaint fields and counts. */
 @Resolver(() => MonumentRef)

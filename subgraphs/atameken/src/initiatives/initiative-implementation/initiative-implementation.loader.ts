@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { VolunteerEntity } from '../volunteer/volunteer.entity';
+import { VolunteerEntity } from '../../volunteers/volunteer/volunteer.entity';
 import { InitiativeParticipantEntity } from './initiative-participant.entity';
 
 /** Named participants per initiative, in recorded order. */

@@ -3,12 +3,12 @@ import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Ro
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import { Initiative } from '../initiative/initiative.type';
-import type { VolunteerEntity } from '../volunteer/volunteer.entity';
-import { Volunteer } from '../volunteer/volunteer.type';
+import type { VolunteerEntity } from '../../volunteers/volunteer/volunteer.entity';
+import { Volunteer } from '../../volunteers/volunteer/volunteer.type';
 import { CompleteInitiativeInput } from './initiative-implementation.input';
 import { InitiativeImplementationService } from './initiative-implementation.service';
 import { InitiativeImplementation, InitiativePatron } from './initiative-implementation.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Initiative)
 export class InitiativeCompletionResolver {

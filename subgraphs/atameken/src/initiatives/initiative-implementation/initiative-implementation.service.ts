@@ -6,12 +6,12 @@ import { InitiativeStatus } from '../initiative/initiative.enums';
 import { IMPLEMENTED_STATUS } from '../initiative/initiative.lifecycle';
 import { lockInitiative, requireInitiativeOfficer } from '../initiative/initiative.service';
 import { activePledgesLoader } from '../initiative-pledge/initiative-pledge.loader';
-import type { VolunteerEntity } from '../volunteer/volunteer.entity';
+import type { VolunteerEntity } from '../../volunteers/volunteer/volunteer.entity';
 import { InitiativeParticipantEntity } from './initiative-participant.entity';
 import type { CompleteInitiativeInput } from './initiative-implementation.input';
 import { initiativeParticipantsLoader, initiativeVolunteersLoader } from './initiative-implementation.loader';
 import { InitiativeParticipantKind, type InitiativePatron } from './initiative-implementation.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 function cleaned(text: Localized): { kk: string | null; ru: string | null; en: string | null } {
   const pick = (value: string | null | undefined) => value?.trim() || null;

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { InitiativeMapArgs } from './initiative-map.input';
 import { InitiativeMapService, mapPointTitle, type InitiativeMapResult, type InitiativeMapRow } from './initiative-map.service';
 import { InitiativeMapPage, InitiativeMapPoint } from './initiative-map.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => InitiativeMapPoint)
 export class InitiativeMapResolver {

@@ -2,7 +2,7 @@ import { badUserInput, decodeCursor, encodeCursor, kato, pickLocalized, type Lan
 import { isUUID } from 'class-validator';
 import type { InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from '../initiative/initiative.enums';
 import type { InitiativeMapArgs } from './initiative-map.input';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 export interface InitiativeMapRow {
   id: string;

@@ -1,6 +1,6 @@
 import { statementCounter } from '@rz/subgraph-runtime';
 import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
-import { atameken } from '../subgraph';
+import { atameken } from '../../subgraph';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import type { InitiativeMilestoneEntity } from './initiative-milestone.entity';
 import { AddInitiativeMilestoneInput } from './initiative-milestone.input';
 import { InitiativeMilestoneService } from './initiative-milestone.service';
 import { InitiativeMilestone } from './initiative-milestone.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Initiative)
 export class InitiativeMilestonesResolver {

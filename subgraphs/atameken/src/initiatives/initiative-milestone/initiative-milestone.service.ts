@@ -1,13 +1,13 @@
 import { badUserInput, conflict, forbidden, hasAnyLanguage, type Localized } from '@rz/schema';
 import { actsIn, newId, requireViewer, Role } from '@rz/subgraph-runtime';
-import { kzDay } from '../common/kz-time';
+import { kzDay } from '../../shared/kz-time';
 import { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import { lockInitiative } from '../initiative/initiative.service';
 import { InitiativeMilestoneEntity } from './initiative-milestone.entity';
 import type { AddInitiativeMilestoneInput } from './initiative-milestone.input';
 import { initiativeMilestonesLoader } from './initiative-milestone.loader';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 function cleaned(text: Localized | null | undefined): { kk: string | null; ru: string | null; en: string | null } {
   const pick = (value: string | null | undefined) => value?.trim() || null;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '../common/bigint';
+import { bigintAsNumber } from '../../shared/bigint';
 import type { InitiativePledgeStatus } from './initiative-pledge.type';
 
 /** An amount a patron promises towards an initiative's estimate. */

@@ -5,7 +5,7 @@ import type { InitiativePledgeEntity } from './initiative-pledge.entity';
 import { PledgeToInitiativeInput } from './initiative-pledge.input';
 import { InitiativePledgeService, remainingOf } from './initiative-pledge.service';
 import { InitiativePledge } from './initiative-pledge.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Initiative)
 export class InitiativePledgesResolver {

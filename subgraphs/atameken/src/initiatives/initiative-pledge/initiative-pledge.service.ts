@@ -9,7 +9,7 @@ import { InitiativePledgeEntity } from './initiative-pledge.entity';
 import type { PledgeToInitiativeInput } from './initiative-pledge.input';
 import { activePledgesLoader, pledgeTotalsLoader, type PledgeTotals } from './initiative-pledge.loader';
 import { InitiativePledgeStatus } from './initiative-pledge.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** People and organisations who put money in; official accounts (and admins) do not pledge. */
 const PLEDGER_ROLES: readonly Role[] = [Role.CITIZEN, Role.VOLUNTEER, Role.PATRON, Role.NGO];

@@ -5,7 +5,7 @@ import { RateInitiativeArgs } from './initiative-rating.input';
 import type { RatingStats } from './initiative-rating.loader';
 import { InitiativeRatingService } from './initiative-rating.service';
 import { InitiativeRatingSummary } from './initiative-rating.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Initiative)
 export class InitiativeRatingResolver {

@@ -5,7 +5,7 @@ import { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import type { RateInitiativeArgs } from './initiative-rating.input';
 import { ratingStatsLoader, type RatingStats } from './initiative-rating.loader';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /**
  * The rating is the population's satisfaction (seed 000: "общественная оценка"): residents score it.

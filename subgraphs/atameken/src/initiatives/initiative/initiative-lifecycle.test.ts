@@ -1,6 +1,6 @@
 import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
-import { kzDay } from '../common/kz-time';
-import { atameken } from '../subgraph';
+import { kzDay } from '../../shared/kz-time';
+import { atameken } from '../../subgraph';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {

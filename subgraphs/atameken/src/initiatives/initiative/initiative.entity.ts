@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { bigintAsNumber } from '../common/bigint';
+import { bigintAsNumber } from '../../shared/bigint';
 import { InitiativeAuthorKind, InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from './initiative.enums';
 
 @Entity('initiative')

@@ -1,6 +1,6 @@
 import type { InitiativeEntity } from './initiative.entity';
 import { InitiativeService } from './initiative.service';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 export const initiativeReferenceResolver = {
   Initiative: {

@@ -4,7 +4,7 @@ import type { InitiativeEntity } from './initiative.entity';
 import { ChangeInitiativeStatusArgs, InitiativeFilter, ProposeInitiativeInput, RecordInitiativeBudgetArgs, UpdateInitiativeInput } from './initiative.input';
 import { InitiativeService } from './initiative.service';
 import { Initiative, InitiativeConnection } from './initiative.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Initiative)
 export class InitiativeResolver {

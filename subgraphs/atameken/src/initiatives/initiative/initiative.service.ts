@@ -2,7 +2,7 @@ import { badUserInput, conflict, forbidden, hasAnyLanguage, invalidTransition, k
 import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { routeToAkimat } from '../akimat/akimat-officer.service';
+import { routeToAkimat } from '../../civic-control/akimat/akimat-officer.service';
 import { pledgedIn } from '../initiative-pledge/initiative-pledge.service';
 import { InitiativeEntity } from './initiative.entity';
 import { InitiativeAuthorKind, InitiativeStatus } from './initiative.enums';
@@ -15,7 +15,7 @@ import type {
 } from './initiative.input';
 import { canMoveInitiative, COVERED_STATUS, IMPLEMENTED_STATUS, isAuthorTransition } from './initiative.lifecycle';
 import { initiativeByIdLoader } from './initiative.loader';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** Locks an initiative row for a change; NOT_FOUND names `field` for unknown or malformed ids. */
 export async function lockInitiative(manager: EntityManager, id: string, field = 'id'): Promise<InitiativeEntity> {

@@ -1,5 +1,5 @@
 import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
-import { atameken } from '../subgraph';
+import { atameken } from '../../subgraph';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import type { PersonInNeedEntity } from './person-in-need.entity';
 import { PersonInNeedFilter, RegisterPersonInNeedInput } from './person-in-need.input';
 import { PersonInNeedService } from './person-in-need.service';
 import { PersonInNeed, PersonInNeedConnection, PersonInNeedContact } from './person-in-need.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => PersonInNeed)
 export class PersonInNeedResolver {

@@ -7,7 +7,7 @@ import { PersonalDataRecordKind } from '../personal-data/personal-data-release.t
 import { PersonInNeedEntity } from './person-in-need.entity';
 import type { PersonInNeedFilter, RegisterPersonInNeedInput } from './person-in-need.input';
 import { PersonInNeedStatus, type PersonInNeedContact } from './person-in-need.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 export class PersonInNeedService {
   constructor(private readonly ctx: AtamekenContext) {}

@@ -4,7 +4,7 @@ import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { PersonalDataReleaseFilter } from './personal-data-release.input';
 import { PersonalDataReleaseService } from './personal-data-release.service';
 import { PersonalDataRelease, PersonalDataReleaseConnection } from './personal-data-release.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => PersonalDataRelease)
 export class PersonalDataReleaseResolver {

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { PersonalDataReleaseEntity } from './personal-data-release.entity';
 import { REASON_MIN, type PersonalDataReleaseFilter } from './personal-data-release.input';
 import type { PersonalDataRecordKind } from './personal-data-release.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** Per-request marker: at most one record's details leave the service per request (no aliased batches). */
 function releasesInRequest(): { count: number } {

@@ -1,8 +1,8 @@
 import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { InitiativeEntity } from '../initiative/initiative.entity';
-import { InitiativeService } from '../initiative/initiative.service';
-import { Initiative } from '../initiative/initiative.type';
+import type { InitiativeEntity } from '../../initiatives/initiative/initiative.entity';
+import { InitiativeService } from '../../initiatives/initiative/initiative.service';
+import { Initiative } from '../../initiatives/initiative/initiative.type';
 import type { VolunteerEntity } from '../volunteer/volunteer.entity';
 import { VolunteerService } from '../volunteer/volunteer.service';
 import { Volunteer } from '../volunteer/volunteer.type';
@@ -10,7 +10,7 @@ import type { VolunteerHelpRecordEntity } from './volunteer-help.entity';
 import { RecordVolunteerHelpInput, RejectVolunteerHelpArgs, VolunteerHelpFilter } from './volunteer-help.input';
 import { VolunteerHelpService } from './volunteer-help.service';
 import { VolunteerHelpRecord, VolunteerHelpRecordConnection } from './volunteer-help.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => VolunteerHelpRecord)
 export class VolunteerHelpResolver {

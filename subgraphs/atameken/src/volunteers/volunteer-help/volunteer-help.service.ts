@@ -2,16 +2,16 @@ import { badUserInput, conflict, forbidden, invalidTransition, kato, notFound, t
 import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { kzDay } from '../common/kz-time';
-import { InitiativeEntity } from '../initiative/initiative.entity';
-import { InitiativeStatus } from '../initiative/initiative.enums';
+import { kzDay } from '../../shared/kz-time';
+import { InitiativeEntity } from '../../initiatives/initiative/initiative.entity';
+import { InitiativeStatus } from '../../initiatives/initiative/initiative.enums';
 import { PersonInNeedEntity } from '../person-in-need/person-in-need.entity';
 import { VolunteerEntity } from '../volunteer/volunteer.entity';
 import { volunteerByIdLoader } from '../volunteer/volunteer.loader';
 import { VolunteerHelpRecordEntity } from './volunteer-help.entity';
 import type { RecordVolunteerHelpInput, RejectVolunteerHelpArgs, VolunteerHelpFilter } from './volunteer-help.input';
 import { VolunteerHelpDecider, VolunteerHelpStatus } from './volunteer-help.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** Help older than this is not recorded any more: nobody can confirm it reliably. */
 const MAX_AGE_DAYS = 366;

@@ -8,7 +8,7 @@ import type { VolunteerReviewEntity } from './volunteer-review.entity';
 import { ReviewVolunteerInput } from './volunteer-review.input';
 import { VolunteerReviewService } from './volunteer-review.service';
 import { VolunteerReview, VolunteerReviewConnection } from './volunteer-review.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Volunteer)
 export class VolunteerActivityResolver {

@@ -5,7 +5,7 @@ import type { VolunteerEntity } from '../volunteer/volunteer.entity';
 import { VolunteerService } from '../volunteer/volunteer.service';
 import { VolunteerReviewEntity } from './volunteer-review.entity';
 import type { ReviewVolunteerInput } from './volunteer-review.input';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 export class VolunteerReviewService {
   constructor(private readonly ctx: AtamekenContext) {}

@@ -6,7 +6,7 @@ import { RevealContactArgs } from '../personal-data/personal-data-release.input'
 import { VolunteerContact } from './volunteer-contact.type';
 import { VolunteerService } from './volunteer.service';
 import { Volunteer, VolunteerConnection } from './volunteer.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {

@@ -8,7 +8,7 @@ import type { VolunteerContact } from './volunteer-contact.type';
 import { VolunteerEntity } from './volunteer.entity';
 import type { VolunteerFilter, VolunteerProfileInput } from './volunteer.input';
 import { volunteerByIdLoader, volunteerStatsLoader, type VolunteerStats } from './volunteer.loader';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** Profile fields from the input, checked beyond what class-validator can see. */
 function profile(input: VolunteerProfileInput): Partial<VolunteerEntity> {

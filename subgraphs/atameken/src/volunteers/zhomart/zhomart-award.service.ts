@@ -1,12 +1,12 @@
 import { badUserInput, conflict, forbidden, kato, type ConnectionShape } from '@rz/schema';
 import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
-import { kzDay } from '../common/kz-time';
+import { kzDay } from '../../shared/kz-time';
 import { ZhomartAwardEntity } from './zhomart-award.entity';
 import { RANKED_NOMINATIONS, ZhomartNomination } from './zhomart.enums';
 import type { ConfirmZhomartWinnerInput, ZhomartAwardFilter } from './zhomart.input';
 import { periodContaining } from './zhomart-period';
 import { rankRows, scopeCodes } from './zhomart-ranking.service';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 /** The committee: admins anywhere; a project office for scopes inside its region (not for the republic). */
 function committeeRole(viewer: Viewer, scope: string | null): 'ADMIN' | 'PROJECT_OFFICE' {

@@ -1,9 +1,9 @@
 import { badUserInput, kato, TerritoryLevel } from '@rz/schema';
 import type { EntityManager } from 'typeorm';
-import { addDays, kzDay, kzDayStart } from '../common/kz-time';
+import { addDays, kzDay, kzDayStart } from '../../shared/kz-time';
 import { RANKED_NOMINATIONS, ZhomartNomination, type ZhomartPeriodKind } from './zhomart.enums';
 import { periodContaining, type ZhomartPeriod } from './zhomart-period';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 export interface ZhomartRankingRow {
   rank: number;

@@ -10,7 +10,7 @@ import { ZhomartAwardService } from './zhomart-award.service';
 import { ConfirmZhomartWinnerInput, ZhomartAwardFilter, ZhomartPeriodArgs, ZhomartRankingArgs } from './zhomart.input';
 import { ZhomartRankingService, type ZhomartRankingResult, type ZhomartRankingRow } from './zhomart-ranking.service';
 import { ZhomartAward, ZhomartAwardConnection, ZhomartRanking, ZhomartRankingEntry } from './zhomart.type';
-import type { AtamekenContext } from '../context';
+import type { AtamekenContext } from '../../context';
 
 @Resolver(() => ZhomartRanking)
 export class ZhomartResolver {

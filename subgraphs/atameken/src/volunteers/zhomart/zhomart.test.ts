@@ -1,8 +1,8 @@
 import { kato, TerritoryLevel } from '@rz/schema';
 import { stableId } from '@rz/subgraph-runtime';
 import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
-import { kzDay } from '../common/kz-time';
-import { atameken } from '../subgraph';
+import { kzDay } from '../../shared/kz-time';
+import { atameken } from '../../subgraph';
 
 /** Rankings on a small explicit data set (October 2025), inserted straight into a fresh database. */
 let subgraph: TestSubgraph;
