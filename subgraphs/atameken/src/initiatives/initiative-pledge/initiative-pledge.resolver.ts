@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
+import { remainingOf } from '../initiative/initiative.funding';
 import { Initiative } from '../initiative/initiative.type';
 import type { InitiativePledgeEntity } from './initiative-pledge.entity';
 import { PledgeToInitiativeInput } from './initiative-pledge.input';
-import { InitiativePledgeService, remainingOf } from './initiative-pledge.service';
+import { InitiativePledgeService } from './initiative-pledge.service';
 import { InitiativePledge } from './initiative-pledge.type';
 import type { AtamekenContext } from '../../context';
 

@@ -1,9 +1,9 @@
 import { badUserInput, conflict, forbidden, notFound } from '@rz/schema';
 import { newId, requireViewer, Role } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
-import type { EntityManager } from 'typeorm';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
+import { pledgedIn, remainingOf } from '../initiative/initiative.funding';
 import { lockInitiative } from '../initiative/initiative.service';
 import { InitiativePledgeEntity } from './initiative-pledge.entity';
 import type { PledgeToInitiativeInput } from './initiative-pledge.input';
@@ -15,20 +15,6 @@ import type { AtamekenContext } from '../../context';
 const PLEDGER_ROLES: readonly Role[] = [Role.CITIZEN, Role.VOLUNTEER, Role.PATRON, Role.NGO];
 /** Accounts that may pledge in an organisation's name. */
 const ORGANISATION_PLEDGER_ROLES: readonly Role[] = [Role.PATRON, Role.NGO];
-
-/** Active pledges of one initiative, read inside the caller's transaction. */
-export async function pledgedIn(manager: EntityManager, initiativeId: string): Promise<number> {
-  const [{ pledged }] = await manager.query(
-    `SELECT coalesce(sum(amount), 0)::text AS pledged FROM initiative_pledge WHERE initiative_id = $1 AND status = 'ACTIVE'`,
-    [initiativeId],
-  );
-  return Number(pledged);
-}
-
-/** What is still missing of the estimate once pledges and the budget decision are counted. */
-export function remainingOf(initiative: Pick<InitiativeEntity, 'estimate' | 'budgetAmount'>, pledged: number): number {
-  return Math.max(0, initiative.estimate - initiative.budgetAmount - pledged);
-}
 
 export class InitiativePledgeService {
   constructor(private readonly ctx: AtamekenContext) {}

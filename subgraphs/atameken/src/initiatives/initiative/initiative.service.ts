@@ -3,9 +3,9 @@ import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Vi
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { routeToAkimat } from '../../civic-control/akimat/akimat-officer.service';
-import { pledgedIn } from '../initiative-pledge/initiative-pledge.service';
 import { InitiativeEntity } from './initiative.entity';
 import { InitiativeAuthorKind, InitiativeStatus } from './initiative.enums';
+import { pledgedIn } from './initiative.funding';
 import type {
   ChangeInitiativeStatusArgs,
   InitiativeFilter,
