@@ -1,137 +1,162 @@
 import { join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPHS, subgraphEnvPrefix, subgraphUrl, type SubgraphName } from '@rz/contract';
+import { authSettings, booleanFlag, logLevel, nodeEnv, parseConfig, portNumber, positiveInt, requireJwks } from '@rz/service-kit';
 import { z } from 'zod';
 
 const MIB = 1024 * 1024;
-
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
 
 /** Express's `trust proxy`: false (default, the socket address is the client), true, a hop count, or addresses/subnets. */
 const trustProxy = z
   .string()
   .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v));
 
-const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+const millis = z.coerce.number().int().min(100).max(600_000);
 
-function shape() {
-  const urlOverrides = Object.fromEntries(
-    SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, z.url().optional()]),
-  );
-  return z
-    .object({
-      NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-      HOST: z.string().default('0.0.0.0'),
-      PORT: z.coerce.number().int().min(0).max(65535).default(GATEWAY_PORT),
-      LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-      SUPERGRAPH_FILE: z.string().default(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
-      /** Host the subgraphs listen on when no per-subgraph URL is given. */
-      SUBGRAPH_HOST: z.string().default('localhost'),
-      /** Idle keep-alive sockets to subgraphs are closed after this long; keep it below the subgraphs' own timeout. */
-      SUBGRAPH_KEEP_ALIVE_MS: z.coerce.number().int().min(100).max(600_000).default(4_000),
-      SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-      /** Subscription events a client may leave unread before it is disconnected. */
-      SUBSCRIPTION_MAX_BUFFERED_EVENTS: z.coerce.number().int().min(1).max(100_000).default(100),
+/** The process and its HTTP server. */
+const serverSettings = {
+  NODE_ENV: nodeEnv,
+  /** Default 0.0.0.0. */
+  HOST: z.string().default('0.0.0.0'),
+  /** Default 4000 (GATEWAY_PORT). */
+  PORT: portNumber(GATEWAY_PORT),
+  /** Default info. */
+  LOG_LEVEL: logLevel,
+  /** Whom to believe about the client address (X-Forwarded-For). Default false: the socket address. */
+  TRUST_PROXY: trustProxy.default(false),
+  /** Largest JSON body accepted on /graphql, in bytes (larger: 413). Default 256 KiB. */
+  GRAPHQL_BODY_LIMIT_BYTES: positiveInt(64 * MIB).default(256 * 1024),
+};
 
-      // Tokens: verified exactly like the subgraphs do (same JWKS, issuer, audience).
-      AUTH_JWKS_URL: z.url().optional(),
-      AUTH_JWKS_FILE: z.string().optional(),
-      AUTH_ISSUER: z.string().default('rukhani-zhangyru-dev'),
-      AUTH_AUDIENCE: z.string().default('rukhani-zhangyru-graph'),
-      /** Whom to believe about the client address (X-Forwarded-For). Default false: the socket address. */
-      TRUST_PROXY: trustProxy.default(false),
+/** The supergraph and the subgraphs behind it. */
+const upstreamSettings = {
+  /** The composed supergraph (`npm run compose`). Default <repo>/schema/supergraph.graphql. */
+  SUPERGRAPH_FILE: z.string().default(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
+  /** Host the subgraphs listen on when no per-subgraph URL is given. Default localhost. */
+  SUBGRAPH_HOST: z.string().default('localhost'),
+  /** Idle keep-alive sockets to subgraphs are closed after this long; keep it below the subgraphs' own timeout. Default 4000 ms. */
+  SUBGRAPH_KEEP_ALIVE_MS: millis.default(4_000),
+  /** Whole-request timeout to a subgraph. Default 30000 ms. */
+  SUBGRAPH_TIMEOUT_MS: millis.default(30_000),
+};
 
-      // Abusive queries: all refused before any subgraph is called.
-      /** Largest JSON body accepted on /graphql, in bytes (larger: 413). Default 256 KiB. */
-      GRAPHQL_BODY_LIMIT_BYTES: positiveInt(64 * MIB).default(256 * 1024),
-      /** Deepest field nesting (a fragment spread counts as a level). Default 10. */
-      QUERY_MAX_DEPTH: positiveInt(1_000).default(10),
-      /** Static cost (graphql-armor: object 2, scalar 1, x1.5 per level, x literal `first`). Default 100000 (a region dashboard costs about 41000). */
-      QUERY_MAX_COST: positiveInt(100_000_000).default(100_000),
-      /** Aliased fields per operation. Default 30. */
-      QUERY_MAX_ALIASES: positiveInt(10_000).default(30),
-      /** Directives per operation. Default 20. */
-      QUERY_MAX_DIRECTIVES: positiveInt(10_000).default(20),
-      /** Lexical tokens per document. Default 3000. */
-      QUERY_MAX_TOKENS: positiveInt(1_000_000).default(3_000),
-      /** Largest page size (`first`/`last` argument, from literals, variables or defaults). Default 500. */
-      QUERY_MAX_PAGE_SIZE: positiveInt(1_000_000).default(500),
-      /** List rows an operation may ask for: the sum over list fields of the product of list sizes along the path. Default 10000. */
-      QUERY_MAX_PAGED_ROWS: positiveInt(100_000_000).default(10_000),
-      /** Size assumed for a list without a page-size argument (a connection's `nodes` take the page size). Default 10. */
-      QUERY_ASSUMED_LIST_SIZE: positiveInt(100_000).default(10),
+/** `<SUBGRAPH>_URL` (e.g. ATAMEKEN_URL): one subgraph's address. Default http://<SUBGRAPH_HOST>:<its port>/graphql. */
+const subgraphUrlSettings = Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, z.url().optional()]));
 
-      // Per-client rate limits (token subject when the token verifies, else client address).
-      /** Length of a rate-limit window, in seconds. Default 60. */
-      RATE_LIMIT_WINDOW_SECONDS: positiveInt(86_400).default(60),
-      /** Requests per window for a signed-in subject (/graphql and evidence downloads). Default 600. */
-      RATE_LIMIT_REQUESTS: positiveInt(10_000_000).default(600),
-      /** Requests per window for a client address without a valid token. Default 600. */
-      RATE_LIMIT_ANONYMOUS_REQUESTS: positiveInt(10_000_000).default(600),
-      /** Evidence uploads per window and subject. Default 30. */
-      RATE_LIMIT_UPLOADS: positiveInt(1_000_000).default(30),
-      /** WebSocket handshakes per window and client address. Default 120. */
-      RATE_LIMIT_WS_CONNECTIONS: positiveInt(10_000_000).default(120),
-      /** WebSockets one client address may hold open at once. Default 500 (carrier NAT puts many phones behind one address). */
-      WS_MAX_OPEN_PER_ADDRESS: positiveInt(10_000_000).default(500),
-      /** Subscriptions one WebSocket may run at once (applies even with rate limits off). Default 20. */
-      WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(10_000).default(20),
-      /** PostgreSQL the gateway replicas share rate-limit budgets in (one table, created if missing). Unset: in memory, per replica. */
-      RATE_LIMIT_DATABASE_URL: z.url().optional(),
-      /** Switch rate limiting off (load tests only). Default true. */
-      RATE_LIMIT_ENABLED: booleanFlag.default(true),
+/** Abusive queries: all refused before any subgraph is called. */
+const queryLimitSettings = {
+  /** Deepest field nesting (a fragment spread counts as a level). Default 10. */
+  QUERY_MAX_DEPTH: positiveInt(1_000).default(10),
+  /** Static cost (graphql-armor: object 2, scalar 1, x1.5 per level, x literal `first`). Default 100000 (a region dashboard costs about 41000). */
+  QUERY_MAX_COST: positiveInt(100_000_000).default(100_000),
+  /** Aliased fields per operation. Default 30. */
+  QUERY_MAX_ALIASES: positiveInt(10_000).default(30),
+  /** Directives per operation. Default 20. */
+  QUERY_MAX_DIRECTIVES: positiveInt(10_000).default(20),
+  /** Lexical tokens per document. Default 3000. */
+  QUERY_MAX_TOKENS: positiveInt(1_000_000).default(3_000),
+  /** Largest page size (`first`/`last` argument, from literals, variables or defaults). Default 500. */
+  QUERY_MAX_PAGE_SIZE: positiveInt(1_000_000).default(500),
+  /** List rows an operation may ask for: the sum over list fields of the product of list sizes along the path. Default 10000. */
+  QUERY_MAX_PAGED_ROWS: positiveInt(100_000_000).default(10_000),
+  /** Size assumed for a list without a page-size argument (a connection's `nodes` take the page size). Default 10. */
+  QUERY_ASSUMED_LIST_SIZE: positiveInt(100_000).default(10),
+};
 
-      // Evidence upload endpoint (POST /evidence, GET /evidence/<sha256>).
-      /** Shared with atameken: signs evidence ids and download links. */
-      EVIDENCE_SECRET: z.string().min(16),
-      /** Filesystem store (used when no S3 bucket is set). Default <repo>/.data/evidence. */
-      EVIDENCE_DIR: z.string().default(join(__dirname, '..', '..', '.data', 'evidence')),
-      /** Size limits per kind, in bytes. Defaults: photo 10 MiB, audio 20 MiB, video 100 MiB. */
-      EVIDENCE_MAX_PHOTO_BYTES: positiveInt(1024 * MIB).default(10 * MIB),
-      EVIDENCE_MAX_AUDIO_BYTES: positiveInt(1024 * MIB).default(20 * MIB),
-      EVIDENCE_MAX_VIDEO_BYTES: positiveInt(4096 * MIB).default(100 * MIB),
-      /** Largest image (width x height) decoded for re-encoding; guards against decompression bombs. Default 50 MP. */
-      EVIDENCE_MAX_IMAGE_PIXELS: positiveInt(1_000_000_000).default(50_000_000),
-      /** S3-compatible store: set the bucket to use it instead of the filesystem. */
-      EVIDENCE_S3_BUCKET: z.string().optional(),
-      /** Endpoint of an S3-compatible service (MinIO, Ceph...); unset for AWS. */
-      EVIDENCE_S3_ENDPOINT: z.url().optional(),
-      EVIDENCE_S3_REGION: z.string().default('us-east-1'),
-      /** Static credentials; unset to use the AWS default chain (environment, instance role). */
-      EVIDENCE_S3_ACCESS_KEY_ID: z.string().optional(),
-      EVIDENCE_S3_SECRET_ACCESS_KEY: z.string().optional(),
-      /** Key prefix inside the bucket. Default "evidence/". */
-      EVIDENCE_S3_PREFIX: z.string().default('evidence/'),
-      /** Path-style URLs (bucket in the path), which most S3-compatible services need. Default true. */
-      EVIDENCE_S3_FORCE_PATH_STYLE: booleanFlag.default(true),
-      ...urlOverrides,
-    })
-    .refine((c) => !!(c.AUTH_JWKS_URL || c.AUTH_JWKS_FILE), {
-      message: 'set AUTH_JWKS_URL (production) or AUTH_JWKS_FILE (development)',
-      path: ['AUTH_JWKS_URL'],
-    })
-    .refine((c) => !c.EVIDENCE_S3_ACCESS_KEY_ID === !c.EVIDENCE_S3_SECRET_ACCESS_KEY, {
-      message: 'set both EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY, or neither',
-      path: ['EVIDENCE_S3_ACCESS_KEY_ID'],
-    });
-}
+/** Per-client rate limits (token subject when the token verifies, else client address). */
+const rateLimitSettings = {
+  /** Switch rate limiting off (load tests only). Default true. */
+  RATE_LIMIT_ENABLED: booleanFlag.default(true),
+  /** Length of a rate-limit window, in seconds. Default 60. */
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt(86_400).default(60),
+  /** Requests per window for a signed-in subject (/graphql, subscribe messages and evidence downloads). Default 600. */
+  RATE_LIMIT_REQUESTS: positiveInt(10_000_000).default(600),
+  /** Requests per window for a client address without a valid token. Default 600. */
+  RATE_LIMIT_ANONYMOUS_REQUESTS: positiveInt(10_000_000).default(600),
+  /** Evidence uploads per window and subject. Default 30. */
+  RATE_LIMIT_UPLOADS: positiveInt(1_000_000).default(30),
+  /** PostgreSQL the gateway replicas share rate-limit budgets in (one table, created if missing). Default unset: in memory, per replica. */
+  RATE_LIMIT_DATABASE_URL: z.url().optional(),
+};
 
-export type GatewayConfig = z.output<ReturnType<typeof shape>> & { subgraphUrls: Record<SubgraphName, string> };
+/** Subscriptions over WebSocket (graphql-ws on /graphql). */
+const webSocketSettings = {
+  /** WebSocket handshakes per rate-limit window and client address. Default 120. */
+  RATE_LIMIT_WS_CONNECTIONS: positiveInt(10_000_000).default(120),
+  /** WebSockets one client address may hold open at once. Default 500 (carrier NAT puts many phones behind one address). */
+  WS_MAX_OPEN_PER_ADDRESS: positiveInt(10_000_000).default(500),
+  /** Subscriptions one WebSocket may run at once (applies even with rate limits off). Default 20. */
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(10_000).default(20),
+  /** Subscription events a client may leave unread before it is disconnected. Default 100. */
+  SUBSCRIPTION_MAX_BUFFERED_EVENTS: z.coerce.number().int().min(1).max(100_000).default(100),
+};
 
-export class GatewayConfigError extends Error {}
+/** Evidence upload endpoint (POST /evidence, GET /evidence/<sha256>). */
+const evidenceSettings = {
+  /** Shared with atameken: signs evidence ids and download links. Required. */
+  EVIDENCE_SECRET: z.string().min(16),
+  /** Filesystem store (used when no S3 bucket is set). Default <repo>/.data/evidence. */
+  EVIDENCE_DIR: z.string().default(join(__dirname, '..', '..', '.data', 'evidence')),
+  /** Size limits per kind, in bytes. Defaults: photo 10 MiB, audio 20 MiB, video 100 MiB. */
+  EVIDENCE_MAX_PHOTO_BYTES: positiveInt(1024 * MIB).default(10 * MIB),
+  EVIDENCE_MAX_AUDIO_BYTES: positiveInt(1024 * MIB).default(20 * MIB),
+  EVIDENCE_MAX_VIDEO_BYTES: positiveInt(4096 * MIB).default(100 * MIB),
+  /** Largest image (width x height) decoded for re-encoding; guards against decompression bombs. Default 50 MP. */
+  EVIDENCE_MAX_IMAGE_PIXELS: positiveInt(1_000_000_000).default(50_000_000),
+  /** S3-compatible store: set the bucket to use it instead of the filesystem. Default unset. */
+  EVIDENCE_S3_BUCKET: z.string().optional(),
+  /** Endpoint of an S3-compatible service (MinIO, Ceph...); unset for AWS. */
+  EVIDENCE_S3_ENDPOINT: z.url().optional(),
+  /** Default us-east-1. */
+  EVIDENCE_S3_REGION: z.string().default('us-east-1'),
+  /** Static credentials; unset to use the AWS default chain (environment, instance role). */
+  EVIDENCE_S3_ACCESS_KEY_ID: z.string().optional(),
+  EVIDENCE_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Key prefix inside the bucket. Default "evidence/". */
+  EVIDENCE_S3_PREFIX: z.string().default('evidence/'),
+  /** Path-style URLs (bucket in the path), which most S3-compatible services need. Default true. */
+  EVIDENCE_S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+};
 
-/** The only place the gateway reads the environment; every bad variable is reported at once. */
+const sections = {
+  ...serverSettings,
+  ...upstreamSettings,
+  ...subgraphUrlSettings,
+  // Tokens: verified exactly like the subgraphs do (same JWKS, issuer, audience), for the rate-limit
+  // key and evidence uploads. AUTH_JWKS_URL or AUTH_JWKS_FILE is required; issuer and audience
+  // default to the development ones.
+  ...authSettings,
+  ...queryLimitSettings,
+  ...rateLimitSettings,
+  ...webSocketSettings,
+  ...evidenceSettings,
+};
+
+const shape = z
+  .object(sections)
+  .refine(...requireJwks)
+  .refine((c) => !c.EVIDENCE_S3_ACCESS_KEY_ID === !c.EVIDENCE_S3_SECRET_ACCESS_KEY, {
+    message: 'set both EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY, or neither',
+    path: ['EVIDENCE_S3_ACCESS_KEY_ID'],
+  });
+
+type Parsed = z.output<typeof shape>;
+type Section<S> = Pick<Parsed, keyof S & keyof Parsed>;
+
+export type ServerConfig = Section<typeof serverSettings>;
+export type UpstreamConfig = Section<typeof upstreamSettings> & { subgraphUrls: Record<SubgraphName, string> };
+export type QueryLimitsConfig = Section<typeof queryLimitSettings>;
+export type RateLimitsConfig = Section<typeof rateLimitSettings>;
+export type WebSocketConfig = Section<typeof webSocketSettings>;
+export type EvidenceConfig = Section<typeof evidenceSettings>;
+
+export type GatewayConfig = Parsed & UpstreamConfig;
+
+/** The only place the gateway reads the environment; every bad variable is reported at once (ConfigError). */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = shape().safeParse(cleaned);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new GatewayConfigError(`Invalid configuration:\n${problems}`);
-  }
-  const config = result.data as Record<string, unknown>;
+  const parsed = parseConfig(shape, env);
+  const overrides = parsed as Record<string, unknown>;
   const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map(({ name }) => [name, (config[`${subgraphEnvPrefix(name)}URL`] as string | undefined) ?? subgraphUrl(name, result.data.SUBGRAPH_HOST)]),
+    SUBGRAPHS.map(({ name }) => [name, (overrides[`${subgraphEnvPrefix(name)}URL`] as string | undefined) ?? subgraphUrl(name, parsed.SUBGRAPH_HOST)]),
   ) as Record<SubgraphName, string>;
-  return { ...result.data, subgraphUrls };
+  return { ...parsed, subgraphUrls };
 }

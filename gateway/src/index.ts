@@ -1,2 +1,2 @@
 export { loadGatewayConfig, type GatewayConfig } from './config';
-export { startGateway, type RunningGateway } from './server';
+export { startGateway, type RunningGateway } from './http/server';

@@ -1,5 +1,5 @@
 import { runService } from '@rz/service-kit';
 import { loadGatewayConfig } from './config';
-import { startGateway } from './server';
+import { startGateway } from './http/server';
 
 runService('gateway', () => startGateway(loadGatewayConfig()));

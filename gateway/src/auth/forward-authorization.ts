@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../upstream/gateway-context';
 
 /**
  * Passes the caller's `Authorization` header to every subgraph: the gateway does not

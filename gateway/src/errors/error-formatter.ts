@@ -1,35 +1,27 @@
-import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from 'pino';
-
-/**
- * Codes whose message is written for the client: domain errors from the subgraphs,
- * request errors from Apollo and the gateway's own limits. Anything else (internal
- * errors, uncoded errors, network failures towards a subgraph) is masked.
- */
-export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'INVALID_TRANSITION',
-  'CONFLICT',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'RATE_LIMITED',
-  'PAYLOAD_TOO_LARGE',
-]);
+import { CLIENT_ERROR_CODES, type ErrorCode } from '@rz/contract';
+import type { Logger } from '@rz/service-kit';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { formattedError } from './coded-error';
 
 /** Extensions never shown in production, even on client errors. */
 const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'serviceName', 'http', 'response'];
 
-export interface MaskErrorsOptions {
+/** graphql-js's "Did you mean ...?" hints name fields and types of the schema; production hides them, as introspection is off. */
+const SUGGESTION = /Did you mean ".+"\?/g;
+
+export interface ErrorFormatterOptions {
   /** Mask only in production; elsewhere errors pass unchanged for debugging. */
   production: boolean;
   logger: Logger;
+}
+
+/** Formats one error for the client: the gateway's one error path, for HTTP (Apollo `formatError`) and WebSocket alike. */
+export type ErrorFormatter = (formatted: GraphQLFormattedError) => GraphQLFormattedError;
+
+/** A raised error as it goes on the wire, coded INTERNAL_SERVER_ERROR when it has no code: what Apollo does before `formatError` on HTTP. */
+export function toFormattedError(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  return { ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? ('INTERNAL_SERVER_ERROR' satisfies ErrorCode) } };
 }
 
 interface SubgraphResponse {
@@ -58,19 +50,20 @@ function unwrapSubgraphValueError(formatted: GraphQLFormattedError): GraphQLForm
   const message = typeof inner?.message === 'string' ? inner.message : '';
   const valueError = code === 'BAD_USER_INPUT' || (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(message));
   if (!valueError) return formatted;
-  return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'BAD_USER_INPUT' } };
+  return { ...formattedError('BAD_USER_INPUT', message), ...(formatted.path ? { path: formatted.path } : {}) };
 }
 
 /**
- * Apollo `formatError` for the gateway. In every mode, a subgraph's refusal of a
- * value comes out as BAD_USER_INPUT with the subgraph's message. In production a client
- * error keeps its message, code and field; every other error becomes "Internal
- * server error" (no stack trace, no SQL, no internal message). Subgraphs mask
- * their own errors too; the gateway does not rely on it, since a subgraph may be
- * misconfigured.
+ * The gateway's error formatter. In every mode, a subgraph's refusal of a value
+ * comes out as BAD_USER_INPUT with the subgraph's message. In production an error
+ * whose code the registry marks as a client error (`CLIENT_ERROR_CODES`) keeps its
+ * message, code and field, with suggestions hidden; every other error becomes
+ * "Internal server error" (no stack trace, no SQL, no internal message). Subgraphs
+ * mask their own errors too; the gateway does not rely on it, since a subgraph may
+ * be misconfigured.
  */
-export function maskErrors(options: MaskErrorsOptions) {
-  return (original: GraphQLFormattedError): GraphQLFormattedError => {
+export function createErrorFormatter(options: ErrorFormatterOptions): ErrorFormatter {
+  return (original) => {
     const formatted = unwrapSubgraphValueError(original);
     if (!options.production) return formatted;
     const extensions = { ...(formatted.extensions ?? {}) };
@@ -78,11 +71,11 @@ export function maskErrors(options: MaskErrorsOptions) {
     const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
       for (const key of INTERNAL_EXTENSIONS) delete extensions[key];
-      return { message: formatted.message, ...where, extensions };
+      return { message: formatted.message.replace(SUGGESTION, '[Suggestion hidden]').trim(), ...where, extensions };
     }
     // A subgraph logs its own errors; the gateway logs the message only for its own (planning, network).
     const service = typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined;
     options.logger.error({ code, path: formatted.path, service, ...(service ? {} : { message: formatted.message }) }, 'masked error');
-    return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { ...formattedError('INTERNAL_SERVER_ERROR', 'Internal server error'), ...where };
   };
 }

@@ -1,7 +1,6 @@
+import type { Logger, TokenVerifier } from '@rz/service-kit';
 import type { Express } from 'express';
-import type { Logger } from 'pino';
-import type { GatewayConfig } from '../config';
-import { tokenSubjectFromConfig } from '../extensions/token-subject';
+import type { EvidenceConfig } from '../config';
 import type { EvidenceStore } from './evidence-store';
 import { mountEvidenceRoutes } from './evidence-routes';
 import { FileEvidenceStore } from './file-evidence-store';
@@ -9,7 +8,7 @@ import { S3EvidenceStore } from './s3-evidence-store';
 import { MediaMetadataStripper } from './strip-media-metadata';
 
 /** The store the configuration asks for: an S3-compatible bucket when EVIDENCE_S3_BUCKET is set, else EVIDENCE_DIR. */
-export async function createEvidenceStore(config: GatewayConfig): Promise<EvidenceStore> {
+export async function createEvidenceStore(config: EvidenceConfig): Promise<EvidenceStore> {
   if (config.EVIDENCE_S3_BUCKET) {
     return new S3EvidenceStore({
       bucket: config.EVIDENCE_S3_BUCKET,
@@ -27,15 +26,21 @@ export async function createEvidenceStore(config: GatewayConfig): Promise<Eviden
 }
 
 /**
- * Mounts `POST /evidence` and `GET /evidence/<sha256>` with the configured store and limits.
- * Returns what stops its helper process (ExifTool), for the gateway's shutdown.
+ * Mounts `POST /evidence` and `GET /evidence/<sha256>` with the configured store and limits;
+ * uploaders are identified by the gateway's one token verifier. Returns what stops its
+ * helper process (ExifTool), for the gateway's shutdown.
  */
-export async function mountEvidenceEndpoint(app: Express, config: GatewayConfig, logger: Logger): Promise<{ close(): Promise<void> }> {
+export async function mountEvidenceEndpoint(
+  app: Express,
+  config: EvidenceConfig,
+  tokens: Pick<TokenVerifier, 'subjectOf'>,
+  logger: Logger,
+): Promise<{ close(): Promise<void> }> {
   const media = new MediaMetadataStripper();
   mountEvidenceRoutes(app, {
     secret: config.EVIDENCE_SECRET,
     store: await createEvidenceStore(config),
-    tokens: tokenSubjectFromConfig(config),
+    tokens,
     maxBytes: { photo: config.EVIDENCE_MAX_PHOTO_BYTES, audio: config.EVIDENCE_MAX_AUDIO_BYTES, video: config.EVIDENCE_MAX_VIDEO_BYTES },
     maxImagePixels: config.EVIDENCE_MAX_IMAGE_PIXELS,
     media,

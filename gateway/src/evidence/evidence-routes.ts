@@ -3,10 +3,10 @@ import { createReadStream } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { signEvidenceId, verifyEvidenceDownload, type EvidenceKind } from '@rz/contract';
+import { signEvidenceId, verifyEvidenceDownload, type ErrorCode, type EvidenceKind } from '@rz/contract';
+import type { Logger, TokenVerifier } from '@rz/service-kit';
 import type { Express, Request, Response } from 'express';
-import type { Logger } from 'pino';
-import type { TokenSubject } from '../extensions/token-subject';
+import { errorBody } from '../errors/coded-error';
 import type { ByteRange, EvidenceStore } from './evidence-store';
 import { detectEvidenceType } from './evidence-types';
 import { receiveUpload, UploadTooLarge } from './receive-upload';
@@ -17,7 +17,7 @@ export interface EvidenceRoutesOptions {
   /** EVIDENCE_SECRET, shared with atameken. */
   secret: string;
   store: EvidenceStore;
-  tokens: TokenSubject;
+  tokens: Pick<TokenVerifier, 'subjectOf'>;
   /** Size limit per kind, in bytes. */
   maxBytes: Record<EvidenceKind, number>;
   /** Largest image decoded, in pixels. */
@@ -26,8 +26,6 @@ export interface EvidenceRoutesOptions {
   media: MediaMetadataStripper;
   logger: Logger;
 }
-
-type ErrorCode = 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'RANGE_NOT_SATISFIABLE' | 'INTERNAL_SERVER_ERROR';
 
 /** Size and SHA-256 of a file, read as a stream (videos may be large). */
 async function hashFile(file: string): Promise<{ size: number; sha256: string }> {
@@ -38,10 +36,6 @@ async function hashFile(file: string): Promise<{ size: number; sha256: string }>
     size += (chunk as Buffer).length;
   }
   return { size, sha256: hash.digest('hex') };
-}
-
-function errorBody(code: ErrorCode, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
 }
 
 /**

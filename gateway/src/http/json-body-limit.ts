@@ -1,4 +1,6 @@
+import type { GatewayErrorCode } from '@rz/contract';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { errorBody } from '../errors/coded-error';
 
 export interface JsonBodyOptions {
   /** Largest body accepted, in bytes. Default 256 KiB. */
@@ -6,7 +8,7 @@ export interface JsonBodyOptions {
 }
 
 /** Body-parser failures, answered as GraphQL errors (JSON), never Express's HTML page. */
-const CODES: Record<number, string> = { 400: 'BAD_REQUEST', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+const CODES: Record<number, GatewayErrorCode> = { 400: 'BAD_REQUEST', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
 
 const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : undefined;
@@ -19,7 +21,7 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
         : error.type === 'entity.parse.failed'
           ? 'Body is not valid JSON'
           : 'Malformed request body';
-  res.status(status).json({ errors: [{ message, extensions: { code: CODES[status] ?? 'BAD_REQUEST' } }] });
+  res.status(status).json(errorBody(CODES[status] ?? 'BAD_REQUEST', message));
 };
 
 /**

@@ -4,25 +4,27 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { createLogger, tokenVerifierFromSettings } from '@rz/service-kit';
 import express from 'express';
-import { Pool } from 'pg';
-import pino from 'pino';
-import type { GatewayConfig } from './config';
-import type { GatewayContext } from './context';
-import { buildGateway, buildSubgraphDataSources, readSupergraph } from './gateway';
-import { SubscriptionPlanner } from './subscriptions/subscription-planner';
-import { SubscriptionServer } from './subscriptions/subscription-server';
-import { createKeepAliveFetcher } from './extensions/keep-alive-fetcher';
-import { mountIdeAssets, offlineIdePlugin } from './extensions/offline-ide';
-import { mountHealthRoutes } from './extensions/readiness';
-import { jsonBodyWithLimit } from './extensions/json-body-limit';
-import { listSizeLimitFromConfig } from './extensions/list-size-limit';
-import { maskErrors } from './extensions/mask-errors';
-import { queryLimitsFromConfig } from './extensions/query-limits';
-import { mountRateLimitsFromConfig } from './extensions/rate-limit';
-import { webSocketLimitsFromConfig } from './extensions/websocket-limits';
-import { mountEvidenceEndpoint } from './evidence/evidence-endpoint';
-import { operationResolutionPlugin } from './extensions/operation-resolution';
+import type { GatewayConfig } from '../config';
+import { createErrorFormatter } from '../errors/error-formatter';
+import { mountEvidenceEndpoint } from '../evidence/evidence-endpoint';
+import { clientRateLimitsFromConfig } from '../limits/client-rate-limits';
+import { listSizeLimitFromConfig } from '../limits/list-size-limit';
+import { queryLimitsFromConfig } from '../limits/query-limits';
+import { mountRateLimits } from '../limits/rate-limit-middleware';
+import { webSocketLimitsFromConfig } from '../limits/websocket-limits';
+import { SubscriptionPlanner } from '../subscriptions/subscription-planner';
+import { SubscriptionServer } from '../subscriptions/subscription-server';
+import type { GatewayContext } from '../upstream/gateway-context';
+import { createKeepAliveFetcher } from '../upstream/keep-alive-fetcher';
+import { operationResolutionPlugin } from '../upstream/operation-resolution';
+import { buildSubgraphDataSources } from '../upstream/subgraph-data-sources';
+import { buildGateway, readSupergraph } from '../upstream/supergraph';
+import { mountHealthRoutes } from './health-routes';
+import { mountIdeAssets } from './ide-assets';
+import { jsonBodyWithLimit } from './json-body-limit';
+import { offlineIdePlugin } from './offline-ide-plugin';
 
 export interface RunningGateway {
   url: string;
@@ -31,13 +33,22 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/**
+ * Assembles the gateway: Apollo Server for HTTP operations and the subscription
+ * server for WebSocket ones on the same /graphql path, sharing the query limits,
+ * the subgraph data sources, the token verifier (built once here) and the error
+ * formatter (masking in production on both transports).
+ */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const logger = pino({ name: 'gateway', level: config.LOG_LEVEL });
+  const logger = createLogger('gateway', config.LOG_LEVEL);
   const production = config.NODE_ENV === 'production';
+  const tokens = tokenVerifierFromSettings(config);
+  const formatError = createErrorFormatter({ production, logger });
   const subgraphFetch = createKeepAliveFetcher({ keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
   let loaded = false;
   const supergraphSdl = readSupergraph(config);
@@ -51,7 +62,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     csrfPrevention: true,
     // Automatic persisted queries: no client of ours uses them, and they let anyone fill a server-side cache.
     persistedQueries: false,
-    formatError: maskErrors({ production, logger }),
+    formatError,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     plugins: [
@@ -63,25 +74,24 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   await apollo.start();
-  const rateLimitPool = config.RATE_LIMIT_DATABASE_URL ? new Pool({ connectionString: config.RATE_LIMIT_DATABASE_URL, max: 5 }) : undefined;
-  // A dropped idle connection must not stop the gateway; the in-memory budget covers until it reconnects.
-  rateLimitPool?.on('error', (error) => logger.warn({ err: error }, 'rate-limit database connection lost'));
-  const rateLimits = await mountRateLimitsFromConfig(app, config, rateLimitPool);
+  const rateLimits = await clientRateLimitsFromConfig(config, tokens, logger);
+  if (rateLimits.limits) mountRateLimits(app, rateLimits.limits);
   const subscriptions = new SubscriptionServer({
     server: httpServer,
     planner: new SubscriptionPlanner(supergraphSdl),
     dataSources,
     subgraphUrls: config.subgraphUrls,
     logger,
+    formatError,
     maxBufferedEvents: config.SUBSCRIPTION_MAX_BUFFERED_EVENTS,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    limits: webSocketLimitsFromConfig(config, rateLimits, app.get('trust proxy fn')),
+    limits: webSocketLimitsFromConfig(config, rateLimits.limits, app.get('trust proxy fn')),
   });
   loaded = true;
 
   mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded, subscriptionStats: () => subscriptions.stats() });
-  const evidence = await mountEvidenceEndpoint(app, config, logger);
+  const evidence = await mountEvidenceEndpoint(app, config, tokens, logger);
   if (!production) mountIdeAssets(app);
   app.use(
     '/graphql',
@@ -102,7 +112,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await apollo.stop();
       await subgraphFetch.close();
       await evidence.close();
-      await rateLimitPool?.end();
+      await rateLimits.close();
     },
   };
 }

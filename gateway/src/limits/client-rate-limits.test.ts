@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@rz/test-support';
-import { ClientRateLimits, RATE_LIMIT_TABLE } from './rate-limit';
+import { ClientRateLimits, RATE_LIMIT_TABLE } from './client-rate-limits';
 
 const noTokens = { subjectOf: async () => null };
 

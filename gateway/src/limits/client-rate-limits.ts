@@ -1,12 +1,13 @@
-import type { Express, Request, RequestHandler, Response } from 'express';
-import type { Pool } from 'pg';
+import type { Logger, TokenVerifier } from '@rz/service-kit';
+import type { GraphQLError } from 'graphql';
+import { Pool } from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { GatewayConfig } from '../config';
-import { tokenSubjectFromConfig, type TokenSubject } from './token-subject';
+import type { RateLimitsConfig } from '../config';
+import { codedError } from '../errors/coded-error';
 
 export interface RateLimitOptions {
   /** Verifies tokens so that the key is a subject no one can forge. */
-  tokens: Pick<TokenSubject, 'subjectOf'>;
+  tokens: Pick<TokenVerifier, 'subjectOf'>;
   /** Window length in seconds. Default 60. */
   windowSeconds?: number;
   /** Requests per window for a signed-in subject. Default 600. */
@@ -44,16 +45,9 @@ export async function createRateLimitTable(pool: Pool): Promise<void> {
   }
 }
 
-/** The error body of a refused request, shaped like a GraphQL error so clients handle it in one place. */
-export function rateLimitedBody(retryAfterSeconds: number) {
-  return {
-    errors: [
-      {
-        message: `Too many requests; retry in ${retryAfterSeconds} s`,
-        extensions: { code: 'RATE_LIMITED', retryAfter: retryAfterSeconds },
-      },
-    ],
-  };
+/** The refusal of a request over budget, the same over HTTP and WebSocket. */
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return codedError('RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds });
 }
 
 export type RateLimitedKind = 'request' | 'upload';
@@ -109,43 +103,30 @@ export class ClientRateLimits {
   }
 }
 
-function refuse(res: Response, seconds: number): void {
-  res.status(429).set('Retry-After', String(seconds)).json(rateLimitedBody(seconds));
-}
-
-/** Mounted before body parsing: a refused request costs nothing else. */
-export function mountRateLimits(app: Express, limits: ClientRateLimits): void {
-  const limit =
-    (kindOf: (req: Request) => RateLimitedKind): RequestHandler =>
-    async (req, res, next) => {
-      try {
-        const wait = await limits.consume(kindOf(req), req.headers.authorization, req.ip ?? req.socket.remoteAddress ?? 'unknown');
-        if (wait !== null) return refuse(res, wait);
-      } catch (error) {
-        return next(error);
-      }
-      next();
-    };
-
-  app.use('/graphql', limit(() => 'request'));
-  app.use('/evidence', limit((req) => (req.method === 'POST' ? 'upload' : 'request')));
-}
-
 /**
- * Rate limits as configured (RATE_LIMIT_*, TRUST_PROXY). Returns the budgets so the
- * WebSocket server can share them; null (nothing mounted) when RATE_LIMIT_ENABLED is false.
+ * Budgets as configured (RATE_LIMIT_*), keyed by subjects the one token verifier
+ * vouches for; `limits` is null when RATE_LIMIT_ENABLED is false. `close` ends the
+ * shared database's pool, if any.
  */
-export async function mountRateLimitsFromConfig(app: Express, config: GatewayConfig, pool?: Pool): Promise<ClientRateLimits | null> {
-  app.set('trust proxy', config.TRUST_PROXY);
-  if (!config.RATE_LIMIT_ENABLED) return null;
+export async function clientRateLimitsFromConfig(
+  config: RateLimitsConfig,
+  tokens: Pick<TokenVerifier, 'subjectOf'>,
+  logger: Logger,
+): Promise<{ limits: ClientRateLimits | null; close(): Promise<void> }> {
+  const pool = config.RATE_LIMIT_DATABASE_URL ? new Pool({ connectionString: config.RATE_LIMIT_DATABASE_URL, max: 5 }) : undefined;
+  // A dropped idle connection must not stop the gateway; the in-memory budget covers until it reconnects.
+  pool?.on('error', (error) => logger.warn({ err: error }, 'rate-limit database connection lost'));
+  const close = async () => {
+    await pool?.end();
+  };
+  if (!config.RATE_LIMIT_ENABLED) return { limits: null, close };
   const limits = await ClientRateLimits.create({
-    tokens: tokenSubjectFromConfig(config),
+    tokens,
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     requests: config.RATE_LIMIT_REQUESTS,
     anonymousRequests: config.RATE_LIMIT_ANONYMOUS_REQUESTS,
     uploads: config.RATE_LIMIT_UPLOADS,
     pool,
   });
-  mountRateLimits(app, limits);
-  return limits;
+  return { limits, close };
 }

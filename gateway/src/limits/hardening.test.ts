@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, testToken, type TestDatabase } from '@rz/test-support';
-import type { RunningGateway } from '../server';
+import type { RunningGateway } from '../http/server';
 import { startTestGateway } from '../testing/test-gateway';
 
 /**

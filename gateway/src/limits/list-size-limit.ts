@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError,
   Kind,
   getNamedType,
   getNullableType,
@@ -16,7 +15,8 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import type { GatewayConfig } from '../config';
+import type { QueryLimitsConfig } from '../config';
+import { codedError } from '../errors/coded-error';
 
 export interface ListSizeLimitOptions {
   /** Largest page size a paged field may be asked for. Default 500. */
@@ -62,8 +62,9 @@ export function listSizeLimitPlugin(options: ListSizeLimitOptions = {}): ApolloS
           }
           const rows = new RowCounter(schema, fragments, variables, argumentNames, maxPageSize, assumedListSize).rows(operation.selectionSet, rootType);
           if (rows > maxPagedRows) {
-            throw new GraphQLError(`The operation asks for up to ${rows} list rows; the limit is ${maxPagedRows}. Ask for smaller pages.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxPagedRows', ...REFUSED },
+            throw codedError('GRAPHQL_VALIDATION_FAILED', `The operation asks for up to ${rows} list rows; the limit is ${maxPagedRows}. Ask for smaller pages.`, {
+              limit: 'maxPagedRows',
+              ...REFUSED,
             });
           }
         },
@@ -135,8 +136,10 @@ class RowCounter {
       // Wrong types are left to GraphQL's own coercion, which refuses them next.
       if (typeof value !== 'number' || !Number.isFinite(value)) continue;
       if (value > this.maxPageSize) {
-        throw new GraphQLError(`${fieldName}(${definition.name}:) must be at most ${this.maxPageSize}, got ${value}`, {
-          extensions: { code: 'BAD_USER_INPUT', field: definition.name, limit: 'maxPageSize', ...REFUSED },
+        throw codedError('BAD_USER_INPUT', `${fieldName}(${definition.name}:) must be at most ${this.maxPageSize}, got ${value}`, {
+          field: definition.name,
+          limit: 'maxPageSize',
+          ...REFUSED,
         });
       }
       size = Math.max(size ?? 0, value, 0);
@@ -149,7 +152,7 @@ function fieldOf(type: GraphQLNamedType, name: string): GraphQLField<unknown, un
   return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 }
 
-export function listSizeLimitFromConfig(config: GatewayConfig): ApolloServerPlugin {
+export function listSizeLimitFromConfig(config: QueryLimitsConfig): ApolloServerPlugin {
   return listSizeLimitPlugin({
     maxPageSize: config.QUERY_MAX_PAGE_SIZE,
     maxPagedRows: config.QUERY_MAX_PAGED_ROWS,

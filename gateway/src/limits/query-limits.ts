@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
-import type { GatewayConfig } from '../config';
+import type { QueryLimitsConfig } from '../config';
 
 export interface QueryLimitsOptions {
   /** Deepest field nesting; a fragment spread counts as a level. Default 10. */
@@ -14,8 +14,6 @@ export interface QueryLimitsOptions {
   maxDirectives?: number;
   /** Lexical tokens per document; the parser stops there. Default 3000. */
   maxTokens?: number;
-  /** Hide "Did you mean ...?" schema hints in errors (production). Default false. */
-  hideSuggestions?: boolean;
 }
 
 /**
@@ -58,7 +56,8 @@ export function queryLimits(options: QueryLimitsOptions = {}): {
     // graphql-js counts tokens itself (parseOptions below) and fails with a 400 parse
     // error; armor's token plugin throws from a hook, which Apollo answers with 500.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: options.hideSuggestions ?? false },
+    // Production hides "Did you mean ...?" in the error formatter, for HTTP and WebSocket alike.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     validationRules: armor.validationRules,
@@ -67,13 +66,12 @@ export function queryLimits(options: QueryLimitsOptions = {}): {
   };
 }
 
-export function queryLimitsFromConfig(config: GatewayConfig): ReturnType<typeof queryLimits> {
+export function queryLimitsFromConfig(config: QueryLimitsConfig): ReturnType<typeof queryLimits> {
   return queryLimits({
     maxDepth: config.QUERY_MAX_DEPTH,
     maxCost: config.QUERY_MAX_COST,
     maxAliases: config.QUERY_MAX_ALIASES,
     maxDirectives: config.QUERY_MAX_DIRECTIVES,
     maxTokens: config.QUERY_MAX_TOKENS,
-    hideSuggestions: config.NODE_ENV === 'production',
   });
 }

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import proxyAddr from 'proxy-addr';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type WebSocket from 'ws';
-import type { GatewayConfig } from '../config';
-import type { ClientRateLimits } from './rate-limit';
+import type { RateLimitsConfig, WebSocketConfig } from '../config';
+import { codedError } from '../errors/coded-error';
+import { rateLimited, type ClientRateLimits } from './client-rate-limits';
 
 export interface WebSocketLimitsOptions {
   /** Per-client budgets shared with HTTP: each subscribe message takes one request. Default none. */
@@ -84,17 +85,17 @@ export class WebSocketLimits {
   async admit(attempt: SubscribeAttempt): Promise<GraphQLError[] | null> {
     const cap = this.options.subscriptionsPerSocket ?? 20;
     if (attempt.activeSubscriptions >= cap) {
-      return [new GraphQLError(`At most ${cap} subscriptions run on one connection; complete one first`, { extensions: { code: 'RATE_LIMITED' } })];
+      return [codedError('RATE_LIMITED', `At most ${cap} subscriptions run on one connection; complete one first`)];
     }
     if (!this.enabled || !this.options.requests) return null;
     const wait = await this.options.requests.consume('request', attempt.authorization, this.addressOf(attempt.request));
     if (wait === null) return null;
-    return [new GraphQLError(`Too many requests; retry in ${wait} s`, { extensions: { code: 'RATE_LIMITED', retryAfter: wait } })];
+    return [rateLimited(wait)];
   }
 }
 
 export function webSocketLimitsFromConfig(
-  config: GatewayConfig,
+  config: Pick<RateLimitsConfig, 'RATE_LIMIT_ENABLED' | 'RATE_LIMIT_WINDOW_SECONDS'> & WebSocketConfig,
   requests: ClientRateLimits | null,
   trustProxy: (address: string, hop: number) => boolean,
 ): WebSocketLimits {

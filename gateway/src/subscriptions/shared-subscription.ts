@@ -1,9 +1,9 @@
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import type { Logger } from '@rz/service-kit';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
-import type { Logger } from 'pino';
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../upstream/gateway-context';
 import { RESUME_VARIABLE, type PlannedSubscription, type SubscriptionPlanner } from './subscription-planner';
 import type { UpstreamClients } from './upstream-clients';
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import type { GraphQLDataSource } from '@apollo/gateway';
+import type { Logger } from '@rz/service-kit';
 import {
   getOperationAST,
   getVariableValues,
@@ -15,9 +16,10 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Logger } from 'pino';
 import WebSocket, { WebSocketServer } from 'ws';
-import type { WebSocketLimits } from '../extensions/websocket-limits';
+import { codedError, formattedError } from '../errors/coded-error';
+import { toFormattedError, type ErrorFormatter } from '../errors/error-formatter';
+import type { WebSocketLimits } from '../limits/websocket-limits';
 import { SharedSubscription, UpstreamError, type Delivery } from './shared-subscription';
 import type { SubscriptionPlanner } from './subscription-planner';
 import { UpstreamClients } from './upstream-clients';
@@ -28,6 +30,8 @@ export interface SubscriptionServerOptions {
   dataSources: Record<string, GraphQLDataSource>;
   subgraphUrls: Record<string, string>;
   logger: Logger;
+  /** The formatter HTTP errors go through too: every `error` message and every error in a `next` message passes it. */
+  formatError: ErrorFormatter;
   /** Events a client may leave unread before it is disconnected. Default 100. */
   maxBufferedEvents?: number;
   /** The same depth, cost and alias limits as HTTP operations. */
@@ -90,7 +94,9 @@ export class SubscriptionServer {
           return refused ?? this.prepare(payload);
         },
         subscribe: (args) => this.subscribe(args),
-        onError: (_ctx, _id, _payload, errors) => errors.flatMap((e) => this.format(e)),
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors ? { ...result, errors: result.errors.map((e) => options.formatError(toFormattedError(e))) } : undefined,
+        onError: (_ctx, _id, _payload, errors) => errors.flatMap((e) => this.unwrap(e)).map(options.formatError),
       },
       this.wss,
     );
@@ -109,31 +115,39 @@ export class SubscriptionServer {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private format(error: GraphQLError): GraphQLFormattedError[] {
+  /** The errors an `error` message carries, before formatting: a subgraph's own, or ours. */
+  private unwrap(error: GraphQLError): GraphQLFormattedError[] {
     const original = error.originalError;
     if (original instanceof UpstreamError) return [...original.errors];
-    if (original instanceof SlowConsumerError) return [{ message: original.message, extensions: { code: 'SLOW_CONSUMER' } }];
-    return [error.toJSON()];
+    if (original instanceof SlowConsumerError) return [formattedError('SLOW_CONSUMER', original.message)];
+    return [toFormattedError(error)];
   }
 
-  /** Validates the operation against the public schema: bad ones get an `error` message before anything upstream. */
+  /**
+   * Validates the operation against the public schema: bad ones get an `error` message before anything upstream,
+   * coded as Apollo codes them over HTTP.
+   */
   private prepare(payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }): ExecutionArgs | GraphQLError[] {
     let document;
     try {
       document = parse(payload.query, this.options.parseOptions ?? { maxTokens: 3_000 });
     } catch (error) {
-      return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation')];
+      return [
+        error instanceof GraphQLError
+          ? codedError('GRAPHQL_PARSE_FAILED', error.message, error.extensions, { source: error.source, positions: error.positions })
+          : codedError('GRAPHQL_PARSE_FAILED', 'Could not parse the operation'),
+      ];
     }
     const schema = this.options.planner.apiGraphQLSchema;
     const errors = validate(schema, document, [...specifiedRules, ...(this.options.validationRules ?? [])]);
-    if (errors.length) return [...errors];
+    if (errors.length) return errors.map((e) => codedError('GRAPHQL_VALIDATION_FAILED', e.message, e.extensions, { nodes: e.nodes }));
     const operation = getOperationAST(document, payload.operationName ?? undefined);
-    if (!operation) return [new GraphQLError('Unable to identify the operation')];
+    if (!operation) return [codedError('OPERATION_RESOLUTION_FAILURE', 'Unable to identify the operation')];
     if (operation.operation !== 'subscription') {
-      return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+      return [codedError('BAD_REQUEST', 'Only subscriptions are served over WebSocket; send queries and mutations over HTTP')];
     }
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-    if (coerced.errors) return coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } }));
+    if (coerced.errors) return coerced.errors.map((e) => codedError('BAD_USER_INPUT', e.message));
     return { schema, document, operationName: payload.operationName ?? undefined, variableValues: payload.variables ?? {} };
   }
 

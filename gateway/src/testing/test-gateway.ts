@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SUBGRAPHS, subgraphEnvPrefix } from '@rz/contract';
 import { testEnv } from '@rz/test-support';
 import { loadGatewayConfig } from '../config';
-import { startGateway, type RunningGateway } from '../server';
+import { startGateway, type RunningGateway } from '../http/server';
 
 /**
  * The real gateway in process for gateway tests, with every subgraph at

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { codedError } from '../errors/coded-error';
 
 /**
  * Refuses with a 400 what Apollo leaves to the gateway's executor, which throws
@@ -13,15 +13,13 @@ export function operationResolutionPlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation({ operation, request }) {
           if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP.', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
+            throw codedError('BAD_REQUEST', 'Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP.', { http: { status: 400 } });
           }
           if (operation) return;
           const message = request.operationName
             ? `Unknown operation named "${String(request.operationName).slice(0, 100)}".`
             : 'Must provide operation name if query contains multiple operations.';
-          throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+          throw codedError('OPERATION_RESOLUTION_FAILURE', message, { http: { status: 400 } });
         },
       };
     },

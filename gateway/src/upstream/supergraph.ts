@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
-import type { GatewayConfig } from './config';
-import { ForwardAuthorizationDataSource } from './extensions/forward-authorization';
+import type { SubgraphName } from '@rz/contract';
+import type { UpstreamConfig } from '../config';
 
-/** One data source per subgraph, shared by HTTP operations and subscription events. */
-export function buildSubgraphDataSources(config: GatewayConfig, fetcher: Fetcher): Record<SubgraphName, GraphQLDataSource> {
-  return Object.fromEntries(
-    SUBGRAPHS.map(({ name }) => [name, new ForwardAuthorizationDataSource({ url: config.subgraphUrls[name], fetcher })]),
-  ) as unknown as Record<SubgraphName, GraphQLDataSource>;
+export function readSupergraph(config: Pick<UpstreamConfig, 'SUPERGRAPH_FILE'>): string {
+  return readFileSync(config.SUPERGRAPH_FILE, 'utf8');
 }
 
 /** The gateway over the supergraph composed ahead of time (`npm run compose`); no run-time introspection. */
@@ -18,8 +13,4 @@ export function buildGateway(supergraphSdl: string, dataSources: Record<Subgraph
     supergraphSdl,
     buildService: ({ name }) => dataSources[name as SubgraphName],
   });
-}
-
-export function readSupergraph(config: GatewayConfig): string {
-  return readFileSync(config.SUPERGRAPH_FILE, 'utf8');
 }
