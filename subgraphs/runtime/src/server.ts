@@ -13,6 +13,7 @@ import { viewerFromAuthorization } from './auth/viewer-token';
 import type { SubgraphConfig } from './config';
 import { createContext, type ServiceMap, type SubgraphContext } from './context';
 import { createSubgraphDataSource } from './database/data-source';
+import { runMigrationsLocked } from './database/run-migrations';
 import { createErrorFormatter } from './format-error';
 import { attachGraphqlWs } from './subscriptions/graphql-ws-server';
 
@@ -72,7 +73,7 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
     logger,
   });
   await db.initialize();
-  if (config.MIGRATE_ON_START) await db.runMigrations({ transaction: 'each' });
+  if (config.MIGRATE_ON_START) await runMigrationsLocked(db);
   if (config.SEED_DEMO && definition.seedDemo) await definition.seedDemo(db, logger);
   const processServices: ProcessServices<S> = (await definition.startServices?.({ db, config, logger })) ?? { services: {} as S, stop: async () => undefined };
   const tokens = tokenVerifierFromSettings(config);
