@@ -97,9 +97,14 @@ export class KatoClassifier {
     return this.nodes.get(code);
   }
 
+  /** Whether `code` is a 9-digit code of a unit in the classifier. */
+  has(code: string): boolean {
+    return KATO_CODE.test(code) && this.nodes.has(code);
+  }
+
   /** The node, or a BAD_USER_INPUT error naming the code and the field it came from. */
   require(code: string, field = 'territory'): TerritoryNode {
-    const node = KATO_CODE.test(code) ? this.nodes.get(code) : undefined;
+    const node = this.has(code) ? this.nodes.get(code) : undefined;
     if (!node) {
       throw badUserInput(field, `Unknown territory code "${code}": not in the KATO classifier`, { territoryCode: code });
     }
@@ -123,10 +128,10 @@ export class KatoClassifier {
     return this.path(code)[0];
   }
 
-  /** The node and everything below it. */
-  subtreeCodes(code: string): string[] {
+  /** The node and everything below it; an unknown code is a BAD_USER_INPUT error naming `field`. */
+  subtreeCodes(code: string, field = 'territory'): string[] {
     const result: string[] = [];
-    const stack = [this.require(code).code];
+    const stack = [this.require(code, field).code];
     while (stack.length) {
       const current = stack.pop()!;
       result.push(current);

@@ -10,5 +10,6 @@ export * from './auth/auth-checker';
 export * from './database/data-source';
 export * from './database/statement-counter';
 export * from './database/paginate';
+export * from './database/by-id-loader';
 export * from './ids';
 export * from './subscriptions/graphql-ws-server';

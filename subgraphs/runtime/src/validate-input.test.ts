@@ -1,5 +1,5 @@
-import { DomainError } from '@rz/schema';
-import { IsEmail, MaxLength } from 'class-validator';
+import { DomainError, IsKatoCode } from '@rz/schema';
+import { IsEmail, IsOptional, MaxLength } from 'class-validator';
 import { graphql } from 'graphql';
 import { Arg, buildSchema, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { validateInput } from './validate-input';
@@ -16,6 +16,11 @@ class ContactInput {
 
   @Field(() => [String], { nullable: true })
   notes?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsKatoCode()
+  homeTerritory?: string;
 }
 
 @Resolver()
@@ -64,5 +69,17 @@ describe('validateInput', () => {
       const error = domainError(await run(input));
       expect({ code: error?.code, field: error?.details.field }).toEqual({ code: 'BAD_USER_INPUT', field });
     }
+  });
+
+  it('accepts a code of the KATO classifier and refuses others with one message naming the field and the code', async () => {
+    expect((await run({ name: 'ok', email: 'asel@example.kz', homeTerritory: '750000000' })).errors).toBeUndefined();
+    for (const code of ['999999999', '75', ' 750000000', '7500000000']) {
+      const error = domainError(await run({ name: 'ok', email: 'asel@example.kz', homeTerritory: code }));
+      expect(error?.details).toMatchObject({ field: 'input.homeTerritory', territoryCode: code });
+      expect(error?.message).toBe('Invalid value for input.homeTerritory: homeTerritory must be the 9-digit code of a unit in the KATO classifier');
+    }
+    // Other constraints report no value.
+    const other = domainError(await run({ name: 'a name that is far too long', email: 'asel@example.kz' }));
+    expect(Object.keys(other?.details ?? {}).sort()).toEqual(['field', 'problems']);
   });
 });

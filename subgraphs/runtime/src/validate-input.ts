@@ -1,4 +1,4 @@
-import { DomainError } from '@rz/schema';
+import { DomainError, type ValueDetailContext } from '@rz/schema';
 import { validate, type ValidationError } from 'class-validator';
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import type { ValidatorFn } from 'type-graphql';
@@ -6,13 +6,24 @@ import type { ValidatorFn } from 'type-graphql';
 export interface FieldProblem {
   field: string;
   messages: string[];
+  /** The rejected value, under the name a constraint asks for (see ValueDetailContext), e.g. territoryCode. */
+  [detail: string]: unknown;
+}
+
+/** What the failed constraints of one property ask to report of its value. */
+function valueDetails(e: ValidationError): Record<string, unknown> {
+  const details: Record<string, unknown> = {};
+  for (const context of Object.values(e.contexts ?? {}) as Partial<ValueDetailContext>[]) {
+    if (typeof context?.valueDetail === 'string') details[context.valueDetail] = e.value;
+  }
+  return details;
 }
 
 /** class-validator's nested errors flattened to dotted input paths ("input.name.kk"). */
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ ...valueDetails(e), field, messages: Object.values(e.constraints) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -55,14 +66,12 @@ export const validateInput: ValidatorFn = async (value, type, { info }) => {
       problems.push({ field: malformed, messages: ['must be well-formed Unicode text'] });
       continue;
     }
-    const errors = await validate(item, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+    // Values stay out of the errors unless a constraint asks for its value (valueDetails).
+    const errors = await validate(item, { forbidUnknownValues: false, validationError: { target: false, value: true } });
     problems.push(...flatten(errors, path));
   }
   if (problems.length) {
-    const [first] = problems;
-    throw new DomainError('BAD_USER_INPUT', `Invalid value for ${first.field}: ${first.messages.join('; ')}`, {
-      field: first.field,
-      problems,
-    });
+    const [{ field, messages, ...details }] = problems;
+    throw new DomainError('BAD_USER_INPUT', `Invalid value for ${field}: ${messages.join('; ')}`, { ...details, field, problems });
   }
 };

@@ -1,6 +1,6 @@
 import type { SubgraphName } from '@rz/contract';
 import { forbidden, kato } from '@rz/schema';
-import { actsIn, editsSubprogramme, requireViewer, Role, type Viewer } from './viewer';
+import { actsIn, editsSubprogramme, hasRole, requireViewer, Role, type Viewer } from './viewer';
 
 /**
  * The access verbs every subgraph uses, bound to its subprogramme. A subgraph's
@@ -9,6 +9,7 @@ import { actsIn, editsSubprogramme, requireViewer, Role, type Viewer } from './v
  * - `isEditor`: admins and the ministry's editors of this subprogramme act on every record;
  * - `managesTerritory`: editors, and akimat officers whose scope covers the record's territory
  *   (a record with no territory is republican: editors only);
+ * - `requireManagerRole`: the role half of it, settled before the input is read: editors and akimat officers;
  * - `oversees`: who reads work in progress: those who manage it, and the project office of its region.
  */
 export interface SubprogrammeAccess {
@@ -17,6 +18,8 @@ export interface SubprogrammeAccess {
   managesTerritory(viewer: Viewer | null, territory: string | null): boolean;
   /** FORBIDDEN unless `managesTerritory`; `what` completes "Only ... may <what>". */
   requireManagesTerritory(viewer: Viewer | null, territory: string | null, what: string): Viewer;
+  /** FORBIDDEN unless the viewer is an editor or an akimat officer (anywhere); the territory is checked later with `requireManagesTerritory`. */
+  requireManagerRole(viewer: Viewer | null, what: string): Viewer;
   oversees(viewer: Viewer | null, territory: string | null): boolean;
   /** The territory codes whose work in progress the viewer reads, for a SQL filter; null means every territory. */
   overseenCodes(viewer: Viewer | null): string[] | null;
@@ -36,6 +39,11 @@ export function subprogrammeAccess(subprogramme: SubgraphName, title: string): S
         const who = territory ? `${title} editors or akimat officers whose scope covers this territory` : `${title} editors`;
         throw forbidden(`Only ${who} may ${what}`, territory ? { territoryCode: territory } : {});
       }
+      return v;
+    },
+    requireManagerRole(viewer, what) {
+      const v = requireViewer(viewer);
+      if (!isEditor(v) && !hasRole(v, Role.AKIMAT_OFFICER)) throw forbidden(`Only ${title} editors and akimat officers may ${what}`);
       return v;
     },
     oversees(viewer, territory) {
