@@ -1,11 +1,12 @@
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import type { Logger } from '@rz/service-kit';
-import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { DocumentNode, ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../upstream/gateway-context';
 import { RESUME_VARIABLE, type PlannedSubscription, type SubscriptionPlanner } from './subscription-planner';
-import type { UpstreamClients } from './upstream-clients';
+import type { UpstreamSource } from './upstream-clients';
 
 /** An upstream `error` message (or a lost stream), passed on to every subscriber. */
 export class UpstreamError extends Error {
@@ -14,7 +15,23 @@ export class UpstreamError extends Error {
   }
 }
 
+/** A subscriber left more events unread than its buffer holds: it is cut off, the others go on. */
+export class SlowConsumerError extends Error {
+  constructor() {
+    super('Disconnected: events were not read fast enough');
+  }
+}
+
 export type Delivery = { result: ExecutionResult } | { error: UpstreamError } | { complete: true };
+
+/** What every shared subscription needs: the planner, the upstream subscriptions, and the data sources that complete events. */
+export interface SharedSubscriptionDeps {
+  planner: SubscriptionPlanner;
+  upstream: UpstreamSource;
+  dataSources: Record<string, GraphQLDataSource>;
+  subgraphUrls: Record<string, string>;
+  logger: Logger;
+}
 
 export interface SharedSubscriptionInit {
   key: string;
@@ -23,12 +40,96 @@ export interface SharedSubscriptionInit {
   operationName?: string;
   query: string;
   authorization?: string;
-  planner: SubscriptionPlanner;
-  upstream: UpstreamClients;
-  dataSources: Record<string, GraphQLDataSource>;
-  subgraphUrls: Record<string, string>;
-  logger: Logger;
+  deps: SharedSubscriptionDeps;
   onIdle(key: string): void;
+}
+
+/** One downstream subscription, validated. */
+export interface DownstreamRequest {
+  document: DocumentNode;
+  operationName?: string;
+  variables: Record<string, unknown>;
+  authorization?: string;
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The gateway's open subscriptions, grouped: downstream subscribers with the same
+ * document, variables and credentials share one upstream subscription.
+ */
+export class SharedSubscriptions {
+  private readonly groups = new Map<string, SharedSubscription>();
+
+  constructor(
+    private readonly deps: SharedSubscriptionDeps,
+    /** Events a subscriber may leave unread before it is cut off. Default 100. */
+    private readonly maxBufferedEvents = 100,
+  ) {}
+
+  /** Open upstream subscriptions (shared groups) and the downstream subscribers they serve. */
+  stats(): { upstream: number; downstream: number } {
+    let downstream = 0;
+    for (const group of this.groups.values()) downstream += group.size;
+    return { upstream: this.groups.size, downstream };
+  }
+
+  /**
+   * The events of one downstream subscriber, from its group's upstream subscription.
+   * A subscriber that stops reading ends with SlowConsumerError and `onSlowConsumer`
+   * runs (the server cuts its socket); it never holds the others back.
+   */
+  subscribe(request: DownstreamRequest, onSlowConsumer: () => void = () => undefined): AsyncIterableIterator<ExecutionResult> {
+    const { document, operationName, variables, authorization } = request;
+    const query = document.loc?.source.body ?? '';
+    const key = stableJson({ query, operationName: operationName ?? null, variables, authorization: authorization ?? null });
+    let group = this.groups.get(key);
+    if (!group) {
+      const created: SharedSubscription = new SharedSubscription({
+        key,
+        planned: this.deps.planner.plan(document, operationName, variables),
+        variables,
+        operationName,
+        query,
+        authorization,
+        deps: this.deps,
+        onIdle: (idleKey) => {
+          if (this.groups.get(idleKey) === created) this.groups.delete(idleKey);
+        },
+      });
+      this.groups.set(key, created);
+      group = created;
+    }
+    const shared = group;
+    const buffer = new FixedBuffer(this.maxBufferedEvents);
+    return new Repeater<ExecutionResult>(async (push, stop) => {
+      const remove = shared.add((delivery: Delivery) => {
+        if ('result' in delivery) {
+          if (!buffer.full) {
+            void push(delivery.result);
+            return;
+          }
+          stop(new SlowConsumerError());
+          onSlowConsumer();
+        } else if ('error' in delivery) stop(delivery.error);
+        else stop();
+      });
+      try {
+        await stop;
+      } finally {
+        remove();
+      }
+    }, buffer);
+  }
 }
 
 /**
@@ -74,7 +175,8 @@ export class SharedSubscription {
         return resume ? { ...primaryVariables, [RESUME_VARIABLE]: shared.lastCursor } : primaryVariables;
       },
     };
-    const client = this.init.upstream.get(this.init.subgraphUrls[primary.serviceName], this.init.authorization);
+    const { upstream, subgraphUrls, logger } = this.init.deps;
+    const client = upstream.get(subgraphUrls[primary.serviceName], this.init.authorization);
     this.disposeUpstream = client.subscribe<Record<string, unknown>>(payload, {
       next: (message) => {
         if (resume && message.data) {
@@ -83,7 +185,7 @@ export class SharedSubscription {
         }
         // Events are completed one at a time so subscribers see them in upstream order.
         this.queue = this.queue.then(() => this.complete(message)).catch((error) => {
-          this.init.logger.error({ err: error }, 'completing a subscription event failed');
+          logger.error({ err: error }, 'completing a subscription event failed');
         });
       },
       error: (error) => {
@@ -110,7 +212,8 @@ export class SharedSubscription {
 
   /** Runs the whole plan for one event, with the primary fetch answered by the event itself. */
   private async complete(message: FormattedExecutionResult<Record<string, unknown>, unknown>): Promise<void> {
-    const { planned, planner, dataSources } = this.init;
+    const { planned } = this.init;
+    const { planner, dataSources, logger } = this.init.deps;
     const { primary, rest } = planned;
     const real = dataSources[primary.serviceName];
     const eventSource: GraphQLDataSource = {
@@ -126,7 +229,7 @@ export class SharedSubscription {
       request: { query: this.init.query, operationName: this.init.operationName, variables: this.init.variables },
       context,
       metrics: { captureTraces: false },
-      logger: this.init.logger,
+      logger,
     } as unknown as GatewayGraphQLRequestContext;
     const result = await executeQueryPlan(plan, serviceMap, requestContext, planned.operationContext, planner.supergraphSchema, planner.apiSchema);
     this.broadcast({ result: result as ExecutionResult });

@@ -1,5 +1,4 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { Logger } from '@rz/service-kit';
 import {
@@ -20,7 +19,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { codedError, formattedError } from '../errors/coded-error';
 import { toFormattedError, type ErrorFormatter } from '../errors/error-formatter';
 import type { WebSocketLimits } from '../limits/websocket-limits';
-import { SharedSubscription, UpstreamError, type Delivery } from './shared-subscription';
+import { SharedSubscriptions, SlowConsumerError, UpstreamError } from './shared-subscription';
 import type { SubscriptionPlanner } from './subscription-planner';
 import { UpstreamClients } from './upstream-clients';
 
@@ -47,34 +46,19 @@ interface SocketContext {
   socket: WebSocket;
 }
 
-export class SlowConsumerError extends Error {
-  constructor() {
-    super('Disconnected: events were not read fast enough');
-  }
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /**
  * Federated subscriptions over graphql-ws on the gateway's /graphql path (HTTP
  * queries and mutations stay with Apollo Server on the same path).
  */
 export class SubscriptionServer {
-  private readonly shared = new Map<string, SharedSubscription>();
   private readonly upstream = new UpstreamClients();
+  private readonly shared: SharedSubscriptions;
   private readonly wss: WebSocketServer;
   private readonly cleanup: { dispose(): void | Promise<void> };
 
   constructor(private readonly options: SubscriptionServerOptions) {
+    const { planner, dataSources, subgraphUrls, logger } = options;
+    this.shared = new SharedSubscriptions({ planner, upstream: this.upstream, dataSources, subgraphUrls, logger }, options.maxBufferedEvents);
     const limits = options.limits;
     this.wss = new WebSocketServer({ server: options.server, path: '/graphql', verifyClient: limits?.verifyClient });
     if (limits) this.wss.on('connection', (socket, request) => limits.track(socket, request));
@@ -104,9 +88,7 @@ export class SubscriptionServer {
 
   /** Open upstream subscriptions (shared groups) and the downstream subscribers they serve. */
   stats(): { upstream: number; downstream: number } {
-    let downstream = 0;
-    for (const group of this.shared.values()) downstream += group.size;
-    return { upstream: this.shared.size, downstream };
+    return this.shared.stats();
   }
 
   async close(): Promise<void> {
@@ -153,50 +135,13 @@ export class SubscriptionServer {
 
   private subscribe(args: ExecutionArgs): AsyncIterable<ExecutionResult> {
     const { authorization, socket } = args.contextValue as SocketContext;
-    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-    const query = (args.document.loc?.source.body ?? '') as string;
-    const key = stableJson({ query, operationName: args.operationName ?? null, variables, authorization: authorization ?? null });
-
-    let group = this.shared.get(key);
-    if (!group) {
-      group = new SharedSubscription({
-        key,
-        planned: this.options.planner.plan(args.document, args.operationName ?? undefined, variables),
-        variables,
-        operationName: args.operationName ?? undefined,
-        query,
-        authorization,
-        planner: this.options.planner,
-        upstream: this.upstream,
-        dataSources: this.options.dataSources,
-        subgraphUrls: this.options.subgraphUrls,
-        logger: this.options.logger,
-        onIdle: (idleKey) => {
-          if (this.shared.get(idleKey) === group) this.shared.delete(idleKey);
-        },
-      });
-      this.shared.set(key, group);
-    }
-    const shared = group;
-    const buffer = new FixedBuffer(this.options.maxBufferedEvents ?? 100);
-    return new Repeater<ExecutionResult>(async (push, stop) => {
-      const remove = shared.add((delivery: Delivery) => {
-        if ('result' in delivery) {
-          if (!buffer.full) {
-            void push(delivery.result);
-            return;
-          }
-          // A client that stops reading is cut off; it never holds the others back.
-          stop(new SlowConsumerError());
-          socket.terminate();
-        } else if ('error' in delivery) stop(delivery.error);
-        else stop();
-      });
-      try {
-        await stop;
-      } finally {
-        remove();
-      }
-    }, buffer);
+    const request = {
+      document: args.document,
+      operationName: args.operationName ?? undefined,
+      variables: (args.variableValues ?? {}) as Record<string, unknown>,
+      authorization,
+    };
+    // A client that stops reading is cut off.
+    return this.shared.subscribe(request, () => socket.terminate());
   }
 }

@@ -9,12 +9,17 @@ export interface UpstreamClientOptions {
   lazyCloseTimeoutMs?: number;
 }
 
+/** Where shared subscriptions subscribe upstream: graphql-ws clients (below), or a fake in unit tests. */
+export interface UpstreamSource {
+  get(url: string, authorization: string | undefined): Pick<Client, 'subscribe'>;
+}
+
 /**
  * graphql-ws clients to subgraphs, one per (subgraph, caller credentials): a socket
  * carries every subscription of that caller, and graphql-ws reconnects and
  * resubscribes by itself after a subgraph restart.
  */
-export class UpstreamClients {
+export class UpstreamClients implements UpstreamSource {
   private readonly clients = new Map<string, Client>();
 
   constructor(private readonly options: UpstreamClientOptions = {}) {}
