@@ -1,15 +1,15 @@
-import { IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsKatoCode } from '@rz/schema';
+import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MAX_SCHOOL_YEAR, MIN_SCHOOL_YEAR } from '../indicators/school-year';
 
-const KATO = /^\d{9}$/;
 export const MAX_CLUB_MEMBERS = 10_000;
 
 @InputType()
 export class LocalHistoryClubFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => Int, { nullable: true, description: 'Only clubs with members recorded in this school year (the year it starts in)' })
@@ -32,7 +32,7 @@ export class CreateLocalHistoryClubInput {
   school: string;
 
   @Field(() => ID, { description: 'KATO code of the school\'s territory' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field({ description: 'The teacher leading the club' })
@@ -63,7 +63,7 @@ export class UpdateLocalHistoryClubInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => String, { nullable: true })

@@ -2,14 +2,14 @@ import { badUserInput, kato, notFound, type ConnectionShape } from '@rz/schema';
 import { newId, paginate, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { requireManagerRole, requireManagerScope } from '../event/event.access';
+import { requireManagerRole, requireManagesTerritory } from '../access/tarbie-bilim-access';
 import { requireSchoolYear } from '../indicators/school-year';
 import { LocalHistoryClubMembersEntity } from './club-members.entity';
 import { LocalHistoryClubEntity } from './club.entity';
 import type { CreateLocalHistoryClubInput, LocalHistoryClubFilter, LocalHistoryClubMembersInput, UpdateLocalHistoryClubInput } from './club.input';
 import { clubByIdLoader, membersByClubLoader } from './club.loader';
 
-const WHAT = 'local history clubs';
+const WHAT = 'manage local history clubs';
 
 function requireText(value: string, field: string): string {
   const trimmed = value.trim();
@@ -37,7 +37,7 @@ export class ClubService {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.ctx.db.getRepository(LocalHistoryClubEntity).createQueryBuilder('c');
     if (filter.territory) {
-      query.andWhere('c.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('c.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.activeIn !== undefined && filter.activeIn !== null) {
       query.andWhere('EXISTS (SELECT 1 FROM local_history_club_members cm WHERE cm.club_id = c.id AND cm.school_year = :year AND cm.members > 0)', {
@@ -50,7 +50,7 @@ export class ClubService {
   async create(input: CreateLocalHistoryClubInput): Promise<LocalHistoryClubEntity> {
     const viewer = requireManagerRole(this.ctx.viewer, WHAT);
     const territory = kato().require(input.territory, 'input.territory');
-    requireManagerScope(viewer, territory.code);
+    requireManagesTerritory(viewer, territory.code, WHAT);
     const club = this.ctx.db.getRepository(LocalHistoryClubEntity).create({
       id: newId(),
       name: requireText(input.name, 'input.name'),
@@ -66,10 +66,10 @@ export class ClubService {
     const viewer = requireManagerRole(this.ctx.viewer, WHAT);
     const saved = await this.ctx.db.transaction(async (manager) => {
       const club = await this.lockForWrite(manager, id, 'id');
-      requireManagerScope(viewer, club.territoryCode);
+      requireManagesTerritory(viewer, club.territoryCode, WHAT);
       if (input.territory) {
         const territory = kato().require(input.territory, 'input.territory');
-        requireManagerScope(viewer, territory.code);
+        requireManagesTerritory(viewer, territory.code, WHAT);
         club.territoryCode = territory.code;
       }
       if (input.name !== undefined && input.name !== null) club.name = requireText(input.name, 'input.name');
@@ -87,7 +87,7 @@ export class ClubService {
     const schoolYear = requireSchoolYear(input.schoolYear, 'input.schoolYear');
     const club = await this.ctx.db.transaction(async (manager) => {
       const locked = await this.lockForWrite(manager, input.club, 'input.club');
-      requireManagerScope(viewer, locked.territoryCode);
+      requireManagesTerritory(viewer, locked.territoryCode, WHAT);
       await manager.upsert(LocalHistoryClubMembersEntity, { clubId: locked.id, schoolYear, members: input.members }, ['clubId', 'schoolYear']);
       return locked;
     });

@@ -1,4 +1,5 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsKatoCode } from '@rz/schema';
+import { IsInt, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MAX_SCHOOL_YEAR, MIN_SCHOOL_YEAR } from '../indicators/school-year';
 
@@ -7,7 +8,7 @@ export const MAX_ENROLMENT = 10_000_000;
 @InputType({ description: 'Entering a territory and year again replaces its number' })
 export class SchoolEnrolmentInput {
   @Field(() => ID, { description: 'KATO code' })
-  @Matches(/^\d{9}$/, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => Int, { description: 'The year the school year starts in: 2026 is 2026-2027' })

@@ -1,6 +1,6 @@
 import { kato, type TerritoryNode } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { requireManagerRole, requireManagerScope } from '../event/event.access';
+import { requireManagerRole, requireManagesTerritory } from '../access/tarbie-bilim-access';
 import { requireSchoolYear } from '../indicators/school-year';
 import { SchoolEnrolmentEntity } from './enrolment.entity';
 import type { SchoolEnrolmentInput } from './enrolment.input';
@@ -15,9 +15,9 @@ export class EnrolmentService {
   }
 
   async set(input: SchoolEnrolmentInput): Promise<SchoolEnrolmentEntity> {
-    const viewer = requireManagerRole(this.ctx.viewer, 'school enrolment');
+    const viewer = requireManagerRole(this.ctx.viewer, 'manage school enrolment');
     const territory = kato().require(input.territory, 'input.territory');
-    requireManagerScope(viewer, territory.code);
+    requireManagesTerritory(viewer, territory.code, 'manage school enrolment');
     const schoolYear = requireSchoolYear(input.schoolYear, 'input.schoolYear');
     const repository = this.ctx.db.getRepository(SchoolEnrolmentEntity);
     await repository.upsert({ territoryCode: territory.code, schoolYear, students: input.students, updatedAt: new Date() }, ['territoryCode', 'schoolYear']);

@@ -1,16 +1,15 @@
-import { LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
-import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsKatoCode, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
+import { ArrayMaxSize, IsOptional, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import { BaseProject, EventKind, EventStatus } from './event.enums';
 
-const KATO = /^\d{9}$/;
 export const MAX_MONUMENTS_VISITED = 50;
 
 @InputType()
 export class EventFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => EventKind, { nullable: true }) kind?: EventKind;
@@ -42,7 +41,7 @@ export class CreateEventInput {
   @Field(() => GraphQLISODateTime, { description: 'Not before startsAt' }) endsAt: Date;
 
   @Field(() => ID, { description: 'KATO code' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => String, { nullable: true })
@@ -92,7 +91,7 @@ export class UpdateEventInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => String, { nullable: true })

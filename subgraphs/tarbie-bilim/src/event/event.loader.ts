@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { byIdLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
@@ -7,15 +7,7 @@ import { EventEntity } from './event.entity';
 import { EventStatus } from './event.enums';
 
 /** Events by id, one query per request tick; missing or malformed ids resolve to null. */
-export function eventByIdLoader({ db }: SubgraphContext): DataLoader<string, EventEntity | null> {
-  return new DataLoader(async (ids) => {
-    // A malformed id would make PostgreSQL reject the whole batch.
-    const wellFormed = ids.filter((id) => isUUID(id, 'all'));
-    const rows = wellFormed.length ? await db.getRepository(EventEntity).findBy({ id: In(wellFormed) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const eventByIdLoader = byIdLoader(EventEntity);
 
 /** Monument ids each event visits, in visiting order: one query for a whole page of events. */
 export function monumentIdsByEventLoader({ db }: SubgraphContext): DataLoader<string, string[]> {

@@ -1,4 +1,4 @@
-import { Lang, LocalizedText, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
+import { Lang, LocalizedText, localizedOf, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MonumentRef } from '../monument/monument.type';
@@ -61,22 +61,22 @@ export class EventResolver {
 
   @FieldResolver(() => String, { description: 'Title in the reader\'s language, falling back kk -> ru -> en' })
   title(@Root() e: EventEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string {
-    return pickLocalized({ kk: e.titleKk, ru: e.titleRu, en: e.titleEn }, lang)!;
+    return pickLocalized(localizedOf(e, 'title'), lang)!;
   }
 
   @FieldResolver(() => LocalizedText)
   titles(@Root() e: EventEntity): LocalizedText {
-    return { kk: e.titleKk, ru: e.titleRu, en: e.titleEn };
+    return localizedOf(e, 'title');
   }
 
   @FieldResolver(() => String, { nullable: true })
   description(@Root() e: EventEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string | null {
-    return pickLocalized({ kk: e.descriptionKk, ru: e.descriptionRu, en: e.descriptionEn }, lang);
+    return pickLocalized(localizedOf(e, 'description'), lang);
   }
 
   @FieldResolver(() => LocalizedText)
   descriptions(@Root() e: EventEntity): LocalizedText {
-    return { kk: e.descriptionKk, ru: e.descriptionRu, en: e.descriptionEn };
+    return localizedOf(e, 'description');
   }
 
   @FieldResolver(() => Territory)

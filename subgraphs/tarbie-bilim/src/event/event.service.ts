@@ -1,16 +1,18 @@
-import { badUserInput, DomainError, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type Localized } from '@rz/schema';
-import { newId, paginate, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { badUserInput, DomainError, hasAnyLanguage, invalidTransition, kato, localizedColumns, notFound, patchLocalized, type ConnectionShape } from '@rz/schema';
+import { newId, paginate, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { fillFreePlaces } from '../registration/registration.queue';
-import { requireManagerRole, requireManagerScope } from './event.access';
+import { requireManagerRole, requireManagesTerritory } from '../access/tarbie-bilim-access';
 import { EventMonumentEntity } from './event-monument.entity';
 import { EVENT_TRANSITIONS, EventStatus } from './event.enums';
 import { EventEntity } from './event.entity';
 import type { CreateEventInput, EventFilter, UpdateEventInput } from './event.input';
 import { eventByIdLoader, MAX_MONUMENT_EVENTS, monumentIdsByEventLoader, upcomingEventsByMonumentLoader } from './event.loader';
 
-/** Stored per language: blank strings become null so the kk -> ru -> en fallback skips them. */
+const WHAT = 'manage events';
+
+/** Blank strings are stored as null. */
 function clean(text: string | null | undefined): string | null {
   return text?.trim() || null;
 }
@@ -60,7 +62,7 @@ export class EventService {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('e');
     if (filter.territory) {
-      query.andWhere('e.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('e.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.kind) query.andWhere('e.kind = :kind', { kind: filter.kind });
     if (filter.baseProject) query.andWhere('e.baseProject = :baseProject', { baseProject: filter.baseProject });
@@ -73,10 +75,10 @@ export class EventService {
   }
 
   async create(input: CreateEventInput): Promise<EventEntity> {
-    const viewer = this.requireOrganiserRole();
+    const viewer = requireManagerRole(this.ctx.viewer, WHAT);
     const territory = kato().require(input.territory, 'input.territory');
     // Scope before the rest of the input: an officer outside the territory learns nothing more than FORBIDDEN.
-    this.requireScope(viewer, territory.code);
+    requireManagesTerritory(viewer, territory.code, WHAT);
     if (!hasAnyLanguage(input.title)) throw badUserInput('input.title', 'Give the title in at least one language');
     requireDatesInOrder(input.startsAt, input.endsAt, 'input.endsAt');
     const monumentIds = requireDistinct(input.monumentsVisited ?? []);
@@ -84,12 +86,8 @@ export class EventService {
       id: newId(),
       kind: input.kind,
       baseProject: input.baseProject,
-      titleKk: clean(input.title.kk),
-      titleRu: clean(input.title.ru),
-      titleEn: clean(input.title.en),
-      descriptionKk: clean(input.description?.kk),
-      descriptionRu: clean(input.description?.ru),
-      descriptionEn: clean(input.description?.en),
+      ...localizedColumns('title', input.title),
+      ...localizedColumns('description', input.description),
       startsAt: input.startsAt,
       endsAt: input.endsAt,
       territoryCode: territory.code,
@@ -110,33 +108,23 @@ export class EventService {
   }
 
   async update(id: string, input: UpdateEventInput): Promise<EventEntity> {
-    const viewer = this.requireOrganiserRole();
+    const viewer = requireManagerRole(this.ctx.viewer, WHAT);
     const saved = await this.ctx.db.transaction(async (manager) => {
       const event = await this.lockForWrite(manager, id);
-      this.requireScope(viewer, event.territoryCode);
+      requireManagesTerritory(viewer, event.territoryCode, WHAT);
       if (event.status === EventStatus.COMPLETED || event.status === EventStatus.CANCELLED) {
         throw new DomainError('CONFLICT', `Event is ${event.status} and can no longer be edited`, { field: 'id', status: event.status });
       }
       if (input.territory) {
         const territory = kato().require(input.territory, 'input.territory');
         // Officers may move an event only inside their own scope.
-        this.requireScope(viewer, territory.code);
+        requireManagesTerritory(viewer, territory.code, WHAT);
         event.territoryCode = territory.code;
       }
-      if (input.title) {
-        const merged: Localized = {
-          kk: input.title.kk !== undefined && input.title.kk !== null ? clean(input.title.kk) : event.titleKk,
-          ru: input.title.ru !== undefined && input.title.ru !== null ? clean(input.title.ru) : event.titleRu,
-          en: input.title.en !== undefined && input.title.en !== null ? clean(input.title.en) : event.titleEn,
-        };
-        if (!hasAnyLanguage(merged)) throw badUserInput('input.title', 'Give the title in at least one language');
-        Object.assign(event, { titleKk: merged.kk, titleRu: merged.ru, titleEn: merged.en });
+      if (input.title && !hasAnyLanguage(patchLocalized(event, 'title', input.title))) {
+        throw badUserInput('input.title', 'Give the title in at least one language');
       }
-      if (input.description) {
-        event.descriptionKk = clean(input.description.kk) ?? event.descriptionKk;
-        event.descriptionRu = clean(input.description.ru) ?? event.descriptionRu;
-        event.descriptionEn = clean(input.description.en) ?? event.descriptionEn;
-      }
+      if (input.description) patchLocalized(event, 'description', input.description);
       if (input.startsAt || input.endsAt) {
         const startsAt = input.startsAt ?? event.startsAt;
         const endsAt = input.endsAt ?? event.endsAt;
@@ -164,10 +152,10 @@ export class EventService {
   }
 
   async changeStatus(id: string, to: EventStatus): Promise<EventEntity> {
-    const viewer = this.requireOrganiserRole();
+    const viewer = requireManagerRole(this.ctx.viewer, WHAT);
     const saved = await this.ctx.db.transaction(async (manager) => {
       const event = await this.lockForWrite(manager, id);
-      this.requireScope(viewer, event.territoryCode);
+      requireManagesTerritory(viewer, event.territoryCode, WHAT);
       if (!EVENT_TRANSITIONS[event.status].includes(to)) throw invalidTransition('Event', event.status, to);
       event.status = to;
       return manager.save(event);
@@ -199,14 +187,5 @@ export class EventService {
     this.ctx.loaders.get(eventByIdLoader).clear(event.id).prime(event.id, event);
     this.ctx.loaders.get(monumentIdsByEventLoader).clear(event.id);
     return event;
-  }
-
-  /** Tarbie-Bilim editors (everywhere), akimat officers (inside their territory) and admins manage events. */
-  private requireOrganiserRole(): Viewer {
-    return requireManagerRole(this.ctx.viewer, 'events');
-  }
-
-  private requireScope(viewer: Viewer, territoryCode: string): void {
-    requireManagerScope(viewer, territoryCode);
   }
 }

@@ -1,9 +1,8 @@
-import { Lang } from '@rz/schema';
+import { IsKatoCode, Lang } from '@rz/schema';
 import { ArrayMaxSize, IsISO8601, IsOptional, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalHistoryMaterialKind } from './material.enums';
 
-const KATO = /^\d{9}$/;
 export const MAX_MATERIAL_MONUMENTS = 50;
 export const MAX_AUTHORS = 20;
 
@@ -11,7 +10,7 @@ export const MAX_AUTHORS = 20;
 export class LocalHistoryMaterialFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => LocalHistoryMaterialKind, { nullable: true }) kind?: LocalHistoryMaterialKind;
@@ -47,7 +46,7 @@ export class CreateLocalHistoryMaterialInput {
   description?: string;
 
   @Field(() => ID, { description: 'KATO code' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
@@ -101,7 +100,7 @@ export class UpdateLocalHistoryMaterialInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => String, { nullable: true })

@@ -1,18 +1,10 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { isUUID } from 'class-validator';
+import { byIdLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { LocalHistoryMaterialMonumentEntity } from './material-monument.entity';
 import { LocalHistoryMaterialEntity } from './material.entity';
 
-export function materialByIdLoader({ db }: SubgraphContext): DataLoader<string, LocalHistoryMaterialEntity | null> {
-  return new DataLoader(async (ids) => {
-    const wellFormed = ids.filter((id) => isUUID(id, 'all'));
-    const rows = wellFormed.length ? await db.getRepository(LocalHistoryMaterialEntity).findBy({ id: In(wellFormed) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const materialByIdLoader = byIdLoader(LocalHistoryMaterialEntity);
 
 /** Monument ids each material describes, in listed order: one query per page. */
 export function monumentIdsByMaterialLoader({ db }: SubgraphContext): DataLoader<string, string[]> {

@@ -2,13 +2,13 @@ import { badUserInput, kato, notFound, type ConnectionShape } from '@rz/schema';
 import { newId, paginate, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { requireManagerRole, requireManagerScope } from '../event/event.access';
+import { requireManagerRole, requireManagesTerritory } from '../access/tarbie-bilim-access';
 import { LocalHistoryMaterialMonumentEntity } from './material-monument.entity';
 import { LocalHistoryMaterialEntity } from './material.entity';
 import type { CreateLocalHistoryMaterialInput, LocalHistoryMaterialFilter, UpdateLocalHistoryMaterialInput } from './material.input';
 import { materialByIdLoader, monumentIdsByMaterialLoader } from './material.loader';
 
-const WHAT = 'local history materials';
+const WHAT = 'manage local history materials';
 
 function requireText(value: string, field: string, message: string): string {
   const trimmed = value.trim();
@@ -52,7 +52,7 @@ export class MaterialService {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.ctx.db.getRepository(LocalHistoryMaterialEntity).createQueryBuilder('m');
     if (filter.territory) {
-      query.andWhere('m.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('m.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter.language) query.andWhere('m.language = :language', { language: filter.language });
@@ -67,7 +67,7 @@ export class MaterialService {
   async create(input: CreateLocalHistoryMaterialInput): Promise<LocalHistoryMaterialEntity> {
     const viewer = requireManagerRole(this.ctx.viewer, WHAT);
     const territory = kato().require(input.territory, 'input.territory');
-    requireManagerScope(viewer, territory.code);
+    requireManagesTerritory(viewer, territory.code, WHAT);
     const url = input.url?.trim() || null;
     const fileRef = input.fileRef?.trim() || null;
     if (!url && !fileRef) throw badUserInput('input.url', 'Give a link or a file reference');
@@ -96,10 +96,10 @@ export class MaterialService {
     const viewer = requireManagerRole(this.ctx.viewer, WHAT);
     const saved = await this.ctx.db.transaction(async (manager) => {
       const material = await this.lockForWrite(manager, id);
-      requireManagerScope(viewer, material.territoryCode);
+      requireManagesTerritory(viewer, material.territoryCode, WHAT);
       if (input.territory) {
         const territory = kato().require(input.territory, 'input.territory');
-        requireManagerScope(viewer, territory.code);
+        requireManagesTerritory(viewer, territory.code, WHAT);
         material.territoryCode = territory.code;
       }
       if (input.kind) material.kind = input.kind;
@@ -122,7 +122,7 @@ export class MaterialService {
     const viewer = requireManagerRole(this.ctx.viewer, WHAT);
     await this.ctx.db.transaction(async (manager) => {
       const material = await this.lockForWrite(manager, id);
-      requireManagerScope(viewer, material.territoryCode);
+      requireManagesTerritory(viewer, material.territoryCode, WHAT);
       await manager.delete(LocalHistoryMaterialEntity, { id: material.id });
     });
     this.ctx.loaders.get(materialByIdLoader).clear(id);

@@ -1,8 +1,7 @@
-import { IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsKatoCode } from '@rz/schema';
+import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { EventParticipantKind, EventRegistrationStatus } from './registration.enums';
-
-const KATO = /^\d{9}$/;
 
 @InputType({ description: 'The details an event needs about its participant' })
 export class EventRegistrationInput {
@@ -21,7 +20,7 @@ export class EventRegistrationInput {
   school: string;
 
   @Field(() => ID, { description: 'KATO code of the school\'s territory (counts the participant in that territory\'s indicators)' })
-  @Matches(KATO, { message: 'schoolTerritory must be a 9-digit KATO code' })
+  @IsKatoCode()
   schoolTerritory: string;
 }
 

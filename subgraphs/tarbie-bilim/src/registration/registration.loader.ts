@@ -1,17 +1,8 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { isUUID } from 'class-validator';
+import { byIdLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import { EventRegistrationEntity } from './registration.entity';
 
-export function registrationByIdLoader({ db }: SubgraphContext): DataLoader<string, EventRegistrationEntity | null> {
-  return new DataLoader(async (ids) => {
-    const wellFormed = ids.filter((id) => isUUID(id, 'all'));
-    const rows = wellFormed.length ? await db.getRepository(EventRegistrationEntity).findBy({ id: In(wellFormed) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const registrationByIdLoader = byIdLoader(EventRegistrationEntity);
 
 /**
  * The viewer's registration per event: the live one, else the latest cancelled one.

@@ -2,7 +2,7 @@ import { badUserInput, conflict, forbidden, kato, notFound, type ConnectionShape
 import { newId, paginate, requireViewer, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import { managesTerritory } from '../event/event.access';
+import { managesTerritory } from '../access/tarbie-bilim-access';
 import { EventEntity } from '../event/event.entity';
 import { EventStatus } from '../event/event.enums';
 import { eventByIdLoader } from '../event/event.loader';

@@ -2,7 +2,7 @@ import { badUserInput, conflict, notFound } from '@rz/schema';
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In } from 'typeorm';
-import { requireManagerRole, requireManagerScope } from '../event/event.access';
+import { requireManagerRole, requireManagesTerritory } from '../access/tarbie-bilim-access';
 import { EventEntity } from '../event/event.entity';
 import { EventKind, EventStatus } from '../event/event.enums';
 import { eventByIdLoader } from '../event/event.loader';
@@ -32,7 +32,7 @@ export class ResultService {
    * CONFIRMED registration of the event, at most once; an empty list clears the results.
    */
   async record(eventId: string, results: EventResultInput[]): Promise<EventEntity> {
-    const viewer = requireManagerRole(this.ctx.viewer, 'event results');
+    const viewer = requireManagerRole(this.ctx.viewer, 'manage event results');
     if (!isUUID(eventId, 'all')) throw notFound('Event', eventId, 'eventId');
     if (results.length > MAX_RESULTS) throw badUserInput('results', `At most ${MAX_RESULTS} results per event`);
     const rows = results.map((r, index) => {
@@ -50,7 +50,7 @@ export class ResultService {
     const event = await this.ctx.db.transaction(async (manager) => {
       const locked = await manager.findOne(EventEntity, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw notFound('Event', eventId, 'eventId');
-      requireManagerScope(viewer, locked.territoryCode);
+      requireManagesTerritory(viewer, locked.territoryCode, 'manage event results');
       if (!RANKED_KINDS.includes(locked.kind)) {
         throw badUserInput('eventId', `Results are recorded for competitions and olympiads, not for a ${locked.kind}`, { kind: locked.kind });
       }
