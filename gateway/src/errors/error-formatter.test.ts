@@ -46,6 +46,8 @@ describe('the gateway error formatter (HTTP and WebSocket)', () => {
 
   it('codes an uncoded raised error INTERNAL_SERVER_ERROR, as Apollo does before formatting', () => {
     expect(toFormattedError(new GraphQLError('boom')).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    // The query plan reports a failed subgraph fetch as a plain Error.
+    expect(toFormattedError(new TypeError('fetch failed'))).toEqual({ message: 'fetch failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(toFormattedError(new GraphQLError('no', { extensions: { code: 'FORBIDDEN' } })).extensions).toEqual({ code: 'FORBIDDEN' });
   });
 });

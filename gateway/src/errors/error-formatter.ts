@@ -1,6 +1,6 @@
 import { CLIENT_ERROR_CODES, type ErrorCode } from '@rz/contract';
 import type { Logger } from '@rz/service-kit';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { formattedError } from './coded-error';
 
 /** Extensions never shown in production, even on client errors. */
@@ -18,9 +18,13 @@ export interface ErrorFormatterOptions {
 /** Formats one error for the client: the gateway's one error path, for HTTP (Apollo `formatError`) and WebSocket alike. */
 export type ErrorFormatter = (formatted: GraphQLFormattedError) => GraphQLFormattedError;
 
-/** A raised error as it goes on the wire, coded INTERNAL_SERVER_ERROR when it has no code: what Apollo does before `formatError` on HTTP. */
-export function toFormattedError(error: GraphQLError): GraphQLFormattedError {
-  const formatted = error.toJSON();
+/**
+ * A raised error as it goes on the wire, coded INTERNAL_SERVER_ERROR when it has no code:
+ * what Apollo does before `formatError` on HTTP. Not every error is a GraphQLError: the
+ * query plan reports a failed subgraph fetch as the fetch's own Error.
+ */
+export function toFormattedError(error: unknown): GraphQLFormattedError {
+  const formatted: GraphQLFormattedError = error instanceof GraphQLError ? error.toJSON() : { message: error instanceof Error ? error.message : String(error) };
   return { ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? ('INTERNAL_SERVER_ERROR' satisfies ErrorCode) } };
 }
 
