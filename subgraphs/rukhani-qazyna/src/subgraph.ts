@@ -17,7 +17,7 @@ import { buildRukhaniQazynaSchema } from './schema';
 import { TourismRouteEntity } from './tourism-route/tourism-route.entity';
 import { TourismRouteStopEntity } from './tourism-route/tourism-route-stop.entity';
 
-export const rukhaniQazyna: SubgraphDefinition = {
+export const rukhaniQazyna: SubgraphDefinition<RukhaniQazynaConfig> = {
   name: 'rukhani-qazyna',
   entities: [MonumentEntity, MonumentConditionAssessmentEntity, MonumentPhotoEntity, QrCodeEntity, QrScanEntity, TourismRouteEntity, TourismRouteStopEntity],
   migrations: [
@@ -31,6 +31,5 @@ export const rukhaniQazyna: SubgraphDefinition = {
   loadConfig,
   buildSchema: buildRukhaniQazynaSchema,
   seedDemo: seedRukhaniQazyna,
-  routes: (app, { db, logger, config }) =>
-    mountQrRoutes(app, { db, logger, publicBaseUrl: (config as RukhaniQazynaConfig).PUBLIC_BASE_URL }),
+  routes: (app, { db, logger, config }) => mountQrRoutes(app, { db, logger, publicBaseUrl: config.PUBLIC_BASE_URL }),
 };

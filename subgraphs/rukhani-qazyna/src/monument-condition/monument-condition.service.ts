@@ -1,14 +1,15 @@
 import { badUserInput, notFound, todayInKazakhstan } from '@rz/schema';
-import { newId, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
-import { requireMayActIn } from '../access/editor-access';
+import { requireManagesTerritory } from '../access/rukhani-qazyna-access';
 import { MonumentEntity } from '../monument/monument.entity';
 import { MonumentConditionAssessmentEntity } from './monument-condition.entity';
 import type { AssessMonumentConditionInput } from './monument-condition.input';
 import { conditionHistoryLoader } from './monument-condition.loader';
+import type { RukhaniQazynaContext } from '../context';
 
 export class MonumentConditionService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: RukhaniQazynaContext) {}
 
   history(monumentId: string): Promise<MonumentConditionAssessmentEntity[]> {
     return this.ctx.loaders.get(conditionHistoryLoader).load(monumentId);
@@ -25,7 +26,7 @@ export class MonumentConditionService {
       const monument = await manager.findOne(MonumentEntity, { where: { id: monumentId }, lock: { mode: 'pessimistic_write' } });
       if (!monument) throw notFound('Monument', monumentId, 'monumentId');
       // Who may assess is settled before the input is judged: a refused caller learns nothing else.
-      const viewer = requireMayActIn(this.ctx.viewer, monument.territoryCode, 'assess the condition of this monument');
+      const viewer = requireManagesTerritory(this.ctx.viewer, monument.territoryCode, 'assess the condition of this monument');
       const label = input.assessedBy.trim();
       if (label.length < 2) throw badUserInput('input.assessedBy', 'Name the role or organisation that assessed the monument');
       if (input.assessedOn > todayInKazakhstan()) throw badUserInput('input.assessedOn', 'An assessment cannot be dated in the future');

@@ -1,6 +1,6 @@
 import { subgraphDbSchema } from '@rz/schema';
 import { createLogger } from '@rz/service-kit';
-import { createSubgraphDataSource, startSubgraph, type RunningSubgraph, type SubgraphConfig } from '@rz/subgraph-runtime';
+import { createSubgraphDataSource, startSubgraph, type RunningSubgraph } from '@rz/subgraph-runtime';
 import { gql, startTestSubgraph, type TestSubgraph, createTestDatabase, testEnv, testToken } from '@rz/test-support';
 import { CreateMonument20261122000000 } from '../migrations/20261122000000-create-monument';
 import { rukhaniQazyna } from '../subgraph';
@@ -119,19 +119,21 @@ describe('condition data written before the history existed', () => {
     );
     await old.destroy();
 
-    running = await startSubgraph(rukhaniQazyna, {
+    // The subgraph's own config parser, so its settings (PUBLIC_BASE_URL) get their defaults.
+    const config = rukhaniQazyna.loadConfig({
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
-      PORT: 0,
+      PORT: '0',
       DATABASE_URL: own.url,
-      DATABASE_POOL_SIZE: 2,
+      DATABASE_POOL_SIZE: '2',
       LOG_LEVEL: 'silent',
       AUTH_JWKS_FILE: testEnv().jwksFile,
       AUTH_ISSUER: 'rukhani-zhangyru-dev',
       AUTH_AUDIENCE: 'rukhani-zhangyru-graph',
-      MIGRATE_ON_START: true,
-      SEED_DEMO: false,
-    } as SubgraphConfig);
+      MIGRATE_ON_START: 'true',
+      SEED_DEMO: 'false',
+    });
+    running = await startSubgraph(rukhaniQazyna, config);
     const read = await gql(running.url, READ, { id });
     expect(read.errors).toBeUndefined();
     expect(read.data!.monument).toEqual({

@@ -1,16 +1,17 @@
-import { badUserInput, conflict, notFound, todayInKazakhstan } from '@rz/schema';
-import { newId, type SubgraphContext } from '@rz/subgraph-runtime';
+import { badUserInput, conflict, localizedColumns, notFound, todayInKazakhstan } from '@rz/schema';
+import { newId } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
-import { requireMayActIn } from '../access/editor-access';
+import { requireManagesTerritory } from '../access/rukhani-qazyna-access';
 import { MonumentEntity } from '../monument/monument.entity';
 import { MonumentPhotoEntity } from './monument-photo.entity';
 import type { AddMonumentPhotoInput } from './monument-photo.input';
 import { monumentPhotosLoader } from './monument-photo.loader';
+import type { RukhaniQazynaContext } from '../context';
 
 const CAPTION_MAX = 500;
 
 export class MonumentPhotoService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: RukhaniQazynaContext) {}
 
   forMonument(monumentId: string): Promise<MonumentPhotoEntity[]> {
     return this.ctx.loaders.get(monumentPhotosLoader).load(monumentId);
@@ -21,7 +22,7 @@ export class MonumentPhotoService {
     if (!isUUID(monumentId)) throw notFound('Monument', monumentId, 'monumentId');
     const monument = await this.ctx.db.getRepository(MonumentEntity).findOneBy({ id: monumentId });
     if (!monument) throw notFound('Monument', monumentId, 'monumentId');
-    const viewer = requireMayActIn(this.ctx.viewer, monument.territoryCode, 'add photos of this monument');
+    const viewer = requireManagesTerritory(this.ctx.viewer, monument.territoryCode, 'add photos of this monument');
     const credit = input.credit.trim();
     if (credit.length < 2) throw badUserInput('input.credit', 'Give the attribution to publish with the photo');
     for (const lang of ['kk', 'ru', 'en'] as const) {
@@ -32,9 +33,7 @@ export class MonumentPhotoService {
       id: newId(),
       monumentId,
       url: input.url.trim(),
-      captionKk: input.caption?.kk?.trim() || null,
-      captionRu: input.caption?.ru?.trim() || null,
-      captionEn: input.caption?.en?.trim() || null,
+      ...localizedColumns('caption', input.caption),
       credit,
       licence: input.licence?.trim() || null,
       takenOn: input.takenOn ?? null,
@@ -52,7 +51,7 @@ export class MonumentPhotoService {
       const photo = await manager.findOne(MonumentPhotoEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!photo) throw notFound('MonumentPhoto', id, 'id');
       const monument = await manager.findOneByOrFail(MonumentEntity, { id: photo.monumentId });
-      requireMayActIn(this.ctx.viewer, monument.territoryCode, 'remove photos of this monument');
+      requireManagesTerritory(this.ctx.viewer, monument.territoryCode, 'remove photos of this monument');
       await manager.delete(MonumentPhotoEntity, { id });
       return true;
     });

@@ -1,15 +1,13 @@
-import { BoundingBoxInput, GeoPointInput, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
-import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { BoundingBoxInput, GeoPointInput, IsKatoCode, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MonumentCondition, MonumentSignificance, MonumentType } from './monument.enums';
-
-const KATO = /^\d{9}$/;
 
 @InputType()
 export class MonumentFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => MonumentType, { nullable: true }) type?: MonumentType;
@@ -48,7 +46,7 @@ export class CreateMonumentInput {
   @Field(() => MonumentSignificance) significance: MonumentSignificance;
 
   @Field(() => ID, { description: 'KATO code' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => GeoPointInput, { nullable: true })
@@ -86,7 +84,7 @@ export class UpdateMonumentInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => GeoPointInput, { nullable: true })

@@ -1,16 +1,17 @@
-import { GeoPoint, GeoPointInput, Lang, LocalizedText, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
-import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { GeoPoint, GeoPointInput, Lang, localizedOf, LocalizedText, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
+import { Role } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { monumentPageUrl, publicBaseUrl } from '../public-links/public-links';
+import { monumentPageUrl } from '../public-links/public-links';
 import type { MonumentEntity } from './monument.entity';
 import { CreateMonumentInput, MonumentFilter, UpdateMonumentInput } from './monument.input';
 import { MonumentService, NEAREST_MAX_COUNT, NEAREST_MAX_RADIUS_KM, type MonumentNearby as Nearby } from './monument.service';
 import { Monument, MonumentConnection, MonumentNearby } from './monument.type';
+import type { RukhaniQazynaContext } from '../context';
 
 @Resolver(() => Monument)
 export class MonumentResolver {
   @Query(() => Monument, { nullable: true })
-  monument(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<MonumentEntity | null> {
+  monument(@Arg('id', () => ID) id: string, @Ctx() ctx: RukhaniQazynaContext): Promise<MonumentEntity | null> {
     return new MonumentService(ctx).byId(id);
   }
 
@@ -18,7 +19,7 @@ export class MonumentResolver {
   monuments(
     @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ) {
     return new MonumentService(ctx).list(filter, page);
   }
@@ -31,14 +32,14 @@ export class MonumentResolver {
     @Arg('radiusKm', () => Float, { defaultValue: 50 }) radiusKm: number,
     @Arg('first', () => Int, { defaultValue: 10 }) first: number,
     @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | null | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ): Promise<Nearby[]> {
     return new MonumentService(ctx).nearest(point, radiusKm, first, filter);
   }
 
   @Authorized(Role.MINISTRY_EDITOR)
   @Mutation(() => Monument)
-  createMonument(@Arg('input', () => CreateMonumentInput) input: CreateMonumentInput, @Ctx() ctx: SubgraphContext) {
+  createMonument(@Arg('input', () => CreateMonumentInput) input: CreateMonumentInput, @Ctx() ctx: RukhaniQazynaContext) {
     return new MonumentService(ctx).create(input);
   }
 
@@ -47,29 +48,29 @@ export class MonumentResolver {
   updateMonument(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateMonumentInput) input: UpdateMonumentInput,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ) {
     return new MonumentService(ctx).update(id, input);
   }
 
   @FieldResolver(() => String, { description: 'Name in the reader\'s language, falling back kk -> ru -> en' })
   name(@Root() m: MonumentEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string {
-    return pickLocalized({ kk: m.nameKk, ru: m.nameRu, en: m.nameEn }, lang)!;
+    return pickLocalized(localizedOf(m, 'name'), lang)!;
   }
 
   @FieldResolver(() => LocalizedText)
   names(@Root() m: MonumentEntity): LocalizedText {
-    return { kk: m.nameKk, ru: m.nameRu, en: m.nameEn };
+    return localizedOf(m, 'name');
   }
 
   @FieldResolver(() => String, { nullable: true })
   description(@Root() m: MonumentEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string | null {
-    return pickLocalized({ kk: m.descriptionKk, ru: m.descriptionRu, en: m.descriptionEn }, lang);
+    return pickLocalized(localizedOf(m, 'description'), lang);
   }
 
   @FieldResolver(() => String, { description: 'Address of the monument\'s public page in a language; QR codes lead here' })
-  publicUrl(@Root() m: MonumentEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang, @Ctx() ctx: SubgraphContext): string {
-    return monumentPageUrl(publicBaseUrl(ctx.config), lang, m.id);
+  publicUrl(@Root() m: MonumentEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang, @Ctx() ctx: RukhaniQazynaContext): string {
+    return monumentPageUrl(ctx.config.PUBLIC_BASE_URL, lang, m.id);
   }
 
   @FieldResolver(() => Territory)

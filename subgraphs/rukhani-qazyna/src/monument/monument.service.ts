@@ -1,13 +1,14 @@
-import { badUserInput, forbidden, hasAnyLanguage, kato, notFound, type ConnectionShape, type GeoPointInput } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { badUserInput, forbidden, hasAnyLanguage, kato, localizedColumns, notFound, patchLocalized, type ConnectionShape, type GeoPointInput } from '@rz/schema';
+import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { SelectQueryBuilder } from 'typeorm';
-import { isSubprogrammeEditor } from '../access/editor-access';
+import { isEditor } from '../access/rukhani-qazyna-access';
 import { recomputeRoutesThroughMonument } from '../tourism-route/tourism-route.geometry';
 import { MonumentEntity } from './monument.entity';
 import { boxAround, haversineSql, searchWords } from './monument-geo';
 import type { CreateMonumentInput, MonumentFilter, UpdateMonumentInput } from './monument.input';
 import { monumentByIdLoader } from './monument.loader';
+import type { RukhaniQazynaContext } from '../context';
 
 export const NEAREST_MAX_RADIUS_KM = 3000;
 export const NEAREST_MAX_COUNT = 100;
@@ -18,7 +19,7 @@ export interface MonumentNearby {
 }
 
 export class MonumentService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: RukhaniQazynaContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(MonumentEntity);
@@ -60,7 +61,7 @@ export class MonumentService {
 
   private applyFilter(query: SelectQueryBuilder<MonumentEntity>, filter: MonumentFilter, path: string): void {
     if (filter.territory) {
-      query.andWhere('m.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, `${path}.territory`).code) });
+      query.andWhere('m.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, `${path}.territory`) });
     }
     if (filter.type) query.andWhere('m.type = :type', { type: filter.type });
     if (filter.significance) query.andWhere('m.significance = :significance', { significance: filter.significance });
@@ -89,12 +90,8 @@ export class MonumentService {
     kato().require(input.territory, 'input.territory');
     const monument = this.repository.create({
       id: newId(),
-      nameKk: input.name.kk ?? null,
-      nameRu: input.name.ru ?? null,
-      nameEn: input.name.en ?? null,
-      descriptionKk: input.description?.kk ?? null,
-      descriptionRu: input.description?.ru ?? null,
-      descriptionEn: input.description?.en ?? null,
+      ...localizedColumns('name', input.name),
+      ...localizedColumns('description', input.description),
       type: input.type,
       significance: input.significance,
       territoryCode: input.territory,
@@ -120,16 +117,10 @@ export class MonumentService {
       if (!monument) throw notFound('Monument', id, 'id');
       const placeBefore = `${monument.territoryCode}|${monument.lat}|${monument.lon}`;
       if (input.territory) monument.territoryCode = kato().require(input.territory, 'input.territory').code;
-      if (input.name) {
-        const merged = { kk: input.name.kk ?? monument.nameKk, ru: input.name.ru ?? monument.nameRu, en: input.name.en ?? monument.nameEn };
-        if (!hasAnyLanguage(merged)) throw badUserInput('input.name', 'Give the name in at least one language');
-        Object.assign(monument, { nameKk: merged.kk, nameRu: merged.ru, nameEn: merged.en });
+      if (input.name && !hasAnyLanguage(patchLocalized(monument, 'name', input.name))) {
+        throw badUserInput('input.name', 'Give the name in at least one language');
       }
-      if (input.description) {
-        monument.descriptionKk = input.description.kk ?? monument.descriptionKk;
-        monument.descriptionRu = input.description.ru ?? monument.descriptionRu;
-        monument.descriptionEn = input.description.en ?? monument.descriptionEn;
-      }
+      if (input.description) patchLocalized(monument, 'description', input.description);
       if (input.location) Object.assign(monument, { lat: input.location.lat, lon: input.location.lon });
       if (input.type) monument.type = input.type;
       if (input.significance) monument.significance = input.significance;
@@ -144,6 +135,6 @@ export class MonumentService {
 
   /** Monuments are edited by the Culture ministry's editors (and admins). */
   private requireEditor(): void {
-    if (!isSubprogrammeEditor(requireViewer(this.ctx.viewer))) throw forbidden('Only editors of the Rukhani Qazyna subprogramme may edit monuments');
+    if (!isEditor(requireViewer(this.ctx.viewer))) throw forbidden('Only editors of the Rukhani Qazyna subprogramme may edit monuments');
   }
 }

@@ -1,11 +1,4 @@
 import { FALLBACK_ORDER, Lang } from '@rz/schema';
-import type { SubgraphConfig } from '@rz/subgraph-runtime';
-import type { RukhaniQazynaConfig } from '../config';
-
-/** Public origin of links this subgraph hands out (QR codes, monument pages). */
-export function publicBaseUrl(config: SubgraphConfig): string {
-  return (config as RukhaniQazynaConfig).PUBLIC_BASE_URL;
-}
 
 /** The public portal's page of a monument in one language. */
 export function monumentPageUrl(baseUrl: string, lang: Lang, monumentId: string): string {

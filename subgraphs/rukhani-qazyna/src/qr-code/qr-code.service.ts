@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { badUserInput, conflict, invalidTransition, type Lang, notFound, todayInKazakhstan } from '@rz/schema';
-import { newId, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
-import { mayActIn, requireMayActIn } from '../access/editor-access';
+import { managesTerritory, requireManagesTerritory } from '../access/rukhani-qazyna-access';
 import { MonumentEntity } from '../monument/monument.entity';
 import { monumentByIdLoader } from '../monument/monument.loader';
 import { QrCodeStatus, type QrScanDevice } from './qr-code.enums';
@@ -11,6 +11,7 @@ import { QrCodeEntity } from './qr-code.entity';
 import type { MarkQrCodeInstalledInput } from './qr-code.input';
 import { qrCodesByMonumentLoader, qrScanCountLoader } from './qr-code.loader';
 import { QrScanEntity } from './qr-scan.entity';
+import type { RukhaniQazynaContext } from '../context';
 
 /** No 0/O, 1/I/L: codes are also typed by hand from a worn plate. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -45,14 +46,14 @@ const NEXT: Record<QrCodeStatus, QrCodeStatus[]> = {
 };
 
 export class QrCodeService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: RukhaniQazynaContext) {}
 
   /**
    * A code only issued (not yet on site) is work in progress of those who place it: editors and
    * akimat officers whose scope covers the monument. Installed and removed codes are public.
    */
   private maySee(qr: QrCodeEntity, monument: MonumentEntity): boolean {
-    return qr.status !== QrCodeStatus.ISSUED || mayActIn(this.ctx.viewer, monument.territoryCode);
+    return qr.status !== QrCodeStatus.ISSUED || managesTerritory(this.ctx.viewer, monument.territoryCode);
   }
 
   async byCode(raw: string): Promise<QrCodeEntity | null> {
@@ -76,7 +77,7 @@ export class QrCodeService {
     if (!isUUID(monumentId)) throw notFound('Monument', monumentId, 'monumentId');
     const monument = await this.ctx.db.getRepository(MonumentEntity).findOneBy({ id: monumentId });
     if (!monument) throw notFound('Monument', monumentId, 'monumentId');
-    const viewer = requireMayActIn(this.ctx.viewer, monument.territoryCode, 'issue QR codes for this monument');
+    const viewer = requireManagesTerritory(this.ctx.viewer, monument.territoryCode, 'issue QR codes for this monument');
     // A random collision is rare; retry with a fresh code rather than fail.
     for (let attempt = 0; attempt < 5; attempt++) {
       const now = new Date();
@@ -126,7 +127,7 @@ export class QrCodeService {
       const qr = await manager.findOne(QrCodeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!qr) throw notFound('QrCode', id, 'id');
       const monument = await manager.findOneByOrFail(MonumentEntity, { id: qr.monumentId });
-      const viewer = requireMayActIn(this.ctx.viewer, monument.territoryCode, what);
+      const viewer = requireManagesTerritory(this.ctx.viewer, monument.territoryCode, what);
       if (!NEXT[qr.status].includes(to)) throw invalidTransition('QrCode', qr.status, to);
       const update = { ...changes(viewer.subject), status: to, updatedAt: new Date() };
       await manager.update(QrCodeEntity, { id }, update);

@@ -1,5 +1,4 @@
 import type { Lang } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { QrScanDevice } from '../qr-code/qr-code.enums';
 import {
@@ -12,11 +11,12 @@ import {
   QrScanPeriodInput,
 } from './qr-indicators.type';
 import { QrIndicatorsService, TOP_MONUMENTS_MAX, type CoverageRow, type QrScanScope } from './qr-indicators.service';
+import type { RukhaniQazynaContext } from '../context';
 
 @Resolver(() => QrScanIndicators)
 export class QrIndicatorsResolver {
   @Query(() => QrCoverageReport, { description: 'Share of monuments with an installed QR code, for the republic and per region' })
-  qrCoverage(@Ctx() ctx: SubgraphContext): Promise<{ republic: CoverageRow; regions: CoverageRow[] }> {
+  qrCoverage(@Ctx() ctx: RukhaniQazynaContext): Promise<{ republic: CoverageRow; regions: CoverageRow[] }> {
     return new QrIndicatorsService(ctx).coverageReport();
   }
 
@@ -25,28 +25,28 @@ export class QrIndicatorsResolver {
     @Arg('period', () => QrScanPeriodInput) period: QrScanPeriodInput,
     @Arg('territory', () => ID, { nullable: true, description: 'KATO code' }) territory: string | undefined,
     @Arg('monumentId', () => ID, { nullable: true }) monumentId: string | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ): QrScanScope {
     return new QrIndicatorsService(ctx).scope(period, territory, monumentId);
   }
 
   @FieldResolver(() => Int, { description: 'Scans by people in the period' })
-  scans(@Root() scope: QrScanScope, @Ctx() ctx: SubgraphContext): Promise<number> {
+  scans(@Root() scope: QrScanScope, @Ctx() ctx: RukhaniQazynaContext): Promise<number> {
     return new QrIndicatorsService(ctx).total(scope);
   }
 
   @FieldResolver(() => [QrScanDayCount], { description: 'Every day of the period, in order, zeros included' })
-  byDay(@Root() scope: QrScanScope, @Ctx() ctx: SubgraphContext): Promise<{ day: string; scans: number }[]> {
+  byDay(@Root() scope: QrScanScope, @Ctx() ctx: RukhaniQazynaContext): Promise<{ day: string; scans: number }[]> {
     return new QrIndicatorsService(ctx).byDay(scope);
   }
 
   @FieldResolver(() => [QrScanLanguageCount], { description: 'Scans per language the reader was sent to (kk, ru, en)' })
-  byLanguage(@Root() scope: QrScanScope, @Ctx() ctx: SubgraphContext): Promise<{ lang: Lang; scans: number }[]> {
+  byLanguage(@Root() scope: QrScanScope, @Ctx() ctx: RukhaniQazynaContext): Promise<{ lang: Lang; scans: number }[]> {
     return new QrIndicatorsService(ctx).byLanguage(scope);
   }
 
   @FieldResolver(() => [QrScanDeviceCount], { description: 'Scans per device class, automated clients (BOT) included' })
-  byDevice(@Root() scope: QrScanScope, @Ctx() ctx: SubgraphContext): Promise<{ device: QrScanDevice; scans: number }[]> {
+  byDevice(@Root() scope: QrScanScope, @Ctx() ctx: RukhaniQazynaContext): Promise<{ device: QrScanDevice; scans: number }[]> {
     return new QrIndicatorsService(ctx).byDevice(scope);
   }
 
@@ -54,7 +54,7 @@ export class QrIndicatorsResolver {
   topMonuments(
     @Root() scope: QrScanScope,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ) {
     return new QrIndicatorsService(ctx).topMonuments(scope, first);
   }

@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import { MonumentService } from '../monument/monument.service';
 import type { MonumentEntity } from '../monument/monument.entity';
 import { QrCodeStatus, QrScanDevice } from '../qr-code/qr-code.enums';
+import type { RukhaniQazynaContext } from '../context';
 
 export const MAX_PERIOD_DAYS = 1096;
 export const TOP_MONUMENTS_MAX = 100;
@@ -43,7 +44,7 @@ function coverage(territory: TerritoryNode | null, monuments: number, withQr: nu
 }
 
 export class QrIndicatorsService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: RukhaniQazynaContext) {}
 
   /** Share of monuments with an installed QR code in a territory's subtree. */
   async coverageOf(territory: TerritoryNode): Promise<CoverageRow> {
@@ -81,7 +82,7 @@ export class QrIndicatorsService {
     return {
       from: period.from,
       to: period.to,
-      territoryCodes: territory ? kato().subtreeCodes(kato().require(territory, 'territory').code) : null,
+      territoryCodes: territory ? kato().subtreeCodes(territory, 'territory') : null,
       monumentId: monumentId ?? null,
     };
   }

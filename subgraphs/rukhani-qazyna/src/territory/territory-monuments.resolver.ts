@@ -1,19 +1,13 @@
-import { PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { territoryConnectionResolver } from '@rz/schema';
 import { MonumentFilter } from '../monument/monument.input';
 import { MonumentService } from '../monument/monument.service';
 import { MonumentConnection } from '../monument/monument.type';
+import type { RukhaniQazynaContext } from '../context';
 
-@Resolver(() => Territory)
-export class TerritoryMonumentsResolver {
-  @FieldResolver(() => MonumentConnection, { description: 'Monuments in this territory and below it' })
-  monuments(
-    @Root() territory: TerritoryNode,
-    @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | null | undefined,
-    @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return new MonumentService(ctx).list({ ...filter, territory: territory.code }, page);
-  }
-}
+export const TerritoryMonumentsResolver = territoryConnectionResolver({
+  field: 'monuments',
+  returns: () => MonumentConnection,
+  description: 'Monuments in this territory and below it',
+  argument: MonumentFilter,
+  list: (ctx: RukhaniQazynaContext, territory, filter, page) => new MonumentService(ctx).list({ ...filter, territory }, page),
+});

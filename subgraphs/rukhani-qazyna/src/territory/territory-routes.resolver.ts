@@ -1,19 +1,13 @@
-import { PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { territoryConnectionResolver } from '@rz/schema';
 import { TourismRouteType } from '../tourism-route/tourism-route.enums';
 import { TourismRouteService } from '../tourism-route/tourism-route.service';
 import { TourismRouteConnection } from '../tourism-route/tourism-route.type';
+import type { RukhaniQazynaContext } from '../context';
 
-@Resolver(() => Territory)
-export class TerritoryRoutesResolver {
-  @FieldResolver(() => TourismRouteConnection, { description: 'Published tourism routes with a stop in this territory or below it' })
-  routes(
-    @Root() territory: TerritoryNode,
-    @Arg('type', () => TourismRouteType, { nullable: true }) type: TourismRouteType | undefined,
-    @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return new TourismRouteService(ctx).list({ territory: territory.code, type }, page);
-  }
-}
+export const TerritoryRoutesResolver = territoryConnectionResolver({
+  field: 'routes',
+  returns: () => TourismRouteConnection,
+  description: 'Published tourism routes with a stop in this territory or below it',
+  argument: { name: 'type', type: () => TourismRouteType },
+  list: (ctx: RukhaniQazynaContext, territory, type: TourismRouteType | undefined, page) => new TourismRouteService(ctx).list({ territory, type }, page),
+});

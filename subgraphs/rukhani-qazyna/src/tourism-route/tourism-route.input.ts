@@ -1,16 +1,15 @@
-import { GeoPointInput, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
+import { GeoPointInput, IsKatoCode, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
 import { ArrayMaxSize, IsEmail, IsOptional, IsPositive, IsUrl, Matches, Max, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { TourismRouteStatus, TourismRouteType } from './tourism-route.enums';
 
-const KATO = /^\d{9}$/;
 export const MAX_STOPS = 100;
 
 @InputType()
 export class TourismRouteFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code: routes with a stop in this territory or below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => TourismRouteType, { nullable: true }) type?: TourismRouteType;
@@ -66,7 +65,7 @@ export class TourismRouteStopInput {
 
   @Field(() => ID, { nullable: true, description: 'KATO code of a named point; a monument stop lies in the monument\'s territory' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 }
 
@@ -86,7 +85,7 @@ export class CreateTourismRouteInput {
 
   @Field(() => ID, { nullable: true, description: 'KATO code of the akimat keeping the route (required for akimat officers); omit for a republican route' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Planned duration in hours' })

@@ -1,5 +1,5 @@
-import { distanceKm, type Localized } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { distanceKm, localizedOf, type Localized } from '@rz/schema';
+import { byIdLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { MonumentEntity } from '../monument/monument.entity';
@@ -19,13 +19,7 @@ export interface RouteStopView {
   distanceFromPreviousKm: number | null;
 }
 
-export function tourismRouteByIdLoader({ db }: SubgraphContext): DataLoader<string, TourismRouteEntity | null> {
-  return new DataLoader(async (ids) => {
-    const rows = await db.getRepository(TourismRouteEntity).findBy({ id: In([...ids]) });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const tourismRouteByIdLoader = byIdLoader(TourismRouteEntity);
 
 /** Stops of each route in order, with their monuments (batched through the monument loader). */
 export function tourismRouteStopsLoader(ctx: SubgraphContext): DataLoader<string, RouteStopView[]> {
@@ -46,7 +40,7 @@ export function tourismRouteStopsLoader(ctx: SubgraphContext): DataLoader<string
         id: row.id,
         position: row.position,
         monument,
-        names: { kk: row.nameKk, ru: row.nameRu, en: row.nameEn },
+        names: localizedOf(row, 'name'),
         point,
         territoryCode: row.territoryCode ?? monument!.territoryCode,
         distanceFromPreviousKm: point && previous ? distanceKm(previous, point) : null,

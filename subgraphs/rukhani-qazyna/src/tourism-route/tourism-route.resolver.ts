@@ -1,7 +1,6 @@
-import { GeoPoint, Lang, LocalizedText, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { GeoPoint, Lang, localizedOf, LocalizedText, PageArgs, pickLocalized, Territory, kato, type TerritoryNode } from '@rz/schema';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EDITOR_ROLES } from '../access/editor-access';
+import { EDITOR_ROLES } from '../access/rukhani-qazyna-access';
 import type { MonumentEntity } from '../monument/monument.entity';
 import { Monument } from '../monument/monument.type';
 import type { TourismRouteEntity } from './tourism-route.entity';
@@ -9,11 +8,12 @@ import { CreateTourismRouteInput, TourismRouteFilter, TourismRouteStopInput, Upd
 import type { RouteStopView } from './tourism-route.loader';
 import { TourismRouteService, type RouteIndicators } from './tourism-route.service';
 import { TourismRoute, TourismRouteConnection, TourismRouteIndicators, TourismRouteStop } from './tourism-route.type';
+import type { RukhaniQazynaContext } from '../context';
 
 @Resolver(() => TourismRoute)
 export class TourismRouteResolver {
   @Query(() => TourismRoute, { nullable: true, description: 'A route by id; a draft only for those who may edit it' })
-  tourismRoute(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<TourismRouteEntity | null> {
+  tourismRoute(@Arg('id', () => ID) id: string, @Ctx() ctx: RukhaniQazynaContext): Promise<TourismRouteEntity | null> {
     return new TourismRouteService(ctx).byId(id);
   }
 
@@ -21,7 +21,7 @@ export class TourismRouteResolver {
   tourismRoutes(
     @Arg('filter', () => TourismRouteFilter, { nullable: true }) filter: TourismRouteFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ) {
     return new TourismRouteService(ctx).list(filter, page);
   }
@@ -29,14 +29,14 @@ export class TourismRouteResolver {
   @Query(() => TourismRouteIndicators, { description: 'Published routes per type and per region; a territory narrows to routes with a stop in it' })
   tourismRouteIndicators(
     @Arg('territory', () => ID, { nullable: true, description: 'KATO code' }) territory: string | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ): Promise<RouteIndicators> {
     return new TourismRouteService(ctx).indicators(territory);
   }
 
   @Authorized(...EDITOR_ROLES)
   @Mutation(() => TourismRoute, { description: 'Creates a draft route (Rukhani Qazyna editors, or akimat officers for their territory)' })
-  createTourismRoute(@Arg('input', () => CreateTourismRouteInput) input: CreateTourismRouteInput, @Ctx() ctx: SubgraphContext) {
+  createTourismRoute(@Arg('input', () => CreateTourismRouteInput) input: CreateTourismRouteInput, @Ctx() ctx: RukhaniQazynaContext) {
     return new TourismRouteService(ctx).create(input);
   }
 
@@ -45,7 +45,7 @@ export class TourismRouteResolver {
   updateTourismRoute(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateTourismRouteInput) input: UpdateTourismRouteInput,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ) {
     return new TourismRouteService(ctx).update(id, input);
   }
@@ -55,7 +55,7 @@ export class TourismRouteResolver {
   setTourismRouteStops(
     @Arg('id', () => ID) id: string,
     @Arg('stops', () => [TourismRouteStopInput]) stops: TourismRouteStopInput[],
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ) {
     return new TourismRouteService(ctx).setStops(id, stops);
   }
@@ -65,36 +65,36 @@ export class TourismRouteResolver {
   reorderTourismRouteStops(
     @Arg('id', () => ID) id: string,
     @Arg('stopIds', () => [ID]) stopIds: string[],
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: RukhaniQazynaContext,
   ) {
     return new TourismRouteService(ctx).reorderStops(id, stopIds);
   }
 
   @Authorized(...EDITOR_ROLES)
   @Mutation(() => TourismRoute, { description: 'DRAFT -> PUBLISHED; needs at least two stops' })
-  publishTourismRoute(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+  publishTourismRoute(@Arg('id', () => ID) id: string, @Ctx() ctx: RukhaniQazynaContext) {
     return new TourismRouteService(ctx).publish(id);
   }
 
   @Authorized(...EDITOR_ROLES)
   @Mutation(() => TourismRoute, { description: 'PUBLISHED -> DRAFT' })
-  unpublishTourismRoute(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+  unpublishTourismRoute(@Arg('id', () => ID) id: string, @Ctx() ctx: RukhaniQazynaContext) {
     return new TourismRouteService(ctx).unpublish(id);
   }
 
   @FieldResolver(() => String, { description: 'Name in the reader\'s language, falling back kk -> ru -> en' })
   name(@Root() r: TourismRouteEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string {
-    return pickLocalized({ kk: r.nameKk, ru: r.nameRu, en: r.nameEn }, lang)!;
+    return pickLocalized(localizedOf(r, 'name'), lang)!;
   }
 
   @FieldResolver(() => LocalizedText)
   names(@Root() r: TourismRouteEntity): LocalizedText {
-    return { kk: r.nameKk, ru: r.nameRu, en: r.nameEn };
+    return localizedOf(r, 'name');
   }
 
   @FieldResolver(() => String, { nullable: true })
   description(@Root() r: TourismRouteEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string | null {
-    return pickLocalized({ kk: r.descriptionKk, ru: r.descriptionRu, en: r.descriptionEn }, lang);
+    return pickLocalized(localizedOf(r, 'description'), lang);
   }
 
   @FieldResolver(() => Territory, { nullable: true, description: 'Territory of the akimat keeping the route; null for a republican route' })
@@ -113,7 +113,7 @@ export class TourismRouteResolver {
   }
 
   @FieldResolver(() => [TourismRouteStop])
-  stops(@Root() r: TourismRouteEntity, @Ctx() ctx: SubgraphContext): Promise<RouteStopView[]> {
+  stops(@Root() r: TourismRouteEntity, @Ctx() ctx: RukhaniQazynaContext): Promise<RouteStopView[]> {
     return new TourismRouteService(ctx).stops(r);
   }
 }
@@ -123,7 +123,7 @@ export class TourismRouteStopResolver {
   @FieldResolver(() => String, { description: 'The stop\'s own name, else its monument\'s, in the reader\'s language (fallback kk -> ru -> en)' })
   name(@Root() s: RouteStopView, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string {
     const own = pickLocalized(s.names, lang);
-    return own ?? pickLocalized({ kk: s.monument?.nameKk, ru: s.monument?.nameRu, en: s.monument?.nameEn }, lang)!;
+    return own ?? pickLocalized(s.monument ? localizedOf(s.monument, 'name') : {}, lang)!;
   }
 
   @FieldResolver(() => Monument, { nullable: true })
@@ -145,7 +145,7 @@ export class TourismRouteStopResolver {
 @Resolver(() => Monument)
 export class MonumentTourismRoutesResolver {
   @FieldResolver(() => TourismRouteConnection, { description: 'Published tourism routes that stop at this monument' })
-  tourismRoutes(@Root() monument: MonumentEntity, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+  tourismRoutes(@Root() monument: MonumentEntity, @Args() page: PageArgs, @Ctx() ctx: RukhaniQazynaContext) {
     return new TourismRouteService(ctx).list({ monumentId: monument.id }, page);
   }
 }

@@ -1,8 +1,8 @@
-import { badUserInput, forbidden, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type TerritoryNode } from '@rz/schema';
-import { newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { badUserInput, hasAnyLanguage, invalidTransition, kato, localizedColumns, notFound, patchLocalized, type ConnectionShape, type TerritoryNode } from '@rz/schema';
+import { newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
-import { isSubprogrammeEditor, mayActIn, requireMayActIn } from '../access/editor-access';
+import { isEditor, managesTerritory, requireManagerRole, requireManagesTerritory } from '../access/rukhani-qazyna-access';
 import { MonumentEntity } from '../monument/monument.entity';
 import { TourismRouteEntity, type TourOperatorContactValue } from './tourism-route.entity';
 import { TourismRouteStatus, TourismRouteType } from './tourism-route.enums';
@@ -16,6 +16,7 @@ import type {
 } from './tourism-route.input';
 import { tourismRouteByIdLoader, tourismRouteStopsLoader, type RouteStopView } from './tourism-route.loader';
 import { TourismRouteStopEntity } from './tourism-route-stop.entity';
+import type { RukhaniQazynaContext } from '../context';
 
 /** A published route must be walkable: at least this many stops. */
 export const MIN_PUBLISHED_STOPS = 2;
@@ -47,7 +48,7 @@ function countByType(rows: { type: TourismRouteType }[]): TypeCount[] {
 }
 
 export class TourismRouteService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: RukhaniQazynaContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(TourismRouteEntity);
@@ -55,7 +56,7 @@ export class TourismRouteService {
 
   /** Drafts are visible only to those who may edit them (also through entity references). */
   canSee(route: TourismRouteEntity): boolean {
-    return route.status === TourismRouteStatus.PUBLISHED || mayActIn(this.ctx.viewer, route.territoryCode);
+    return route.status === TourismRouteStatus.PUBLISHED || managesTerritory(this.ctx.viewer, route.territoryCode);
   }
 
   async byId(id: string): Promise<TourismRouteEntity | null> {
@@ -76,7 +77,7 @@ export class TourismRouteService {
     if (status === TourismRouteStatus.DRAFT) {
       // The drafts the viewer may edit: all for editors, their territory's for officers, none for others.
       const viewer = this.ctx.viewer;
-      if (!isSubprogrammeEditor(viewer)) {
+      if (!isEditor(viewer)) {
         if (viewer?.roles.includes(Role.AKIMAT_OFFICER) && viewer.territory) {
           query.andWhere('r.territoryCode = ANY(:scope)', { scope: kato().subtreeCodes(viewer.territory) });
         } else {
@@ -85,7 +86,7 @@ export class TourismRouteService {
       }
     }
     if (filter.territory) {
-      query.andWhere('r.stopTerritories && :codes', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('r.stopTerritories && :codes', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.type) query.andWhere('r.type = :type', { type: filter.type });
     if (filter.monumentId) {
@@ -97,24 +98,19 @@ export class TourismRouteService {
 
   /** Creates a draft with its stops; length and regions are computed in the same transaction. */
   async create(input: CreateTourismRouteInput): Promise<TourismRouteEntity> {
-    const viewer = requireViewer(this.ctx.viewer);
     // Who may create is settled before the input is judged.
-    const editor = isSubprogrammeEditor(viewer);
-    if (!editor && !viewer.roles.includes(Role.AKIMAT_OFFICER)) throw forbidden('Only Rukhani Qazyna editors and akimat officers create tourism routes');
+    const viewer = requireManagerRole(this.ctx.viewer, 'create tourism routes');
+    const editor = isEditor(viewer);
     if (!input.territory && !editor) throw badUserInput('input.territory', 'Give the territory of the akimat keeping the route');
     const territory = input.territory ? kato().require(input.territory, 'input.territory').code : null;
-    requireMayActIn(viewer, territory, 'create tourism routes');
+    requireManagesTerritory(viewer, territory, 'create tourism routes');
     if (!hasAnyLanguage(input.name)) throw badUserInput('input.name', 'Give the name in at least one language');
     const tourOperators = operators(input.tourOperators ?? [], 'input.tourOperators');
     const now = new Date();
     const route: TourismRouteEntity = {
       id: newId(),
-      nameKk: input.name.kk?.trim() || null,
-      nameRu: input.name.ru?.trim() || null,
-      nameEn: input.name.en?.trim() || null,
-      descriptionKk: input.description?.kk?.trim() || null,
-      descriptionRu: input.description?.ru?.trim() || null,
-      descriptionEn: input.description?.en?.trim() || null,
+      ...localizedColumns('name', input.name),
+      ...localizedColumns('description', input.description),
       type: input.type,
       status: TourismRouteStatus.DRAFT,
       territoryCode: territory,
@@ -138,20 +134,10 @@ export class TourismRouteService {
 
   async update(id: string, input: UpdateTourismRouteInput): Promise<TourismRouteEntity> {
     return this.editLocked(id, 'edit this route', async (manager, route) => {
-      if (input.name) {
-        const merged = {
-          kk: input.name.kk?.trim() || route.nameKk,
-          ru: input.name.ru?.trim() || route.nameRu,
-          en: input.name.en?.trim() || route.nameEn,
-        };
-        if (!hasAnyLanguage(merged)) throw badUserInput('input.name', 'Give the name in at least one language');
-        Object.assign(route, { nameKk: merged.kk, nameRu: merged.ru, nameEn: merged.en });
+      if (input.name && !hasAnyLanguage(patchLocalized(route, 'name', input.name))) {
+        throw badUserInput('input.name', 'Give the name in at least one language');
       }
-      if (input.description) {
-        route.descriptionKk = input.description.kk?.trim() || route.descriptionKk;
-        route.descriptionRu = input.description.ru?.trim() || route.descriptionRu;
-        route.descriptionEn = input.description.en?.trim() || route.descriptionEn;
-      }
+      if (input.description) patchLocalized(route, 'description', input.description);
       if (input.type) route.type = input.type;
       if (input.durationHours !== undefined && input.durationHours !== null) route.durationHours = input.durationHours;
       if (input.tourOperators) route.tourOperators = operators(input.tourOperators, 'input.tourOperators');
@@ -239,7 +225,7 @@ export class TourismRouteService {
     return this.ctx.db.transaction(async (manager) => {
       const route = await manager.findOne(TourismRouteEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!route) throw notFound('TourismRoute', id, 'id');
-      requireMayActIn(viewer, route.territoryCode, what);
+      requireManagesTerritory(viewer, route.territoryCode, what);
       return change(manager, route, viewer);
     });
   }
@@ -263,13 +249,13 @@ export class TourismRouteService {
         if (!stop.location && (monument.lat === null || monument.lon === null)) {
           throw badUserInput(`${path}.location`, 'This monument has no coordinates: give the stop\'s location');
         }
-        return { monumentId: monument.id, nameKk: label?.kk?.trim() || null, nameRu: label?.ru?.trim() || null, nameEn: label?.en?.trim() || null, ...point, territoryCode: null };
+        return { monumentId: monument.id, ...localizedColumns('name', label), ...point, territoryCode: null };
       }
       if (!label) throw badUserInput(`${path}.name`, 'Name the stop, or give a monumentId');
       if (!stop.location) throw badUserInput(`${path}.location`, 'Give the location of a named stop');
       if (!stop.territory) throw badUserInput(`${path}.territory`, 'Give the territory (KATO code) of a named stop');
       const territory = kato().require(stop.territory, `${path}.territory`).code;
-      return { monumentId: null, nameKk: label.kk?.trim() || null, nameRu: label.ru?.trim() || null, nameEn: label.en?.trim() || null, ...point, territoryCode: territory };
+      return { monumentId: null, ...localizedColumns('name', label), ...point, territoryCode: territory };
     });
   }
 
