@@ -121,9 +121,9 @@ const sections = {
   ...serverSettings,
   ...upstreamSettings,
   ...subgraphUrlSettings,
-  // Tokens: verified exactly like the subgraphs do (same JWKS, issuer, audience), for the rate-limit
-  // key and evidence uploads. AUTH_JWKS_URL or AUTH_JWKS_FILE is required; issuer and audience
-  // default to the development ones.
+  // Tokens: verified by the same TokenVerifier and settings as the subgraphs (built once, for the
+  // rate-limit key and evidence uploads). AUTH_JWKS_URL or AUTH_JWKS_FILE is required; issuer and
+  // audience default to the development ones, the longest token lifetime to one day.
   ...authSettings,
   ...queryLimitSettings,
   ...rateLimitSettings,

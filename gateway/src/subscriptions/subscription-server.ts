@@ -1,6 +1,4 @@
 import type { IncomingMessage, Server } from 'node:http';
-import type { GraphQLDataSource } from '@apollo/gateway';
-import type { Logger } from '@rz/service-kit';
 import {
   getOperationAST,
   getVariableValues,
@@ -19,16 +17,12 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { codedError, formattedError } from '../errors/coded-error';
 import { toFormattedError, type ErrorFormatter } from '../errors/error-formatter';
 import type { WebSocketLimits } from '../limits/websocket-limits';
-import { SharedSubscriptions, SlowConsumerError, UpstreamError } from './shared-subscription';
-import type { SubscriptionPlanner } from './subscription-planner';
+import { SharedSubscriptions, SlowConsumerError, UpstreamError, type SharedSubscriptionDeps } from './shared-subscription';
 import { UpstreamClients } from './upstream-clients';
 
-export interface SubscriptionServerOptions {
+/** The planner, data sources, subgraph addresses and logger go to the shared subscriptions; the server opens the upstream clients itself. */
+export interface SubscriptionServerOptions extends Omit<SharedSubscriptionDeps, 'upstream'> {
   server: Server;
-  planner: SubscriptionPlanner;
-  dataSources: Record<string, GraphQLDataSource>;
-  subgraphUrls: Record<string, string>;
-  logger: Logger;
   /** The formatter HTTP errors go through too: every `error` message and every error in a `next` message passes it. */
   formatError: ErrorFormatter;
   /** Events a client may leave unread before it is disconnected. Default 100. */
