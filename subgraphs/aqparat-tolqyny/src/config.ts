@@ -15,8 +15,3 @@ export type AqparatTolqynyConfig = SubgraphConfig & AqparatSettings;
 export function loadConfig(env: Record<string, string | undefined> = process.env): AqparatTolqynyConfig {
   return parseConfig(subgraphConfigShape('aqparat-tolqyny').safeExtend(aqparatSettingsShape.shape), env);
 }
-
-/** This subgraph's settings from the request context's config (parsed by loadConfig). */
-export function aqparatSettings(config: SubgraphConfig): AqparatSettings {
-  return { NEW_FACE_MEDIA_LIMIT: (config as AqparatTolqynyConfig).NEW_FACE_MEDIA_LIMIT };
-}

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '@rz/subgraph-runtime';
-import { loadConfig } from './config';
+import { loadConfig, type AqparatTolqynyConfig } from './config';
 import { seedDemo } from './demo/demo.seed';
 import { FaceStatusChangeEntity } from './face/face-status-change.entity';
 import { FaceSupportEntity } from './face/face-support.entity';
@@ -13,7 +13,7 @@ import { PublishMediaItem20261122020000 } from './migrations/20261122020000-publ
 import { CreateFace20261122020100 } from './migrations/20261122020100-create-face';
 import { buildAqparatTolqynySchema } from './schema';
 
-export const aqparatTolqyny: SubgraphDefinition = {
+export const aqparatTolqyny: SubgraphDefinition<AqparatTolqynyConfig> = {
   name: 'aqparat-tolqyny',
   loadConfig,
   entities: [MediaPlanEntity, MediaItemEntity, MediaItemSubjectEntity, FaceEntity, FaceSupportEntity, FaceStatusChangeEntity],

@@ -1,9 +1,9 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { mediaPlanExecutionLoader } from './media-plan-execution.loader';
 import type { MediaPlanExecution } from './media-plan-execution.type';
+import type { AqparatTolqynyContext } from '../context';
 
 export class MediaPlanExecutionService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AqparatTolqynyContext) {}
 
   /** Items of the plan by outcome, and reach by channel; on time means published on or before the planned date. */
   forPlan(planId: string): Promise<MediaPlanExecution> {

@@ -1,9 +1,8 @@
-import { LocalizedTextInput } from '@rz/schema';
-import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsKatoCode, LocalizedTextInput } from '@rz/schema';
+import { IsIn, IsInt, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { FaceSphere, FaceStatus } from './face.enums';
 
-const KATO = /^\d{9}$/;
 export const MAX_DECLINE_REASON = 2000;
 export const MAX_SHORTLIST = 500;
 
@@ -11,7 +10,7 @@ export const MAX_SHORTLIST = 500;
 export class FaceFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => FaceStatus, { nullable: true }) status?: FaceStatus;
@@ -26,7 +25,7 @@ export class NominateFaceInput {
   name: string;
 
   @Field(() => ID, { description: 'KATO code of the district, city or settlement the person is significant to' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => FaceSphere)
@@ -59,7 +58,7 @@ export class ChangeFaceStatusArgs {
 @ArgsType()
 export class FaceShortlistArgs {
   @Field(() => ID, { description: 'KATO code; ranks the nominations of it and everything below it' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => FaceStatus, { nullable: true, description: 'NOMINATED or SHORTLISTED only; both when omitted' })

@@ -1,6 +1,5 @@
 import { todayInKazakhstan } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { isUUID } from 'class-validator';
+import { byIdLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { MediaItemStatus, MediaSubjectKind } from '../media-item/media-item.enums';
@@ -8,15 +7,7 @@ import { FaceSupportEntity } from './face-support.entity';
 import { FaceEntity } from './face.entity';
 
 /** Faces by id; unknown or malformed ids resolve to null. */
-export function faceByIdLoader({ db }: SubgraphContext): DataLoader<string, FaceEntity | null> {
-  return new DataLoader(async (ids) => {
-    // A malformed id would make PostgreSQL fail the whole batch.
-    const valid = [...new Set(ids.filter((id) => isUUID(id)).map((id) => id.toLowerCase()))];
-    const rows = valid.length ? await db.getRepository(FaceEntity).findBy({ id: In(valid) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
-  });
-}
+export const faceByIdLoader = byIdLoader(FaceEntity);
 
 /** Number of residents supporting each face. */
 export function faceSupportCountLoader({ db }: SubgraphContext): DataLoader<string, number> {

@@ -6,14 +6,14 @@ import {
   hasAnyLanguage,
   invalidTransition,
   kato,
+  localizedColumns,
   notFound,
   type ConnectionShape,
 } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { oversees, overseenCodes } from '../access/oversight';
-import { aqparatSettings } from '../config';
+import { oversees, overseenCodes } from '../access/aqparat-tolqyny-access';
 import { MediaSubjectKind } from '../media-item/media-item.enums';
 import { FaceStatusChangeEntity } from './face-status-change.entity';
 import { FaceSupportEntity } from './face-support.entity';
@@ -23,9 +23,10 @@ import type { ChangeFaceStatusArgs, FaceFilter, FaceShortlistArgs, NominateFaceI
 import { canMoveFace, FACE_TARGET, FaceActor, faceStepActors, SUPPORT_OPEN, targetActors } from './face.lifecycle';
 import { faceByIdLoader, faceMediaMentionsLoader, faceSupportCountLoader, faceSupportedByViewerLoader } from './face.loader';
 import type { FaceProgress, FaceRegionProgress, FaceShortlistEntry } from './face.type';
+import type { AqparatTolqynyContext } from '../context';
 
 export class FaceService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AqparatTolqynyContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(FaceEntity);
@@ -55,7 +56,7 @@ export class FaceService {
     const overseen = overseenCodes(this.ctx.viewer);
     if (overseen) query.andWhere('(f.status <> :declined OR f.territoryCode = ANY(:overseen))', { declined: FaceStatus.DECLINED, overseen });
     if (filter.territory) {
-      query.andWhere('f.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('f.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.status) query.andWhere('f.status = :status', { status: filter.status });
     if (filter.sphere) query.andWhere('f.sphere = :sphere', { sphere: filter.sphere });
@@ -78,7 +79,7 @@ export class FaceService {
 
   /** The seeds ask for new faces: more than NEW_FACE_MEDIA_LIMIT published items in 12 months is too many. */
   async isAlreadyInMedia(face: FaceEntity): Promise<boolean> {
-    return (await this.mediaMentions(face)) > aqparatSettings(this.ctx.config).NEW_FACE_MEDIA_LIMIT;
+    return (await this.mediaMentions(face)) > this.ctx.config.NEW_FACE_MEDIA_LIMIT;
   }
 
   /** Akimat officers and project offices nominate in their scope; NGOs anywhere. */
@@ -100,9 +101,7 @@ export class FaceService {
         territoryCode: territory.code,
         regionCode: region,
         sphere: input.sphere,
-        storyKk: input.story.kk?.trim() || null,
-        storyRu: input.story.ru?.trim() || null,
-        storyEn: input.story.en?.trim() || null,
+        ...localizedColumns('story', input.story),
         nominatedBy,
         nominatorSubject: viewer.subject,
         status: FaceStatus.NOMINATED,
@@ -174,7 +173,7 @@ export class FaceService {
 
   /** Nominations of a territory ranked by support; ties go to the earlier nomination. */
   async shortlist({ territory, status, first }: FaceShortlistArgs): Promise<FaceShortlistEntry[]> {
-    const codes = kato().subtreeCodes(kato().require(territory, 'territory').code);
+    const codes = kato().subtreeCodes(territory, 'territory');
     const statuses = status ? [status] : [...SUPPORT_OPEN];
     const { entities, raw } = await this.repository
       .createQueryBuilder('f')

@@ -1,7 +1,6 @@
-import type { LoaderFactory, SubgraphContext } from '@rz/subgraph-runtime';
+import { byIdLoader, type LoaderFactory, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import { MediaItemSubjectEntity } from '../media-item/media-item-subject.entity';
 import { MediaItemEntity } from '../media-item/media-item.entity';
 import { MediaItemStatus, MediaSubjectKind } from '../media-item/media-item.enums';
@@ -42,10 +41,4 @@ export const publishedItemsBySubjectLoader: Readonly<Record<MediaSubjectKind, Lo
 };
 
 /** Media items by id; unknown ids resolve to null. */
-export function mediaItemByIdLoader({ db }: SubgraphContext): DataLoader<string, MediaItemEntity | null> {
-  return new DataLoader(async (ids) => {
-    const rows = await db.getRepository(MediaItemEntity).findBy({ id: In([...ids]) });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const mediaItemByIdLoader = byIdLoader(MediaItemEntity);

@@ -1,10 +1,10 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { MediaItemEntity } from '../media-item/media-item.entity';
 import { MediaSubjectKind } from '../media-item/media-item.enums';
 import { MediaPlanItem } from '../media-item/media-item.type';
 import { EventRef, InitiativeRef, MonumentRef } from '../media-item/media-subject.type';
 import { MediaCoverageService } from './media-coverage.service';
+import type { AqparatTolqynyContext } from '../context';
 
 const DESCRIPTION = 'Published media items about it, newest publication first';
 
@@ -12,7 +12,7 @@ const DESCRIPTION = 'Published media items about it, newest publication first';
 @Resolver(() => InitiativeRef)
 export class InitiativeMediaCoverageResolver {
   @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
-  mediaCoverage(@Root() initiative: InitiativeRef, @Ctx() ctx: SubgraphContext): Promise<MediaItemEntity[]> {
+  mediaCoverage(@Root() initiative: InitiativeRef, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.INITIATIVE, initiative.id);
   }
 }
@@ -21,7 +21,7 @@ export class InitiativeMediaCoverageResolver {
 @Resolver(() => MonumentRef)
 export class MonumentMediaCoverageResolver {
   @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
-  mediaCoverage(@Root() monument: MonumentRef, @Ctx() ctx: SubgraphContext): Promise<MediaItemEntity[]> {
+  mediaCoverage(@Root() monument: MonumentRef, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.MONUMENT, monument.id);
   }
 }
@@ -30,7 +30,7 @@ export class MonumentMediaCoverageResolver {
 @Resolver(() => EventRef)
 export class EventMediaCoverageResolver {
   @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
-  mediaCoverage(@Root() event: EventRef, @Ctx() ctx: SubgraphContext): Promise<MediaItemEntity[]> {
+  mediaCoverage(@Root() event: EventRef, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.EVENT, event.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { Role } from '@rz/subgraph-runtime';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { MediaPlanEntity } from '../media-plan/media-plan.entity';
 import { MediaPlanService } from '../media-plan/media-plan.service';
@@ -8,6 +8,7 @@ import { AddMediaPlanItemInput, PublishMediaItemInput } from './media-item.input
 import { MediaItemService } from './media-item.service';
 import { MediaPlanItem } from './media-item.type';
 import { MediaSubject, type MediaSubjectValue } from './media-subject.type';
+import type { AqparatTolqynyContext } from '../context';
 
 @Resolver(() => MediaPlanItem)
 export class MediaItemResolver {
@@ -16,7 +17,7 @@ export class MediaItemResolver {
   addMediaPlanItem(
     @Arg('planId', () => ID) planId: string,
     @Arg('input', () => AddMediaPlanItemInput) input: AddMediaPlanItemInput,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AqparatTolqynyContext,
   ): Promise<MediaItemEntity> {
     return new MediaItemService(ctx).add(planId, input);
   }
@@ -29,7 +30,7 @@ export class MediaItemResolver {
   publishMediaItem(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => PublishMediaItemInput) input: PublishMediaItemInput,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AqparatTolqynyContext,
   ): Promise<MediaItemEntity> {
     return new MediaItemService(ctx).publish(id, input);
   }
@@ -39,24 +40,24 @@ export class MediaItemResolver {
   cancelMediaItem(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AqparatTolqynyContext,
   ): Promise<MediaItemEntity> {
     return new MediaItemService(ctx).cancel(id, reason);
   }
 
   @FieldResolver(() => MediaPlan)
-  async plan(@Root() item: MediaItemEntity, @Ctx() ctx: SubgraphContext): Promise<MediaPlanEntity> {
+  async plan(@Root() item: MediaItemEntity, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaPlanEntity> {
     // plan_id is a foreign key: the plan exists.
     return (await new MediaPlanService(ctx).byId(item.planId))!;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Published on or before the planned date; null until PUBLISHED' })
-  publishedOnTime(@Root() item: MediaItemEntity, @Ctx() ctx: SubgraphContext): boolean | null {
+  publishedOnTime(@Root() item: MediaItemEntity, @Ctx() ctx: AqparatTolqynyContext): boolean | null {
     return new MediaItemService(ctx).publishedOnTime(item);
   }
 
   @FieldResolver(() => [MediaSubject], { description: 'Initiatives, monuments, events and faces the item covers, in the planner\'s order' })
-  subjects(@Root() item: MediaItemEntity, @Ctx() ctx: SubgraphContext): Promise<MediaSubjectValue[]> {
+  subjects(@Root() item: MediaItemEntity, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaSubjectValue[]> {
     return new MediaItemService(ctx).subjects(item.id);
   }
 }

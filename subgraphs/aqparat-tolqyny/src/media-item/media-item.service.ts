@@ -1,5 +1,5 @@
 import { badUserInput, DomainError, forbidden, invalidTransition, kato, notFound, todayInKazakhstan } from '@rz/schema';
-import { actsIn, newId, requireViewer, Role, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { actsIn, newId, requireViewer, Role, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
 import { mediaItemByIdLoader, publishedItemsBySubjectLoader } from '../media-coverage/media-coverage.loader';
@@ -18,9 +18,10 @@ import { MediaItemStatus, MediaSubjectKind } from './media-item.enums';
 import { MAX_CANCELLATION_REASON, type AddMediaPlanItemInput, type MediaSubjectInput, type PublishMediaItemInput } from './media-item.input';
 import { mediaItemsByPlanIdLoader, mediaSubjectsByItemIdLoader } from './media-item.loader';
 import type { MediaSubjectValue } from './media-subject.type';
+import type { AqparatTolqynyContext } from '../context';
 
 export class MediaItemService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AqparatTolqynyContext) {}
 
   forPlan(planId: string): Promise<MediaItemEntity[]> {
     return this.ctx.loaders.get(mediaItemsByPlanIdLoader).load(planId);

@@ -1,15 +1,13 @@
-import { IsCalendarDay } from '@rz/schema';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDay, IsKatoCode } from '@rz/schema';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MediaPlanPeriodKind, MediaPlanStatus } from './media-plan.enums';
-
-const KATO = /^\d{9}$/;
 
 @InputType()
 export class MediaPlanFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => Int, { nullable: true })
@@ -36,7 +34,7 @@ export class MediaPlanFilter {
 @InputType()
 export class CreateMediaPlanInput {
   @Field(() => ID, { description: 'KATO code of a region, a district or a city of regional significance' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => Int)

@@ -1,5 +1,5 @@
 import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import { Role, type SubgraphContext } from '@rz/subgraph-runtime';
+import { Role } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MediaItemEntity } from '../media-item/media-item.entity';
 import { MediaItemService } from '../media-item/media-item.service';
@@ -9,6 +9,7 @@ import { MediaPlanPeriodKind } from './media-plan.enums';
 import { CreateMediaPlanInput, MediaPlanFilter } from './media-plan.input';
 import { MediaPlanService } from './media-plan.service';
 import { MediaPlan, MediaPlanConnection } from './media-plan.type';
+import type { AqparatTolqynyContext } from '../context';
 
 @Resolver(() => MediaPlan)
 export class MediaPlanResolver {
@@ -16,7 +17,7 @@ export class MediaPlanResolver {
     nullable: true,
     description: 'An approved plan; a plan still in DRAFT, SUBMITTED or RETURNED only for its officers, its project office, the ministry and admins',
   })
-  mediaPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<MediaPlanEntity | null> {
+  mediaPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaPlanEntity | null> {
     return new MediaPlanService(ctx).visibleById(id);
   }
 
@@ -27,20 +28,20 @@ export class MediaPlanResolver {
   mediaPlans(
     @Arg('filter', () => MediaPlanFilter, { nullable: true }) filter: MediaPlanFilter | null | undefined,
     @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AqparatTolqynyContext,
   ) {
     return new MediaPlanService(ctx).list(filter, page);
   }
 
   @Authorized(Role.AKIMAT_OFFICER)
   @Mutation(() => MediaPlan, { description: 'A DRAFT plan for a region, district or city in the officer\'s scope; one per territory and period' })
-  createMediaPlan(@Arg('input', () => CreateMediaPlanInput) input: CreateMediaPlanInput, @Ctx() ctx: SubgraphContext) {
+  createMediaPlan(@Arg('input', () => CreateMediaPlanInput) input: CreateMediaPlanInput, @Ctx() ctx: AqparatTolqynyContext) {
     return new MediaPlanService(ctx).create(input);
   }
 
   @Authorized(Role.AKIMAT_OFFICER)
   @Mutation(() => MediaPlan, { description: 'DRAFT or RETURNED -> SUBMITTED to the regional project office; needs at least one item' })
-  submitMediaPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+  submitMediaPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: AqparatTolqynyContext) {
     return new MediaPlanService(ctx).submit(id);
   }
 
@@ -50,7 +51,7 @@ export class MediaPlanResolver {
     @Arg('id', () => ID) id: string,
     @Arg('approve', () => Boolean) approve: boolean,
     @Arg('remarks', () => String, { nullable: true, description: 'Required when returning' }) remarks: string | null | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AqparatTolqynyContext,
   ) {
     return new MediaPlanService(ctx).review(id, approve, remarks);
   }
@@ -66,12 +67,12 @@ export class MediaPlanResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Still DRAFT or RETURNED after the submission deadline (Kazakhstan time)' })
-  isLate(@Root() plan: MediaPlanEntity, @Ctx() ctx: SubgraphContext): boolean {
+  isLate(@Root() plan: MediaPlanEntity, @Ctx() ctx: AqparatTolqynyContext): boolean {
     return new MediaPlanService(ctx).isLate(plan);
   }
 
   @FieldResolver(() => [MediaPlanItem], { description: 'By planned date' })
-  items(@Root() plan: MediaPlanEntity, @Ctx() ctx: SubgraphContext): Promise<MediaItemEntity[]> {
+  items(@Root() plan: MediaPlanEntity, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaItemService(ctx).forPlan(plan.id);
   }
 }

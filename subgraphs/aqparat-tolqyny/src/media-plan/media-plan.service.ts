@@ -1,12 +1,13 @@
 import { badUserInput, conflict, type ConnectionShape, DomainError, invalidTransition, kato, notFound, TerritoryLevel, todayInKazakhstan } from '@rz/schema';
-import { newId, paginate, requireActsIn, Role, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { newId, paginate, requireActsIn, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { QueryFailedError } from 'typeorm';
-import { oversees, overseenCodes } from '../access/oversight';
+import { oversees, overseenCodes } from '../access/aqparat-tolqyny-access';
 import { MediaItemEntity } from '../media-item/media-item.entity';
 import { MediaPlanEntity } from './media-plan.entity';
 import { MediaPlanPeriodKind, MediaPlanStatus } from './media-plan.enums';
 import type { CreateMediaPlanInput, MediaPlanFilter } from './media-plan.input';
 import { mediaPlanByIdLoader } from './media-plan.loader';
+import type { AqparatTolqynyContext } from '../context';
 
 const PLANNING_LEVELS: readonly TerritoryLevel[] = [TerritoryLevel.REGION, TerritoryLevel.DISTRICT];
 /** Items may be added, and the plan submitted, only in these states. */
@@ -14,7 +15,7 @@ const EDITABLE: readonly MediaPlanStatus[] = [MediaPlanStatus.DRAFT, MediaPlanSt
 const MAX_REMARKS = 4000;
 
 export class MediaPlanService {
-  constructor(private readonly ctx: SubgraphContext) {}
+  constructor(private readonly ctx: AqparatTolqynyContext) {}
 
   private get repository() {
     return this.ctx.db.getRepository(MediaPlanEntity);
@@ -41,7 +42,7 @@ export class MediaPlanService {
     const overseen = overseenCodes(this.ctx.viewer);
     if (overseen) query.andWhere('(p.status = :approved OR p.territoryCode = ANY(:overseen))', { approved: MediaPlanStatus.APPROVED, overseen });
     if (filter.territory) {
-      query.andWhere('p.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('p.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.year) query.andWhere('p.year = :year', { year: filter.year });
     if (filter.quarter) query.andWhere('p.quarter = :quarter', { quarter: filter.quarter });

@@ -1,19 +1,13 @@
-import { PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { territoryConnectionResolver } from '@rz/schema';
 import { MediaPlanFilter } from '../media-plan/media-plan.input';
 import { MediaPlanService } from '../media-plan/media-plan.service';
 import { MediaPlanConnection } from '../media-plan/media-plan.type';
+import type { AqparatTolqynyContext } from '../context';
 
-@Resolver(() => Territory)
-export class TerritoryMediaPlansResolver {
-  @FieldResolver(() => MediaPlanConnection, { description: 'Media plans of this territory and of the units below it' })
-  mediaPlans(
-    @Root() territory: TerritoryNode,
-    @Arg('filter', () => MediaPlanFilter, { nullable: true }) filter: MediaPlanFilter | null | undefined,
-    @Args() page: PageArgs,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return new MediaPlanService(ctx).list({ ...filter, territory: territory.code }, page);
-  }
-}
+export const TerritoryMediaPlansResolver = territoryConnectionResolver({
+  field: 'mediaPlans',
+  returns: () => MediaPlanConnection,
+  description: 'Media plans of this territory and of the units below it',
+  argument: MediaPlanFilter,
+  list: (ctx: AqparatTolqynyContext, territory, filter, page) => new MediaPlanService(ctx).list({ ...filter, territory }, page),
+});
