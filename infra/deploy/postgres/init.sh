@@ -1,0 +1,24 @@
+#!/bin/sh
+# Compose only: run once by the postgres image when it initialises an empty data directory
+# (/docker-entrypoint-initdb.d). The same layout as infra/src/postgres/provision.ts: one login
+# role and one schema per subgraph, owned by that role, nothing granted to PUBLIC; plus the
+# gateway's role, whose schema holds the shared rate-limit table. For a production database,
+# run the same statements with a strong password per role.
+set -eu
+
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" -v dbname="$POSTGRES_DB" <<'SQL'
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+REVOKE CREATE, TEMPORARY ON DATABASE :"dbname" FROM PUBLIC;
+SQL
+
+# Subgraph schemas (schema/contract/src/subgraphs.ts, '-' becomes '_'), then the gateway.
+for role in tarbie_bilim atameken rukhani_qazyna aqparat_tolqyny gateway; do
+  psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
+    -v dbname="$POSTGRES_DB" -v role="$role" -v password="$RZ_SERVICE_DB_PASSWORD" <<'SQL'
+CREATE ROLE :"role" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'password';
+CREATE SCHEMA :"role" AUTHORIZATION :"role";
+REVOKE ALL ON SCHEMA :"role" FROM PUBLIC;
+GRANT CONNECT ON DATABASE :"dbname" TO :"role";
+ALTER ROLE :"role" IN DATABASE :"dbname" SET search_path = :"role";
+SQL
+done
