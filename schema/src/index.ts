@@ -13,4 +13,5 @@ export * from './territory/territory.type';
 export * from './territory/territory.resolver';
 export * from './territory/territory-connection';
 export * from './federation/build-federated-schema';
+export * from './federation/entity-ref';
 export * from './calendar/calendar-day';

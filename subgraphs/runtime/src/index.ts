@@ -11,5 +11,6 @@ export * from './database/data-source';
 export * from './database/statement-counter';
 export * from './database/paginate';
 export * from './database/by-id-loader';
+export * from './database/list-by-key-loader';
 export * from './ids';
 export * from './subscriptions/graphql-ws-server';
