@@ -1,7 +1,7 @@
-import { byIdLoader, type SubgraphContext } from '@rz/subgraph-runtime';
+import { byIdLoader, listByKeyLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+
 import { EventMonumentEntity } from './event-monument.entity';
 import { EventEntity } from './event.entity';
 import { EventStatus } from './event.enums';
@@ -9,18 +9,8 @@ import { EventStatus } from './event.enums';
 /** Events by id, one query per request tick; missing or malformed ids resolve to null. */
 export const eventByIdLoader = byIdLoader(EventEntity);
 
-/** Monument ids each event visits, in visiting order: one query for a whole page of events. */
-export function monumentIdsByEventLoader({ db }: SubgraphContext): DataLoader<string, string[]> {
-  return new DataLoader(async (eventIds) => {
-    const rows = await db.getRepository(EventMonumentEntity).find({
-      where: { eventId: In([...eventIds]) },
-      order: { eventId: 'ASC', position: 'ASC' },
-    });
-    const byEvent = new Map<string, string[]>(eventIds.map((id) => [id, []]));
-    for (const row of rows) byEvent.get(row.eventId)!.push(row.monumentId);
-    return eventIds.map((id) => byEvent.get(id)!);
-  });
-}
+/** The monuments each event visits, in visiting order: one query for a whole page of events. */
+export const eventMonumentsLoader = listByKeyLoader(EventMonumentEntity, 'eventId', { order: { position: 'ASC' } });
 
 /** At most this many upcoming events per monument are read. */
 export const MAX_MONUMENT_EVENTS = 100;

@@ -2,13 +2,14 @@ import { badUserInput, DomainError, hasAnyLanguage, invalidTransition, kato, loc
 import { newId, paginate, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { distinctMonumentIds, replaceMonumentLinks } from '../monument/monument-links';
 import { fillFreePlaces } from '../registration/registration.queue';
 import { requireManagerRole, requireManagesTerritory } from '../access/tarbie-bilim-access';
 import { EventMonumentEntity } from './event-monument.entity';
 import { EVENT_TRANSITIONS, EventStatus } from './event.enums';
 import { EventEntity } from './event.entity';
 import type { CreateEventInput, EventFilter, UpdateEventInput } from './event.input';
-import { eventByIdLoader, MAX_MONUMENT_EVENTS, monumentIdsByEventLoader, upcomingEventsByMonumentLoader } from './event.loader';
+import { eventByIdLoader, eventMonumentsLoader, MAX_MONUMENT_EVENTS, upcomingEventsByMonumentLoader } from './event.loader';
 
 const WHAT = 'manage events';
 
@@ -27,16 +28,6 @@ function requireOrganiser(organiser: string): string {
   return trimmed;
 }
 
-function requireDistinct(monumentIds: string[]): string[] {
-  const seen = new Set<string>();
-  for (const [index, id] of monumentIds.entries()) {
-    const key = id.toLowerCase();
-    if (seen.has(key)) throw badUserInput(`input.monumentsVisited.${index}`, `Monument ${id} is listed twice`, { monumentId: id });
-    seen.add(key);
-  }
-  return [...seen];
-}
-
 export class EventService {
   constructor(private readonly ctx: SubgraphContext) {}
 
@@ -49,7 +40,7 @@ export class EventService {
   }
 
   async monumentIds(eventId: string): Promise<string[]> {
-    return this.ctx.loaders.get(monumentIdsByEventLoader).load(eventId);
+    return (await this.ctx.loaders.get(eventMonumentsLoader).load(eventId)).map((visit) => visit.monumentId);
   }
 
   /** Upcoming events visiting a monument, soonest first. */
@@ -81,7 +72,7 @@ export class EventService {
     requireManagesTerritory(viewer, territory.code, WHAT);
     if (!hasAnyLanguage(input.title)) throw badUserInput('input.title', 'Give the title in at least one language');
     requireDatesInOrder(input.startsAt, input.endsAt, 'input.endsAt');
-    const monumentIds = requireDistinct(input.monumentsVisited ?? []);
+    const monumentIds = distinctMonumentIds(input.monumentsVisited ?? [], 'input.monumentsVisited');
     const event = this.repository.create({
       id: newId(),
       kind: input.kind,
@@ -101,7 +92,7 @@ export class EventService {
     });
     const saved = await this.ctx.db.transaction(async (manager) => {
       const row = await manager.save(event);
-      await this.replaceMonuments(manager, row.id, monumentIds);
+      await replaceMonumentLinks(manager, EventMonumentEntity, { eventId: row.id }, monumentIds);
       return row;
     });
     return this.fresh(saved);
@@ -143,7 +134,9 @@ export class EventService {
       if (input.waitingList !== undefined && input.waitingList !== null) event.waitingList = input.waitingList;
       if (input.organiser !== undefined && input.organiser !== null) event.organiser = requireOrganiser(input.organiser);
       const row = await manager.save(event);
-      if (input.monumentsVisited) await this.replaceMonuments(manager, row.id, requireDistinct(input.monumentsVisited));
+      if (input.monumentsVisited) {
+        await replaceMonumentLinks(manager, EventMonumentEntity, { eventId: row.id }, distinctMonumentIds(input.monumentsVisited, 'input.monumentsVisited'));
+      }
       // A larger capacity admits the waiting list in order, in the same transaction.
       await fillFreePlaces(manager, row, new Date());
       return row;
@@ -172,20 +165,10 @@ export class EventService {
     return event;
   }
 
-  private async replaceMonuments(manager: EntityManager, eventId: string, monumentIds: string[]): Promise<void> {
-    await manager.delete(EventMonumentEntity, { eventId });
-    if (monumentIds.length) {
-      await manager.insert(
-        EventMonumentEntity,
-        monumentIds.map((monumentId, position) => ({ eventId, monumentId, position })),
-      );
-    }
-  }
-
   /** Loaders used earlier in the same request (mutations run in sequence) must not serve stale values. */
   private fresh(event: EventEntity): EventEntity {
     this.ctx.loaders.get(eventByIdLoader).clear(event.id).prime(event.id, event);
-    this.ctx.loaders.get(monumentIdsByEventLoader).clear(event.id);
+    this.ctx.loaders.get(eventMonumentsLoader).clear(event.id);
     return event;
   }
 }

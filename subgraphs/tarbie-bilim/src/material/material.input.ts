@@ -1,5 +1,5 @@
-import { IsKatoCode, Lang } from '@rz/schema';
-import { ArrayMaxSize, IsISO8601, IsOptional, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsCalendarDay, IsKatoCode, Lang } from '@rz/schema';
+import { ArrayMaxSize, IsOptional, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalHistoryMaterialKind } from './material.enums';
 
@@ -51,8 +51,7 @@ export class CreateLocalHistoryMaterialInput {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'publishedOn must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'publishedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDay()
   publishedOn?: string;
 
   @Field(() => String, { nullable: true })
@@ -105,8 +104,7 @@ export class UpdateLocalHistoryMaterialInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'publishedOn must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'publishedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDay()
   publishedOn?: string;
 
   @Field(() => String, { nullable: true, description: 'An empty string removes the link' })

@@ -3,10 +3,11 @@ import { newId, paginate, type PageRequest, type SubgraphContext } from '@rz/sub
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { requireManagerRole, requireManagesTerritory } from '../access/tarbie-bilim-access';
+import { distinctMonumentIds, replaceMonumentLinks } from '../monument/monument-links';
 import { LocalHistoryMaterialMonumentEntity } from './material-monument.entity';
 import { LocalHistoryMaterialEntity } from './material.entity';
 import type { CreateLocalHistoryMaterialInput, LocalHistoryMaterialFilter, UpdateLocalHistoryMaterialInput } from './material.input';
-import { materialByIdLoader, monumentIdsByMaterialLoader } from './material.loader';
+import { materialByIdLoader, materialMonumentsLoader } from './material.loader';
 
 const WHAT = 'manage local history materials';
 
@@ -20,23 +21,6 @@ function cleanAuthors(authors: string[], field: string): string[] {
   return authors.map((a, index) => requireText(a, `${field}.${index}`, 'An author\'s name cannot be blank'));
 }
 
-function distinctMonuments(ids: string[], field: string): string[] {
-  const seen = new Set<string>();
-  for (const [index, id] of ids.entries()) {
-    const key = id.toLowerCase();
-    if (seen.has(key)) throw badUserInput(`${field}.${index}`, `Monument ${id} is listed twice`, { monumentId: id });
-    seen.add(key);
-  }
-  return [...seen];
-}
-
-/** A real calendar date: 2026-02-30 passes the format check but is no date. */
-function requireDate(value: string, field: string): string {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) throw badUserInput(field, 'Not a calendar date');
-  return value;
-}
-
 export class MaterialService {
   constructor(private readonly ctx: SubgraphContext) {}
 
@@ -44,8 +28,8 @@ export class MaterialService {
     return this.ctx.loaders.get(materialByIdLoader).load(id);
   }
 
-  monumentIds(materialId: string): Promise<string[]> {
-    return this.ctx.loaders.get(monumentIdsByMaterialLoader).load(materialId);
+  async monumentIds(materialId: string): Promise<string[]> {
+    return (await this.ctx.loaders.get(materialMonumentsLoader).load(materialId)).map((link) => link.monumentId);
   }
 
   async list(filter: LocalHistoryMaterialFilter | null = {}, page: PageRequest): Promise<ConnectionShape<LocalHistoryMaterialEntity>> {
@@ -71,7 +55,7 @@ export class MaterialService {
     const url = input.url?.trim() || null;
     const fileRef = input.fileRef?.trim() || null;
     if (!url && !fileRef) throw badUserInput('input.url', 'Give a link or a file reference');
-    const monumentIds = distinctMonuments(input.monuments ?? [], 'input.monuments');
+    const monumentIds = distinctMonumentIds(input.monuments ?? [], 'input.monuments');
     const material = this.ctx.db.getRepository(LocalHistoryMaterialEntity).create({
       id: newId(),
       kind: input.kind,
@@ -80,13 +64,13 @@ export class MaterialService {
       authors: cleanAuthors(input.authors ?? [], 'input.authors'),
       description: input.description?.trim() || null,
       territoryCode: territory.code,
-      publishedOn: input.publishedOn ? requireDate(input.publishedOn, 'input.publishedOn') : null,
+      publishedOn: input.publishedOn ?? null,
       url,
       fileRef,
     });
     const saved = await this.ctx.db.transaction(async (manager) => {
       const row = await manager.save(material);
-      await this.replaceMonuments(manager, row.id, monumentIds);
+      await replaceMonumentLinks(manager, LocalHistoryMaterialMonumentEntity, { materialId: row.id }, monumentIds);
       return row;
     });
     return this.fresh(saved);
@@ -107,12 +91,14 @@ export class MaterialService {
       if (input.title !== undefined && input.title !== null) material.title = requireText(input.title, 'input.title', 'Give the title');
       if (input.authors) material.authors = cleanAuthors(input.authors, 'input.authors');
       if (input.description !== undefined && input.description !== null) material.description = input.description.trim() || null;
-      if (input.publishedOn) material.publishedOn = requireDate(input.publishedOn, 'input.publishedOn');
+      if (input.publishedOn) material.publishedOn = input.publishedOn;
       if (input.url !== undefined && input.url !== null) material.url = input.url.trim() || null;
       if (input.fileRef !== undefined && input.fileRef !== null) material.fileRef = input.fileRef.trim() || null;
       if (!material.url && !material.fileRef) throw badUserInput(input.url !== undefined ? 'input.url' : 'input.fileRef', 'Keep a link or a file reference');
       const row = await manager.save(material);
-      if (input.monuments) await this.replaceMonuments(manager, row.id, distinctMonuments(input.monuments, 'input.monuments'));
+      if (input.monuments) {
+        await replaceMonumentLinks(manager, LocalHistoryMaterialMonumentEntity, { materialId: row.id }, distinctMonumentIds(input.monuments, 'input.monuments'));
+      }
       return row;
     });
     return this.fresh(saved);
@@ -137,19 +123,9 @@ export class MaterialService {
     return material;
   }
 
-  private async replaceMonuments(manager: EntityManager, materialId: string, monumentIds: string[]): Promise<void> {
-    await manager.delete(LocalHistoryMaterialMonumentEntity, { materialId });
-    if (monumentIds.length) {
-      await manager.insert(
-        LocalHistoryMaterialMonumentEntity,
-        monumentIds.map((monumentId, position) => ({ materialId, monumentId, position })),
-      );
-    }
-  }
-
   private fresh(material: LocalHistoryMaterialEntity): LocalHistoryMaterialEntity {
     this.ctx.loaders.get(materialByIdLoader).clear(material.id).prime(material.id, material);
-    this.ctx.loaders.get(monumentIdsByMaterialLoader).clear(material.id);
+    this.ctx.loaders.get(materialMonumentsLoader).clear(material.id);
     return material;
   }
 }

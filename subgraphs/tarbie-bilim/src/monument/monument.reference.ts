@@ -1,10 +1,4 @@
-import type { MonumentRef } from './monument.type';
+import { keyReferenceResolvers } from '@rz/schema';
 
 /** Any id is accepted: rukhani-qazyna decides whether the monument exists. */
-export const monumentReferenceResolver = {
-  Monument: {
-    __resolveReference(reference: { id: string }): MonumentRef {
-      return { id: reference.id };
-    },
-  },
-};
+export const monumentReferenceResolver = keyReferenceResolvers('Monument');
