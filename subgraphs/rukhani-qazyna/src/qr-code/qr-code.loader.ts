@@ -1,18 +1,10 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { listByKeyLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import { QrCodeStatus, QrScanDevice } from './qr-code.enums';
 import { QrCodeEntity } from './qr-code.entity';
 
 /** QR codes of each monument, oldest first. */
-export function qrCodesByMonumentLoader({ db }: SubgraphContext): DataLoader<string, QrCodeEntity[]> {
-  return new DataLoader(async (monumentIds) => {
-    const rows = await db.getRepository(QrCodeEntity).find({ where: { monumentId: In([...monumentIds]) }, order: { id: 'ASC' } });
-    const byMonument = new Map<string, QrCodeEntity[]>();
-    for (const row of rows) byMonument.set(row.monumentId, [...(byMonument.get(row.monumentId) ?? []), row]);
-    return monumentIds.map((id) => byMonument.get(id) ?? []);
-  });
-}
+export const qrCodesByMonumentLoader = listByKeyLoader(QrCodeEntity, 'monumentId', { order: { id: 'ASC' } });
 
 /** Scans by people (bots excluded) per QR code, all time. */
 export function qrScanCountLoader({ db }: SubgraphContext): DataLoader<string, number> {
