@@ -1,3 +1,4 @@
+import type { EntityKey } from '@rz/schema';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { MediaItemEntity } from '../media-item/media-item.entity';
 import { MediaSubjectKind } from '../media-item/media-item.enums';
@@ -12,7 +13,7 @@ const DESCRIPTION = 'Published media items about it, newest publication first';
 @Resolver(() => InitiativeRef)
 export class InitiativeMediaCoverageResolver {
   @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
-  mediaCoverage(@Root() initiative: InitiativeRef, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
+  mediaCoverage(@Root() initiative: EntityKey, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.INITIATIVE, initiative.id);
   }
 }
@@ -21,7 +22,7 @@ export class InitiativeMediaCoverageResolver {
 @Resolver(() => MonumentRef)
 export class MonumentMediaCoverageResolver {
   @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
-  mediaCoverage(@Root() monument: MonumentRef, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
+  mediaCoverage(@Root() monument: EntityKey, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.MONUMENT, monument.id);
   }
 }
@@ -30,7 +31,7 @@ export class MonumentMediaCoverageResolver {
 @Resolver(() => EventRef)
 export class EventMediaCoverageResolver {
   @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
-  mediaCoverage(@Root() event: EventRef, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
+  mediaCoverage(@Root() event: EntityKey, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.EVENT, event.id);
   }
 }

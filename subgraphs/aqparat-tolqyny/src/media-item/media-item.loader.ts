@@ -1,32 +1,12 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { groupBy, listByKeyLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import { FaceEntity } from '../face/face.entity';
 import { MediaSubjectKind } from './media-item.enums';
 import { MediaItemSubjectEntity } from './media-item-subject.entity';
 import { MediaItemEntity } from './media-item.entity';
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
-
 /** Items of each plan, by planned date; one query for a whole page of plans. */
-export function mediaItemsByPlanIdLoader({ db }: SubgraphContext): DataLoader<string, MediaItemEntity[]> {
-  return new DataLoader(async (planIds) => {
-    const rows = await db.getRepository(MediaItemEntity).find({
-      where: { planId: In([...planIds]) },
-      order: { plannedDate: 'ASC', id: 'ASC' },
-    });
-    const byPlan = groupBy(rows, (r) => r.planId);
-    return planIds.map((id) => byPlan.get(id) ?? []);
-  });
-}
+export const mediaItemsByPlanIdLoader = listByKeyLoader(MediaItemEntity, 'planId', { order: { plannedDate: 'ASC', id: 'ASC' } });
 
 /** Subjects of each item in the planner's order, faces with their rows; one query for all items of a response. */
 export function mediaSubjectsByItemIdLoader({ db }: SubgraphContext): DataLoader<string, MediaItemSubjectEntity[]> {

@@ -1,4 +1,5 @@
-import { createUnionType, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityRef } from '@rz/schema';
+import { createUnionType } from 'type-graphql';
 import type { FaceEntity } from '../face/face.entity';
 import { Face } from '../face/face.type';
 import { MediaSubjectKind } from './media-item.enums';
@@ -9,28 +10,13 @@ import { MediaSubjectKind } from './media-item.enums';
  */
 
 /** Owned by atameken. */
-@Directive('@key(fields: "id")')
-@ObjectType('Initiative')
-export class InitiativeRef {
-  @Field(() => ID)
-  id: string;
-}
+export const InitiativeRef = entityRef('Initiative');
 
 /** Owned by rukhani-qazyna. */
-@Directive('@key(fields: "id")')
-@ObjectType('Monument')
-export class MonumentRef {
-  @Field(() => ID)
-  id: string;
-}
+export const MonumentRef = entityRef('Monument');
 
 /** Owned by tarbie-bilim. */
-@Directive('@key(fields: "id")')
-@ObjectType('Event')
-export class EventRef {
-  @Field(() => ID)
-  id: string;
-}
+export const EventRef = entityRef('Event');
 
 /** Root value of an Initiative, Monument or Event member: the key and what it is. */
 export interface ExternalSubjectValue {
