@@ -15,6 +15,7 @@ module.exports = {
   moduleNameMapper: {
     '^@rz/contract$': '<rootDir>/schema/contract/src/index.ts',
     '^@rz/schema$': '<rootDir>/schema/src/index.ts',
+    '^@rz/client$': '<rootDir>/schema/client/src/index.ts',
     '^@rz/service-kit$': '<rootDir>/infra/kit/src/index.ts',
     '^@rz/subgraph-runtime$': '<rootDir>/subgraphs/runtime/src/index.ts',
     '^@rz/infra$': '<rootDir>/infra/src/index.ts',

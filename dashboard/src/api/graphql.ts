@@ -1,0 +1,7 @@
+import { requestData, type TypedDocumentString } from '@rz/client';
+import { GRAPHQL_URL } from '../config';
+
+/** One typed operation against the gateway; throws with the API's messages on any error. */
+export function query<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
+  return requestData(GRAPHQL_URL, document, variables, { token });
+}
