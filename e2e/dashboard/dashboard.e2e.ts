@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ChangeComplaintStatusDocument,
   FileComplaintDocument,
@@ -8,9 +9,8 @@ import {
 } from '@rz/client';
 import { startTestSystem, testToken, type TestSystem } from '@rz/test-support';
 import type { Browser, Page } from 'playwright-core';
-import { evidenceId } from '../live-complaints/complaints.support';
+import { evidenceId, gatewayStats } from '../live-complaints/complaints.support';
 import { launchBrowser, recordRequests, screenshot } from './browser.support';
-import { previewDashboard } from './dashboard.support';
 
 /**
  * The live dashboard in a real browser (Chromium) against the real system: served by the gateway,
@@ -35,8 +35,7 @@ describe('live dashboard in a browser', () => {
   let browser: Browser;
   let page: Page;
   let dashboardUrl: string;
-  let stopPreview = () => {};
-  const requested: string[] = [];
+  let requested: string[];
   const officer = (territory: string) => testToken({ subject: `e2e-dashboard-officer-${territory}`, roles: ['akimat_officer'], territory });
   const citizen = () => testToken({ subject: 'e2e-dashboard-citizen', roles: ['citizen'] });
   const api = () => system.gatewayUrl;
@@ -55,24 +54,19 @@ describe('live dashboard in a browser', () => {
 
   beforeAll(async () => {
     [system, browser] = await Promise.all([startTestSystem(), launchBrowser()]);
-    const preview = await previewDashboard(system.gatewayUrl);
-    dashboardUrl = preview.url;
-    stopPreview = preview.stop;
+    dashboardUrl = new URL('/dashboard/', system.gatewayUrl).toString();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
     page = await context.newPage();
-    requested.push(...[]);
-    const urls = recordRequests(page);
-    Object.defineProperty(requested, 'all', { get: () => urls });
+    requested = recordRequests(page);
     await page.goto(dashboardUrl);
     await page.waitForSelector('[data-connection="live"]');
   }, 180_000);
   afterAll(async () => {
-    stopPreview();
     await browser?.close();
     await system?.close();
   });
 
-  it('loads with no request to anything but its own origin and shows the 20 regions with their figures', async () => {
+  it('loads from the gateway with no request to anything else and shows the 20 regions with their figures', async () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-region-row][data-open]').length === 20);
     expect(await page.locator('svg [data-region]').count()).toBe(20);
     expect(await page.locator('[data-region-row]').count()).toBe(20);
@@ -82,10 +76,10 @@ describe('live dashboard in a browser', () => {
       expect(await row.getAttribute('data-open')).toBe(String(region.complaintIndicators.open));
       expect(await row.getAttribute('data-colour')).toBe(region.complaintIndicators.overdue > 0 ? 'red' : 'green');
     }
-    const origin = new URL(dashboardUrl).host;
-    const urls = (requested as unknown as { all: string[] }).all.filter((u) => !u.startsWith('data:'));
+    const gateway = new URL(system.gatewayUrl).host;
+    const urls = requested.filter((u) => !u.startsWith('data:'));
     expect(urls.length).toBeGreaterThan(2);
-    expect(urls.filter((u) => new URL(u).host !== origin)).toEqual([]);
+    expect(urls.filter((u) => new URL(u).host !== gateway)).toEqual([]);
     expect(urls.some((u) => u.startsWith('ws://') && u.endsWith('/graphql'))).toBe(true);
     await screenshot(page, 'dashboard-en');
   });
@@ -216,4 +210,40 @@ describe('live dashboard in a browser', () => {
     await page.waitForSelector(`.feed-list li[data-complaint="${id}"][data-to="RESOLVED"]`, { timeout: 2_000 });
     await screenshot(page, 'dashboard-resumed');
   }, 60_000);
+
+  it('runs a subscription in GraphiQL, with the token from its Headers editor, and shows an event', async () => {
+    const ide = await browser.newPage();
+    try {
+      await ide.goto(system.gatewayUrl);
+      await ide.waitForSelector('.graphiql-query-editor .CodeMirror');
+      const token = await citizen();
+      // `mine` needs a token: the subscription only starts if the headers reached connection_init.
+      const subscription = 'subscription Mine { complaintStatusChanged(mine: true) { cursor to complaint { id status } } }';
+      await ide.getByRole('button', { name: 'Headers' }).click();
+      await ide.evaluate(
+        ([query, headers]) => {
+          type Editor = Element & { CodeMirror: { setValue(value: string): void } };
+          (document.querySelector('.graphiql-query-editor .CodeMirror') as Editor).CodeMirror.setValue(query);
+          const visible = [...document.querySelectorAll('.graphiql-editor-tool .graphiql-editor')].find((e) => !e.classList.contains('hidden'));
+          (visible!.querySelector('.CodeMirror') as Editor).CodeMirror.setValue(headers);
+        },
+        [subscription, JSON.stringify({ Authorization: `Bearer ${token}` })],
+      );
+      // GraphiQL reads the operation's name from the editor a moment after a change.
+      await ide.waitForTimeout(400);
+      const before = (await gatewayStats(api())).downstream;
+      await ide.click('.graphiql-execute-button');
+      // The subscription is live at the gateway before anything changes.
+      for (let i = 0; i < 50 && (await gatewayStats(api())).downstream === before; i++) await sleep(100);
+      expect((await gatewayStats(api())).downstream).toBe(before + 1);
+      const id = await fileComplaint(ALMATY, 'Абай даңғылында бағдаршам істемейді, жаяу жүргіншілерге қауіпті.');
+      const result = () =>
+        ide.evaluate(() => (document.querySelector('.graphiql-response .CodeMirror') as Element & { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+      await ide.waitForFunction((complaint) => document.querySelector('.graphiql-response')?.textContent?.includes(complaint), id, { timeout: 5_000 });
+      expect(JSON.parse(await result())).toMatchObject({ data: { complaintStatusChanged: { to: 'SUBMITTED', complaint: { id, status: 'SUBMITTED' } } } });
+      await screenshot(ide, 'graphiql-subscription');
+    } finally {
+      await ide.close();
+    }
+  });
 });

@@ -27,6 +27,23 @@ const serverSettings = {
   GRAPHQL_BODY_LIMIT_BYTES: positiveInt(64 * MIB).default(256 * 1024),
 };
 
+/** A comma-separated list of origins (scheme://host[:port]); `scheme://host:*` stands for any port of that host. */
+const originList = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin such as https://portal.example.kz')));
+
+/** What browsers get: the dashboard, and which other sites' pages may call the API. */
+const browserSettings = {
+  /** The built dashboard (`npm run build`), served at /dashboard/; empty to serve none. Default <repo>/dashboard/dist. */
+  DASHBOARD_DIR: z.string().default(join(__dirname, '..', '..', 'dashboard', 'dist')),
+  /**
+   * Origins whose pages may call /graphql and /evidence (CORS), e.g. https://portal.example.kz,http://localhost:*.
+   * Default: none in production; http://localhost:* and http://127.0.0.1:* otherwise (a Vite dev server on :5173).
+   */
+  CORS_ALLOWED_ORIGINS: originList.optional(),
+};
+
 /** The supergraph and the subgraphs behind it. */
 const upstreamSettings = {
   /** The composed supergraph (`npm run compose`). Default <repo>/schema/supergraph.graphql. */
@@ -119,6 +136,7 @@ const evidenceSettings = {
 
 const sections = {
   ...serverSettings,
+  ...browserSettings,
   ...upstreamSettings,
   ...subgraphUrlSettings,
   // Tokens: verified by the same TokenVerifier and settings as the subgraphs (built once, for the
@@ -143,6 +161,7 @@ type Parsed = z.output<typeof shape>;
 type Section<S> = Pick<Parsed, keyof S & keyof Parsed>;
 
 export type ServerConfig = Section<typeof serverSettings>;
+export type BrowserConfig = Section<typeof browserSettings>;
 export type UpstreamConfig = Section<typeof upstreamSettings> & { subgraphUrls: Record<SubgraphName, string> };
 export type QueryLimitsConfig = Section<typeof queryLimitSettings>;
 export type RateLimitsConfig = Section<typeof rateLimitSettings>;

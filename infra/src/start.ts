@@ -58,9 +58,12 @@ async function main(): Promise<void> {
       body: JSON.stringify({ query: '{ regions { code } }' }),
     });
     if (!probe.ok) throw new Error(`The gateway did not answer a first query (HTTP ${probe.status})`);
+    const dashboardUrl = `http://localhost:${config.GATEWAY_PORT}/dashboard/`;
+    const dashboardServed = (await fetch(dashboardUrl)).ok;
     say('');
     say(`Rukhani Zhangyru graph is up (first query answered ${seconds()} s after start).`);
     say(`  Gateway and GraphiQL: ${gatewayUrl}`);
+    say(`  Live dashboard:       ${dashboardUrl}${dashboardServed ? '' : ' (not built: npm run build -w @rz/dashboard)'}`);
     for (const { name, port } of SUBGRAPHS) say(`  ${name.padEnd(16)} http://localhost:${port}/graphql`);
     say(`  Logs: ${logDir}`);
     say(`  A token: npm run token -- --role akimat_officer --territory 750000000`);

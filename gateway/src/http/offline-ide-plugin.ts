@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { IDE_ASSETS_PATH } from './ide-assets';
 
 const EXAMPLE_QUERY = `# Welcome to the Rukhani Zhangyru unified graph.
-# Add a token in Headers: {"Authorization": "Bearer <npm run token>"}
+# Add a token in Headers: {"Authorization": "Bearer <npm run token>"}; subscriptions get it too.
+# Live changes: subscription { complaintStatusChanged(territory: "750000000") { cursor from to complaint { id status } } }
 query Region($code: ID! = "750000000") {
   territory(code: $code) {
     name(lang: EN)
@@ -12,8 +13,21 @@ query Region($code: ID! = "750000000") {
 `;
 
 /**
+ * GraphiQL's fetcher: queries and mutations over HTTP, subscriptions over graphql-ws on the same
+ * path. The Headers editor's headers go with both; for a subscription GraphiQL puts them in
+ * connection_init's payload, where the gateway reads `authorization`, so names are lower-cased
+ * (HTTP header names are case-insensitive anyway).
+ */
+const FETCHER = `
+    const url = window.location.pathname;
+    const subscriptionUrl = (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host + url;
+    const graphqlFetcher = GraphiQL.createFetcher({ url, subscriptionUrl });
+    const lowerCased = (headers) => Object.fromEntries(Object.entries(headers || {}).map(([name, value]) => [name.toLowerCase(), value]));
+    const fetcher = (params, options) => graphqlFetcher(params, { ...options, headers: lowerCased(options && options.headers) });`;
+
+/**
  * Replaces Apollo's landing page (which loads Sandbox from a CDN) with a local
- * GraphiQL. Mounted only outside production, where the IDE is off.
+ * GraphiQL that runs subscriptions too. Mounted only outside production, where the IDE is off.
  */
 export function offlineIdePlugin(): ApolloServerPlugin {
   return {
@@ -35,8 +49,7 @@ export function offlineIdePlugin(): ApolloServerPlugin {
   <script src="${IDE_ASSETS_PATH}/react.js"></script>
   <script src="${IDE_ASSETS_PATH}/react-dom.js"></script>
   <script src="${IDE_ASSETS_PATH}/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: window.location.pathname });
+  <script>${FETCHER}
     ReactDOM.createRoot(document.getElementById('ide')).render(
       React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)}, isHeadersEditorEnabled: true }),
     );

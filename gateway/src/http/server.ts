@@ -21,6 +21,8 @@ import { createKeepAliveFetcher } from '../upstream/keep-alive-fetcher';
 import { operationResolutionPlugin } from '../upstream/operation-resolution';
 import { buildSubgraphDataSources } from '../upstream/subgraph-data-sources';
 import { buildGateway, readSupergraph } from '../upstream/supergraph';
+import { mountCors } from './cors';
+import { mountDashboard } from './dashboard-assets';
 import { mountHealthRoutes } from './health-routes';
 import { mountIdeAssets } from './ide-assets';
 import { jsonBodyWithLimit } from './json-body-limit';
@@ -35,7 +37,8 @@ export interface RunningGateway {
 
 /**
  * Assembles the gateway: Apollo Server for HTTP operations and the subscription
- * server for WebSocket ones on the same /graphql path, sharing the query limits,
+ * server for WebSocket ones on the same /graphql path (CORS for allowed origins, the
+ * dashboard at /dashboard/), sharing the query limits,
  * the subgraph data sources, the token verifier (built once here) and the error
  * formatter (masking in production on both transports).
  */
@@ -75,6 +78,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   await apollo.start();
   const rateLimits = await clientRateLimitsFromConfig(config, tokens, logger);
+  mountCors(app, config);
   if (rateLimits.limits) mountRateLimits(app, rateLimits.limits);
   const subscriptions = new SubscriptionServer({
     server: httpServer,
@@ -93,6 +97,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded, subscriptionStats: () => subscriptions.stats() });
   const evidence = await mountEvidenceEndpoint(app, config, tokens, logger);
   if (!production) mountIdeAssets(app);
+  mountDashboard(app, config.DASHBOARD_DIR, logger);
   app.use(
     '/graphql',
     ...jsonBodyWithLimit({ limitBytes: config.GRAPHQL_BODY_LIMIT_BYTES }),
