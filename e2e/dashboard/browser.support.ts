@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 
-/** Screenshots land here (the repository's tmp/ is ignored by git); CI keeps them as artifacts. */
+/** Screenshots land here (the repository's tmp/ is ignored by git), for a CI job to keep as artifacts. */
 export const ARTIFACTS_DIR = join(__dirname, '..', '..', 'tmp', 'artifacts', 'dashboard');
 
 /**
