@@ -21,6 +21,8 @@ export function App() {
   const [resumed, setResumed] = useState(false);
   const [selected, setSelected] = useState<string | null>(regionFromHash);
   const [versions, setVersions] = useState<{ all: number; regions: Record<string, number> }>({ all: 0, regions: {} });
+  // Bumped when the connection is back: panels reload what they may have missed.
+  const [reconnections, setReconnections] = useState(0);
 
   const onEvent = useCallback(
     (event: StatusEvent) => {
@@ -35,6 +37,7 @@ export function App() {
     onEvent,
     onReconnected: () => {
       setResumed(true);
+      setReconnections((n) => n + 1);
       overview.reconcileSoon();
     },
     onGap: overview.reconcileSoon,
@@ -74,9 +77,9 @@ export function App() {
           <RegionTable counts={overview.counts} selected={selected} onSelect={select} />
         </section>
         <div className="side">
-          {selected && <RegionDetail code={selected} version={versions.regions[selected] ?? 0} onClose={() => select(null)} />}
+          {selected && <RegionDetail code={selected} refreshKey={`${reconnections}:${versions.regions[selected] ?? 0}`} onClose={() => select(null)} />}
           <LiveFeed events={feed} state={state} resumed={resumed} onSelect={select} />
-          <WorkList version={versions.all} />
+          <WorkList refreshKey={`${reconnections}:${versions.all}`} />
         </div>
       </main>
       <footer className="small muted">{t.sources}</footer>

@@ -3,6 +3,7 @@ import {
   ChangeComplaintStatusDocument,
   FileComplaintDocument,
   OfficerWorkListDocument,
+  RegionDetailDocument,
   RegionsOverviewDocument,
   requestData,
   type ComplaintStatus,
@@ -208,6 +209,10 @@ describe('live dashboard in a browser', () => {
     // And it stays live after the restart.
     await move(api(), id, 'RESOLVED', token);
     await page.waitForSelector(`.feed-list li[data-complaint="${id}"][data-to="RESOLVED"]`, { timeout: 2_000 });
+    // The region panel reloads after the change, and the outage left no error behind.
+    const region = await requestData(api(), RegionDetailDocument, { code: ALMATY, from: daysBefore(kzToday(), 330), to: kzToday(), lang: 'EN' });
+    await page.waitForSelector(`[data-region-detail="${ALMATY}"] [data-status="RESOLVED"][data-count="${region.territory.resolved.totalCount}"]`);
+    expect(await page.locator('.error').count()).toBe(0);
     await screenshot(page, 'dashboard-resumed');
   }, 60_000);
 

@@ -5,3 +5,6 @@ import { GRAPHQL_URL } from '../config';
 export function query<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
   return requestData(GRAPHQL_URL, document, variables, { token });
 }
+
+/** The gateway could not be reached (fetch rejects with a TypeError), as opposed to an answer with errors. */
+export const isUnreachable = (error: unknown) => error instanceof TypeError;

@@ -6,7 +6,7 @@ import {
   type ComplaintFilter,
   type OfficerWorkListQuery,
 } from '@rz/client';
-import { query } from '../api/graphql';
+import { isUnreachable, query } from '../api/graphql';
 import { useI18n } from '../i18n/i18n';
 import { REGIONS } from '../map/regions.data';
 import { savedToken, saveToken, tokenTerritory } from './token';
@@ -33,12 +33,12 @@ function bucketFilter(bucket: Bucket, territory: string | null): ComplaintFilter
 }
 
 interface Props {
-  /** Changes when a status change arrives: the list reloads. */
-  version: number;
+  /** Changes when a status change arrives, or the connection is back: the list reloads. */
+  refreshKey: string;
 }
 
 /** An officer pastes a token and sees the open complaints of their territory, overdue first. */
-export function WorkList({ version }: Props) {
+export function WorkList({ refreshKey }: Props) {
   const { t, name } = useI18n();
   const [draft, setDraft] = useState(savedToken);
   const [token, setToken] = useState(savedToken);
@@ -52,15 +52,18 @@ export function WorkList({ version }: Props) {
       setList(await query(OfficerWorkListDocument, { territory, first: PAGE_SIZE }, token));
       setError(null);
     } catch (e) {
+      // An unreachable gateway says nothing about the token: keep the list until it is back.
+      if (isUnreachable(e)) return;
       setList(null);
       setError((e as Error).message);
     }
   }, [token, territory]);
 
   useEffect(() => {
-    const timer = setTimeout(() => void load(), version === 0 ? 0 : 500);
+    // One reload for a burst of changes, not one per change.
+    const timer = setTimeout(() => void load(), 300);
     return () => clearTimeout(timer);
-  }, [load, version]);
+  }, [load, refreshKey]);
 
   const more = async (bucket: Bucket) => {
     if (!list) return;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { RegionDetailDocument, type ComplaintStatus, type RegionDetailQuery } from '@rz/client';
-import { query } from '../api/graphql';
+import { isUnreachable, query } from '../api/graphql';
 import { apiLang, useI18n } from '../i18n/i18n';
 import { kzToday, monthsBack } from '../time';
 
@@ -8,8 +8,8 @@ type Territory = RegionDetailQuery['territory'];
 
 interface Props {
   code: string;
-  /** Changes when a status change in the region arrives: the panel reloads. */
-  version: number;
+  /** Changes when a status change in the region arrives, or the connection is back: the panel reloads. */
+  refreshKey: string;
   onClose(): void;
 }
 
@@ -24,7 +24,7 @@ const STATUS_FIELDS: readonly [ComplaintStatus, keyof Territory][] = [
 ];
 
 /** One region from one gateway query: complaints (atameken) with the other three subprogrammes' figures. */
-export function RegionDetail({ code, version, onClose }: Props) {
+export function RegionDetail({ code, refreshKey, onClose }: Props) {
   const { t, lang, name } = useI18n();
   const [territory, setTerritory] = useState<Territory | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +44,8 @@ export function RegionDetail({ code, version, onClose }: Props) {
         setTerritory(data.territory);
         setError(null);
       } catch (e) {
-        if (!cancelled) setError((e as Error).message);
+        // While the gateway is away, keep showing what was loaded: it reloads when the connection is back.
+        if (!cancelled && !isUnreachable(e)) setError((e as Error).message);
       }
     };
     const timer = setTimeout(() => void load(), delay);
@@ -52,7 +53,7 @@ export function RegionDetail({ code, version, onClose }: Props) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [code, lang, version]);
+  }, [code, lang, refreshKey]);
 
   const current = territory?.code === code ? territory : null;
   return (
@@ -81,7 +82,7 @@ function RegionFigures({ territory }: { territory: Territory }) {
         <h3>{t.region.byStatus}</h3>
         <ul className="bars" data-testid="by-status">
           {byStatus.map(([status, n]) => (
-            <li key={status} data-status={status}>
+            <li key={status} data-status={status} data-count={n}>
               <span className="bar-label">{t.status[status]}</span>
               <span className={`bar ${status.toLowerCase()}`} style={{ width: `${(100 * n) / maxStatus}%` }} />
               <span className="bar-value">{n}</span>

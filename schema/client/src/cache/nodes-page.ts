@@ -11,11 +11,11 @@ export interface NodesPage<TNode> {
  * list (same key) is not repeated, which happens when new items push older ones onto the next page.
  * `pageInfo` and `totalCount` are the latest page's.
  */
-export function mergeNodesPage<TNode, TPage extends NodesPage<TNode>>(
+export function mergeNodesPage<TPage extends NodesPage<unknown>>(
   existing: TPage | null | undefined,
   incoming: TPage,
   after: string | null | undefined,
-  keyOf: (node: TNode) => unknown = (node) => node,
+  keyOf: (node: TPage['nodes'][number]) => unknown = (node) => node,
 ): TPage {
   if (!existing || !after) return incoming;
   const seen = new Set(existing.nodes.map(keyOf));
