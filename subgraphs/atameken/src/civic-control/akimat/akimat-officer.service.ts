@@ -1,7 +1,8 @@
-import { badUserInput, conflict, forbidden, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
+import { badUserInput, conflict, kato, notFound, type ConnectionShape } from '@rz/schema';
+import { newId, paginate, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { requireAdmin } from '../../access/atameken-access';
 import { AkimatOfficerEntity } from './akimat-officer.entity';
 import type { AkimatOfficerFilter, AssignAkimatOfficerInput } from './akimat-officer.input';
 import type { AtamekenContext } from '../../context';
@@ -28,8 +29,7 @@ export class AkimatOfficerService {
   constructor(private readonly ctx: AtamekenContext) {}
 
   private requireAdmin(): void {
-    const viewer = requireViewer(this.ctx.viewer);
-    if (!viewer.roles.includes(Role.ADMIN)) throw forbidden('Only admins manage akimat officers');
+    requireAdmin(this.ctx.viewer, 'manage akimat officers');
   }
 
   list(filter: AkimatOfficerFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<AkimatOfficerEntity>> {

@@ -1,6 +1,7 @@
 import { badUserInput, conflict, notFound, type ConnectionShape } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
+import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
+import { commentsAsAkimat } from '../../access/atameken-access';
 import { ComplaintEntity } from '../complaint/complaint.entity';
 import { ComplaintActorRole, ComplaintStatus } from '../complaint/complaint.enums';
 import { actorRole } from '../complaint/complaint.roles';
@@ -36,9 +37,7 @@ export class ComplaintCommentService {
       throw conflict('This complaint is a duplicate: comment on the original', { field: 'input.complaint', duplicateOf: complaint.duplicateOfId });
     }
     // An officer answering in their territory is shown as the akimat; anyone else in their most civic role.
-    const byRole = actsIn(viewer, complaint.territoryCode, Role.AKIMAT_OFFICER) && viewer.roles.includes(Role.AKIMAT_OFFICER)
-      ? ComplaintActorRole.AKIMAT_OFFICER
-      : actorRole(viewer);
+    const byRole = commentsAsAkimat(viewer, complaint.territoryCode) ? ComplaintActorRole.AKIMAT_OFFICER : actorRole(viewer);
     const comment = this.ctx.db.getRepository(ComplaintCommentEntity).create({
       id: newId(),
       complaintId: complaint.id,

@@ -1,6 +1,5 @@
-import { forbidden } from '@rz/schema';
-import { requireViewer, Role } from '@rz/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
+import { requireAdmin } from '../../access/atameken-access';
 import { ComplaintTopic } from '../complaint/complaint.enums';
 import { ComplaintTopicDeadlineEntity } from './complaint-deadline.entity';
 import type { SetComplaintTopicDeadlineArgs } from './complaint-deadline.input';
@@ -30,8 +29,7 @@ export class ComplaintDeadlineService {
 
   /** Applies to complaints filed (or reopened) from now on; running deadlines stay as they were. */
   async set({ topic, workingDays }: SetComplaintTopicDeadlineArgs): Promise<ComplaintTopicDeadline> {
-    const viewer = requireViewer(this.ctx.viewer);
-    if (!viewer.roles.includes(Role.ADMIN)) throw forbidden('Only admins set complaint deadlines');
+    requireAdmin(this.ctx.viewer, 'set complaint deadlines');
     const repository = this.ctx.db.getRepository(ComplaintTopicDeadlineEntity);
     if (workingDays === null || workingDays === undefined) {
       await repository.delete({ topic });

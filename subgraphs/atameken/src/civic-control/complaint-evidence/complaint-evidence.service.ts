@@ -1,5 +1,5 @@
-import { badUserInput, kato, signEvidenceDownload, verifyEvidenceId, type EvidenceKind } from '@rz/schema';
-import { Role } from '@rz/subgraph-runtime';
+import { badUserInput, signEvidenceDownload, verifyEvidenceId, type EvidenceKind } from '@rz/schema';
+import { maySeeComplaintEvidence } from '../../access/atameken-access';
 import type { ComplaintEntity } from '../complaint/complaint.entity';
 import { complaintEvidenceLoader } from './complaint-evidence.loader';
 import { ComplaintEvidenceKind, type ComplaintEvidence } from './complaint-evidence.type';
@@ -36,10 +36,7 @@ export class ComplaintEvidenceService {
 
   /** The author, akimat officers whose scope covers the complaint, and admins. */
   maySee(complaint: ComplaintEntity): boolean {
-    const viewer = this.ctx.viewer;
-    if (!viewer) return false;
-    if (viewer.subject === complaint.authorSubject || viewer.roles.includes(Role.ADMIN)) return true;
-    return viewer.roles.includes(Role.AKIMAT_OFFICER) && !!viewer.territory && kato().isWithin(complaint.territoryCode, viewer.territory);
+    return maySeeComplaintEvidence(this.ctx.viewer, complaint);
   }
 
   async count(complaint: ComplaintEntity): Promise<number> {

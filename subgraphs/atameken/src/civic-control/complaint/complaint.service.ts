@@ -1,7 +1,8 @@
 import { badUserInput, conflict, distanceKm, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireActsIn, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
+import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
+import { isOfficerIn, requireHandlesComplaint } from '../../access/atameken-access';
 import { routeToAkimat } from '../akimat/akimat-officer.service';
 import { addWorkingDays, kzDay } from '../../shared/kz-time';
 import { appendComplaintEvent } from '../complaint-event/complaint-event.outbox';
@@ -176,7 +177,7 @@ export class ComplaintService {
       const complaint = locked.get(id);
       if (!complaint) throw notFound('Complaint', id, 'id');
       // Permission first: a caller outside the scope learns nothing from the input checks below.
-      requireActsIn(viewer, complaint.territoryCode, Role.AKIMAT_OFFICER);
+      requireHandlesComplaint(viewer, complaint);
       if (duplicateOf && to !== ComplaintStatus.DUPLICATE) throw badUserInput('duplicateOf', 'Only a DUPLICATE points to an original');
       const from = complaint.status;
       if (!canMoveComplaint(from, to)) throw invalidTransition('Complaint', from, to);
@@ -187,8 +188,8 @@ export class ComplaintService {
       const changes: Partial<ComplaintEntity> = { status: to, updatedAt: now };
       if (to === ComplaintStatus.DUPLICATE) changes.duplicateOfId = this.original(id, duplicateOf, locked).id;
       if (RESOLVED_COMPLAINT_STATUSES.includes(to)) changes.resolvedAt = now;
-      const asOfficer =
-        viewer.roles.includes(Role.AKIMAT_OFFICER) && !!viewer.territory && kato().isWithin(complaint.territoryCode, viewer.territory);
+      // Recorded as the akimat's (and assigned) only inside the officer's own scope; an admin acting elsewhere is the admin.
+      const asOfficer = isOfficerIn(viewer, complaint.territoryCode);
       if (to === ComplaintStatus.ACCEPTED && asOfficer) changes.assignedOfficerSubject = viewer.subject;
 
       await manager.update(ComplaintEntity, { id }, changes);

@@ -1,10 +1,11 @@
 import { badUserInput, hasAnyLanguage, invalidTransition, type Localized } from '@rz/schema';
 import { requireViewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
+import { requireModeratesInitiatives } from '../../access/atameken-access';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import { IMPLEMENTED_STATUS } from '../initiative/initiative.lifecycle';
-import { lockInitiative, requireInitiativeOfficer } from '../initiative/initiative.service';
+import { lockInitiative } from '../initiative/initiative.service';
 import { activePledgesLoader } from '../initiative-pledge/initiative-pledge.loader';
 import type { VolunteerEntity } from '../../volunteers/volunteer/volunteer.entity';
 import { InitiativeParticipantEntity } from './initiative-participant.entity';
@@ -51,7 +52,7 @@ export class InitiativeImplementationService {
     }
     return this.ctx.db.transaction(async (manager) => {
       const initiative = await lockInitiative(manager, input.initiative, 'input.initiative');
-      requireInitiativeOfficer(viewer, initiative.territoryCode);
+      requireModeratesInitiatives(viewer, initiative.territoryCode);
       if (initiative.status !== InitiativeStatus.IN_PROGRESS) throw invalidTransition('Initiative', initiative.status, IMPLEMENTED_STATUS);
       if (volunteerIds.length) {
         const found: { id: string }[] = await manager.query(`SELECT id FROM volunteer WHERE id = ANY($1)`, [volunteerIds]);

@@ -1,5 +1,6 @@
 import { badUserInput, conflict, forbidden, hasAnyLanguage, type Localized } from '@rz/schema';
-import { actsIn, newId, requireViewer, Role } from '@rz/subgraph-runtime';
+import { newId, requireViewer } from '@rz/subgraph-runtime';
+import { mayReportProgress } from '../../access/atameken-access';
 import { kzDay } from '../../shared/kz-time';
 import { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
@@ -32,7 +33,7 @@ export class InitiativeMilestoneService {
     const description = cleaned(input.description);
     return this.ctx.db.transaction(async (manager) => {
       const initiative = await lockInitiative(manager, input.initiative, 'input.initiative');
-      if (viewer.subject !== initiative.authorSubject && !actsIn(viewer, initiative.territoryCode, Role.AKIMAT_OFFICER)) {
+      if (!mayReportProgress(viewer, initiative)) {
         throw forbidden(`Only the author or an akimat officer of territory ${initiative.territoryCode} may report progress`);
       }
       if (initiative.status !== InitiativeStatus.IN_PROGRESS) {

@@ -1,6 +1,7 @@
 import { badUserInput, conflict, forbidden, notFound } from '@rz/schema';
-import { newId, requireViewer, Role } from '@rz/subgraph-runtime';
+import { newId, requireViewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
+import { mayCancelPledge, mayPledge, mayPledgeForOrganisation } from '../../access/atameken-access';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import { pledgedIn, remainingOf } from '../initiative/initiative.funding';
@@ -10,11 +11,6 @@ import type { PledgeToInitiativeInput } from './initiative-pledge.input';
 import { activePledgesLoader, pledgeTotalsLoader, type PledgeTotals } from './initiative-pledge.loader';
 import { InitiativePledgeStatus } from './initiative-pledge.type';
 import type { AtamekenContext } from '../../context';
-
-/** People and organisations who put money in; official accounts (and admins) do not pledge. */
-const PLEDGER_ROLES: readonly Role[] = [Role.CITIZEN, Role.VOLUNTEER, Role.PATRON, Role.NGO];
-/** Accounts that may pledge in an organisation's name. */
-const ORGANISATION_PLEDGER_ROLES: readonly Role[] = [Role.PATRON, Role.NGO];
 
 export class InitiativePledgeService {
   constructor(private readonly ctx: AtamekenContext) {}
@@ -37,13 +33,13 @@ export class InitiativePledgeService {
    */
   async pledge(input: PledgeToInitiativeInput): Promise<InitiativePledgeEntity> {
     const viewer = requireViewer(this.ctx.viewer);
-    if (!viewer.roles.some((r) => PLEDGER_ROLES.includes(r))) {
+    if (!mayPledge(viewer)) {
       // Official accounts would count as anonymous private money; the akimat's share is its budget decision.
       throw forbidden('Pledges come from citizens, volunteers, patrons and NGOs; the akimat records its share with recordInitiativeBudget');
     }
     const onBehalf = input.organisation !== undefined && input.organisation !== null;
     // The organisation is named publicly, so only patron and NGO accounts may speak for one.
-    if (onBehalf && !viewer.roles.some((r) => ORGANISATION_PLEDGER_ROLES.includes(r))) {
+    if (onBehalf && !mayPledgeForOrganisation(viewer)) {
       throw forbidden('Only patron and NGO accounts pledge on behalf of an organisation', { field: 'input.organisation' });
     }
     const organisation = input.organisation?.trim() || null;
@@ -86,7 +82,7 @@ export class InitiativePledgeService {
       const initiative = await lockInitiative(manager, found.initiativeId);
       const pledge = await manager.findOneOrFail(InitiativePledgeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       // Admins may void a bogus pledge that would otherwise count towards the estimate.
-      if (pledge.pledgerSubject !== viewer.subject && !viewer.roles.includes(Role.ADMIN)) throw forbidden('Only the patron may cancel their pledge');
+      if (!mayCancelPledge(viewer, pledge)) throw forbidden('Only the patron may cancel their pledge');
       if (pledge.status !== InitiativePledgeStatus.ACTIVE) throw conflict('The pledge is already cancelled', { field: 'id', status: pledge.status });
       if (initiative.status !== InitiativeStatus.INITIATED) {
         throw conflict(`Initiative is ${initiative.status}: pledges can be cancelled only before work starts`, { field: 'id', status: initiative.status });

@@ -1,18 +1,12 @@
 import { conflict, forbidden, notFound } from '@rz/schema';
-import { requireViewer, Role } from '@rz/subgraph-runtime';
+import { requireViewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
+import { mayRateInitiatives } from '../../access/atameken-access';
 import { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import type { RateInitiativeArgs } from './initiative-rating.input';
 import { ratingStatsLoader, type RatingStats } from './initiative-rating.loader';
 import type { AtamekenContext } from '../../context';
-
-/**
- * The rating is the population's satisfaction (seed 000: "общественная оценка"): residents score it.
- * Akimat, project office and ministry accounts implement or report on the work, NGO accounts speak for
- * organisations that often took part, and admins run the platform, so none of them counts as a resident.
- */
-const RATER_ROLES: readonly Role[] = [Role.CITIZEN, Role.VOLUNTEER, Role.PATRON];
 
 export class InitiativeRatingService {
   constructor(private readonly ctx: AtamekenContext) {}
@@ -27,7 +21,7 @@ export class InitiativeRatingService {
    */
   async rate({ id, score }: RateInitiativeArgs): Promise<InitiativeEntity> {
     const viewer = requireViewer(this.ctx.viewer);
-    if (!viewer.roles.some((r) => RATER_ROLES.includes(r))) {
+    if (!mayRateInitiatives(viewer)) {
       throw forbidden('Residents rate initiatives (citizens, volunteers, patrons); official, NGO and admin accounts do not');
     }
     const initiative = isUUID(id) ? await this.ctx.db.getRepository(InitiativeEntity).findOneBy({ id }) : null;

@@ -1,7 +1,8 @@
 import { badUserInput, conflict, forbidden, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type Localized } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { newId, paginate, requireViewer, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { mayProposeForOrganisation, mayWithdrawInitiative, moderatesInitiatives } from '../../access/atameken-access';
 import { routeToAkimat } from '../../civic-control/akimat/akimat-officer.service';
 import { InitiativeEntity } from './initiative.entity';
 import { InitiativeAuthorKind, InitiativeStatus } from './initiative.enums';
@@ -22,13 +23,6 @@ export async function lockInitiative(manager: EntityManager, id: string, field =
   const initiative = isUUID(id) ? await manager.findOne(InitiativeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
   if (!initiative) throw notFound('Initiative', id, field);
   return initiative;
-}
-
-/** Throws FORBIDDEN unless the viewer is an akimat officer whose scope covers the territory (or an admin). */
-export function requireInitiativeOfficer(viewer: Viewer, territoryCode: string): void {
-  if (!actsIn(viewer, territoryCode, Role.AKIMAT_OFFICER)) {
-    throw forbidden(`Only an akimat officer of territory ${territoryCode} may do this`, { territoryCode });
-  }
 }
 
 /** Blank strings count as missing, so a title of spaces is no title. */
@@ -85,7 +79,7 @@ export class InitiativeService {
   async propose(input: ProposeInitiativeInput): Promise<InitiativeEntity> {
     const viewer = requireViewer(this.ctx.viewer);
     const onBehalf = input.organisation !== undefined && input.organisation !== null;
-    if (onBehalf && !viewer.roles.includes(Role.NGO)) throw forbidden('Only NGO accounts propose on behalf of an organisation', { field: 'input.organisation' });
+    if (onBehalf && !mayProposeForOrganisation(viewer)) throw forbidden('Only NGO accounts propose on behalf of an organisation', { field: 'input.organisation' });
     const organisation = clean(input.organisation);
     if (onBehalf && !organisation) throw badUserInput('input.organisation', 'Give the NGO\'s name, or omit it to propose as a citizen');
     const title = merge({}, input.title);
@@ -176,11 +170,11 @@ export class InitiativeService {
     return this.ctx.db.transaction(async (manager) => {
       const initiative = await this.lockedById(manager, id);
       const isAuthor = viewer.subject === initiative.authorSubject;
-      const isOfficer = actsIn(viewer, initiative.territoryCode, Role.AKIMAT_OFFICER);
+      const isOfficer = moderatesInitiatives(viewer, initiative.territoryCode);
       const from = initiative.status;
       // Who may ask for this move is decided before the initiative's state, so a caller
       // without the right learns nothing about where it stands.
-      if (isAuthorTransition(to) ? !isAuthor && !viewer.roles.includes(Role.ADMIN) : !isOfficer) {
+      if (isAuthorTransition(to) ? !mayWithdrawInitiative(viewer, initiative) : !isOfficer) {
         if (!isAuthor && !isOfficer) throw this.outOfScope(initiative.territoryCode);
         throw forbidden(isAuthorTransition(to) ? 'Only the author may withdraw an initiative' : 'Only an akimat officer of its territory may do this', {
           from,
@@ -233,11 +227,7 @@ export class InitiativeService {
   }
 
   private requireOfficer(viewer: Viewer, territoryCode: string): void {
-    if (!actsIn(viewer, territoryCode, Role.AKIMAT_OFFICER)) throw this.outOfScope(territoryCode);
-  }
-
-  isResponsibleOfficer(initiative: InitiativeEntity): boolean {
-    return actsIn(this.ctx.viewer, initiative.territoryCode, Role.AKIMAT_OFFICER);
+    if (!moderatesInitiatives(viewer, territoryCode)) throw this.outOfScope(territoryCode);
   }
 
   private outOfScope(territoryCode: string) {

@@ -1,6 +1,7 @@
 import { badUserInput, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
+import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
+import { mayClosePersonInNeed, ownsPersonInNeed } from '../../access/atameken-access';
 import type { RevealContactArgs } from '../personal-data/personal-data-release.input';
 import { PersonalDataReleaseService } from '../personal-data/personal-data-release.service';
 import { PersonalDataRecordKind } from '../personal-data/personal-data-release.type';
@@ -29,8 +30,7 @@ export class PersonInNeedService {
   }
 
   isMine(person: PersonInNeedEntity): boolean {
-    const subject = this.ctx.viewer?.subject;
-    return !!subject && (subject === person.subject || subject === person.registeredBySubject);
+    return ownsPersonInNeed(this.ctx.viewer, person);
   }
 
   /** Anyone signed in puts a person (or themselves) on the map. */
@@ -62,7 +62,7 @@ export class PersonInNeedService {
     const viewer = requireViewer(this.ctx.viewer);
     const person = isUUID(id) ? await this.repository.findOneBy({ id }) : null;
     if (!person) throw notFound('PersonInNeed', id, 'id');
-    if (!this.isMine(person) && !actsIn(viewer, person.territoryCode, Role.AKIMAT_OFFICER)) {
+    if (!mayClosePersonInNeed(viewer, person)) {
       throw forbidden('Only the person, whoever registered them or an akimat officer of the territory may close this');
     }
     if (person.status === PersonInNeedStatus.CLOSED) throw invalidTransition('PersonInNeed', person.status, PersonInNeedStatus.CLOSED);

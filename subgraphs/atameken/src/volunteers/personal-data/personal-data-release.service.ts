@@ -1,6 +1,7 @@
 import { badUserInput, forbidden, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, Role, type PageRequest } from '@rz/subgraph-runtime';
+import { newId, paginate, type PageRequest } from '@rz/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
+import { requireAdmin, requireVerifiedIdentity } from '../../access/atameken-access';
 import { PersonalDataReleaseEntity } from './personal-data-release.entity';
 import { REASON_MIN, type PersonalDataReleaseFilter } from './personal-data-release.input';
 import type { PersonalDataRecordKind } from './personal-data-release.type';
@@ -19,8 +20,7 @@ export class PersonalDataReleaseService {
    * (digital signature), a reason, and no other release in the same request.
    */
   authorize(reason: string): { viewerSubject: string; reason: string } {
-    const viewer = requireViewer(this.ctx.viewer);
-    if (!viewer.identityVerified) throw forbidden('Contact details are released only to an identity verified by digital signature (EDS)');
+    const viewer = requireVerifiedIdentity(this.ctx.viewer);
     const why = reason.trim();
     if (why.length < REASON_MIN) throw badUserInput('reason', `Say why you need the details (at least ${REASON_MIN} characters)`);
     const guard = this.ctx.loaders.get(releasesInRequest);
@@ -37,8 +37,7 @@ export class PersonalDataReleaseService {
   list(filter: PersonalDataReleaseFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<PersonalDataReleaseEntity>> {
     // An explicit `filter: null` arrives as null, which a default parameter does not cover.
     filter ??= {};
-    const viewer = requireViewer(this.ctx.viewer);
-    if (!viewer.roles.includes(Role.ADMIN)) throw forbidden('Only admins read the personal data audit trail');
+    requireAdmin(this.ctx.viewer, 'read the personal data audit trail');
     const query = this.ctx.db.getRepository(PersonalDataReleaseEntity).createQueryBuilder('r');
     if (filter.recordKind) query.andWhere('r.recordKind = :kind', { kind: filter.recordKind });
     if (filter.recordId) query.andWhere('r.recordId = :record', { record: filter.recordId });

@@ -1,7 +1,8 @@
 import { badUserInput, conflict, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { newId, paginate, requireViewer, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { decidesHelpAs, readsHelpDecisionNote } from '../../access/atameken-access';
 import { kzDay } from '../../shared/kz-time';
 import { InitiativeEntity } from '../../initiatives/initiative/initiative.entity';
 import { InitiativeStatus } from '../../initiatives/initiative/initiative.enums';
@@ -90,7 +91,7 @@ export class VolunteerHelpService {
   async decisionNote(record: VolunteerHelpRecordEntity): Promise<string | null> {
     const viewer = this.ctx.viewer;
     if (!record.decisionNote || !viewer) return null;
-    if (record.decidedBySubject === viewer.subject || actsIn(viewer, record.territoryCode, Role.AKIMAT_OFFICER)) return record.decisionNote;
+    if (readsHelpDecisionNote(viewer, record)) return record.decisionNote;
     const volunteer = await this.ctx.loaders.get(volunteerByIdLoader).load(record.volunteerId);
     return volunteer?.subject === viewer.subject ? record.decisionNote : null;
   }
@@ -116,13 +117,8 @@ export class VolunteerHelpService {
 
   private async decider(manager: EntityManager, viewer: Viewer, record: VolunteerHelpRecordEntity): Promise<VolunteerHelpDecider> {
     const volunteer = await manager.findOneByOrFail(VolunteerEntity, { id: record.volunteerId });
-    if (volunteer.subject === viewer.subject) throw forbidden('A volunteer does not confirm their own help');
-    if (record.personInNeedId) {
-      const person = await manager.findOneBy(PersonInNeedEntity, { id: record.personInNeedId });
-      if (person?.subject && person.subject === viewer.subject) return VolunteerHelpDecider.HELPED_PERSON;
-    }
-    if (viewer.roles.includes(Role.ADMIN)) return VolunteerHelpDecider.ADMIN;
-    if (actsIn(viewer, record.territoryCode, Role.AKIMAT_OFFICER)) return VolunteerHelpDecider.AKIMAT_OFFICER;
-    throw forbidden('Only the helped person or an akimat officer of the territory confirms help');
+    const helped = record.personInNeedId ? await manager.findOneBy(PersonInNeedEntity, { id: record.personInNeedId }) : null;
+    const capacity = decidesHelpAs(viewer, { volunteerSubject: volunteer.subject, helpedSubject: helped?.subject ?? null, territoryCode: record.territoryCode });
+    return VolunteerHelpDecider[capacity];
   }
 }

@@ -1,5 +1,6 @@
-import { badUserInput, conflict, forbidden, kato, type ConnectionShape } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { badUserInput, conflict, kato, type ConnectionShape } from '@rz/schema';
+import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
+import { zhomartCommitteeRole } from '../../access/atameken-access';
 import { kzDay } from '../../shared/kz-time';
 import { ZhomartAwardEntity } from './zhomart-award.entity';
 import { RANKED_NOMINATIONS, ZhomartNomination } from './zhomart.enums';
@@ -7,17 +8,6 @@ import type { ConfirmZhomartWinnerInput, ZhomartAwardFilter } from './zhomart.in
 import { periodContaining } from './zhomart-period';
 import { rankRows, scopeCodes } from './zhomart-ranking.service';
 import type { AtamekenContext } from '../../context';
-
-/** The committee: admins anywhere; a project office for scopes inside its region (not for the republic). */
-function committeeRole(viewer: Viewer, scope: string | null): 'ADMIN' | 'PROJECT_OFFICE' {
-  if (viewer.roles.includes(Role.ADMIN)) return 'ADMIN';
-  if (scope && viewer.roles.includes(Role.PROJECT_OFFICE) && actsIn(viewer, kato().region(scope).code, Role.PROJECT_OFFICE)) return 'PROJECT_OFFICE';
-  throw forbidden(
-    scope
-      ? `Only an admin or the project office of region ${kato().region(scope).code} confirms this winner`
-      : 'Only an admin confirms republic-wide winners',
-  );
-}
 
 export class ZhomartAwardService {
   constructor(private readonly ctx: AtamekenContext) {}
@@ -43,7 +33,7 @@ export class ZhomartAwardService {
     const viewer = requireViewer(this.ctx.viewer);
     const codes = scopeCodes(input.territory, 'input.territory');
     const scope = input.territory ? kato().require(input.territory).code : null;
-    const role = committeeRole(viewer, scope);
+    const role = zhomartCommitteeRole(viewer, scope);
     const period = periodContaining(input.period, input.day);
     if (period.end >= kzDay()) {
       throw conflict(`The period ${period.start} to ${period.end} is not over yet`, { field: 'input.day', periodEnd: period.end });
