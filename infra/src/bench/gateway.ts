@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,18 +10,20 @@ import autocannon from 'autocannon';
 import { ensureDevKeys, signDevToken } from '../auth/dev-keys';
 import { freePort } from '../dev/free-port';
 import { launchSystem, type RunningSystem } from '../dev/system';
-import { SUPERGRAPH_FILE } from '../paths';
+import { ROOT, SUPERGRAPH_FILE } from '../paths';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { provisionDatabase, type SubgraphDatabase } from '../postgres/provision';
-import { openScaleTarget, scaleRowsPresent } from '../scale/scale-database';
+import { openScaleTarget, scaleRowsPresent, withClient } from '../scale/scale-database';
 import { startCountingProxy, type CountingProxy } from './counting-proxy';
 import { GATEWAY_MIX, OFFICER, REGION_INDICATORS, REGIONS_DASHBOARD, type MixOperation } from './gateway-mix';
 
 /**
- * `npm run bench:gateway [-- --scale --connections 50 --duration 15]`
+ * `npm run bench:gateway [-- --scale --connections 50 --duration 15 --warmup 3 --timeout 10 --samples 60]`
  * Stock @apollo/gateway and ours, one after the other, on the same subgraphs, supergraph and data,
  * under the committed query mix (rate limits off). Subgraph requests are counted by TCP
  * pass-throughs in front of the subgraphs; gateway CPU and peak RSS come from /proc.
+ * --scale runs on the database `npm start` uses, loaded by `npm run seed:scale` (loaded first if
+ * missing), and adds the latency of the 20-region dashboard and one region's indicators.
  * Figures, not assertions: the machine is shared and noisy.
  */
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -42,7 +44,9 @@ function sampleProcess(pid: number): ProcessSample {
 
 interface Figures {
   gateway: string;
+  /** Answered within the run. */
   requests: number;
+  sent: number;
   rps: number;
   p50Ms: number;
   p99Ms: number;
@@ -94,13 +98,14 @@ async function verify(target: Target, officerToken: string): Promise<Map<string,
   return answers;
 }
 
-async function load(target: Target, officerToken: string, connections: number, seconds: number): Promise<{ result: autocannon.Result; failed: number }> {
+async function load(target: Target, officerToken: string, connections: number, seconds: number, timeoutSeconds: number): Promise<{ result: autocannon.Result; failed: number }> {
   let failed = 0;
   const result = await autocannon({
     url: new URL(target.url).origin,
     connections,
     duration: seconds,
-    timeout: 30,
+    // A client gives up after 10 s: such requests count as errors (timeouts), not as silence.
+    timeout: timeoutSeconds,
     requests: requestsFor(GATEWAY_MIX, officerToken, (ok) => {
       if (!ok) failed += 1;
     }),
@@ -111,29 +116,66 @@ async function load(target: Target, officerToken: string, connections: number, s
 async function measure(
   target: Target,
   proxies: CountingProxy[],
+  databases: SubgraphDatabase[],
   officerToken: string,
-  options: { connections: number; duration: number; warmup: number },
+  options: { connections: number; duration: number; warmup: number; timeout: number },
 ): Promise<Figures> {
   say(`\n${target.name}: ${options.warmup} s warm-up, ${options.duration} s with ${options.connections} connections...`);
-  if (options.warmup > 0) await load(target, officerToken, options.connections, options.warmup);
-  await sleep(500);
+  if (options.warmup > 0) await load(target, officerToken, options.connections, options.warmup, options.timeout);
+  await drain(proxies, databases);
   const subgraphBefore = proxies.reduce((sum, p) => sum + p.requests, 0);
   const before = sampleProcess(target.pid);
-  const { result, failed } = await load(target, officerToken, options.connections, options.duration);
+  const { result, failed } = await load(target, officerToken, options.connections, options.duration, options.timeout);
+  // Work for requests still in flight when the load stopped is counted too: CPU and subgraph
+  // requests are divided by the requests sent, after the subgraphs went quiet.
+  await drain(proxies, databases);
   const after = sampleProcess(target.pid);
   const subgraphRequests = proxies.reduce((sum, p) => sum + p.requests, 0) - subgraphBefore;
   const requests = result.requests.total;
+  const sent = result.requests.sent;
   return {
     gateway: target.name,
     requests,
+    sent,
     rps: requests / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    cpuSecondsPer1000: requests ? ((after.cpuSeconds - before.cpuSeconds) / requests) * 1000 : NaN,
-    subgraphRequestsPerRequest: requests ? subgraphRequests / requests : NaN,
+    cpuSecondsPer1000: sent ? ((after.cpuSeconds - before.cpuSeconds) / sent) * 1000 : NaN,
+    subgraphRequestsPerRequest: sent ? subgraphRequests / sent : NaN,
     peakRssMb: after.peakRssMb,
-    errors: failed + result.errors + result.timeouts + result.non2xx,
+    // Non-200 answers and answers with errors (failed), connection errors and timeouts (errors).
+    errors: failed + result.errors,
   };
+}
+
+/**
+ * Waits until the subgraphs have worked off what the last load left queued: no new subgraph
+ * request and no statement running in their schemas' sessions, twice 2 s apart (at most 5
+ * minutes), so one phase's backlog does not land on the next. A client that gives up does
+ * not stop the work it started.
+ */
+async function drain(proxies: CountingProxy[], databases: SubgraphDatabase[]): Promise<void> {
+  const total = () => proxies.reduce((sum, p) => sum + p.requests, 0);
+  const busy = async () => {
+    let active = 0;
+    for (const { url } of databases) {
+      active += await withClient(url, async (client) => {
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = current_user AND state = 'active' AND pid <> pg_backend_pid()`,
+        );
+        return rows[0].n as number;
+      });
+    }
+    return active;
+  };
+  const deadline = Date.now() + 300_000;
+  let quietChecks = 0;
+  for (let last = total(); Date.now() < deadline && quietChecks < 2; ) {
+    await sleep(2_000);
+    const now = total();
+    quietChecks = now === last && (await busy()) === 0 ? quietChecks + 1 : 0;
+    last = now;
+  }
 }
 
 /** Sequential requests of one operation (after a few unmeasured ones): latency without load. */
@@ -212,14 +254,15 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '50' },
       duration: { type: 'string', default: '15' },
       warmup: { type: 'string', default: '3' },
+      timeout: { type: 'string', default: '10' },
       samples: { type: 'string', default: '60' },
       'database-url': { type: 'string' },
     },
   });
-  const options = { connections: Number(values.connections), duration: Number(values.duration), warmup: Number(values.warmup) };
+  const options = { connections: Number(values.connections), duration: Number(values.duration), warmup: Number(values.warmup), timeout: Number(values.timeout) };
   const samples = Number(values.samples);
   // Bounded: start-up, two verified and loaded runs, the latency samples, and shutdown.
-  const limitMs = (300 + 2 * (options.duration + options.warmup) + (values.scale ? 240 : 0)) * 1000;
+  const limitMs = (300 + 2 * (options.duration + options.warmup) + (values.scale ? 1_200 : 0)) * 1000;
 
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   const cleanup = async () => {
@@ -286,17 +329,19 @@ async function main(): Promise<void> {
     const stockAnswers = await verify(stockTarget, officerToken);
     const oursAnswers = await verify(oursTarget, officerToken);
     const disagreements = GATEWAY_MIX.filter((op) => stockAnswers.get(op.name) !== oursAnswers.get(op.name)).map((op) => op.name);
-    const figures: Figures[] = [await measure(stockTarget, proxyList, officerToken, options)];
+    const figures: Figures[] = [await measure(stockTarget, proxyList, databases, officerToken, options)];
     stock.child.kill('SIGTERM');
-    await sleep(1_000);
-    figures.push(await measure(oursTarget, proxyList, officerToken, options));
+    await drain(proxyList, databases);
+    figures.push(await measure(oursTarget, proxyList, databases, officerToken, options));
 
-    say(`\nMix: ${GATEWAY_MIX.length} operations (${GATEWAY_MIX.map((o) => o.name).join(', ')}), ${options.connections} connections, ${options.duration} s each after ${options.warmup} s warm-up.`);
+    say(`\nGateway build: ${buildDescription()}`);
+    say(`Mix: ${GATEWAY_MIX.length} operations (${GATEWAY_MIX.map((o) => o.name).join(', ')}), ${options.connections} connections, ${options.duration} s each after ${options.warmup} s warm-up.`);
     table(figures);
     if (disagreements.length) say(`\nWARNING: the gateways returned different data for ${disagreements.join(', ')}`);
     else say('\nBoth gateways returned the same data for every operation.');
 
     if (values.scale) {
+      await drain(proxyList, databases);
       say(`\nLatency through our gateway on the scale data (${samples} sequential requests each, after 5 unmeasured):`);
       for (const op of [REGIONS_DASHBOARD, REGION_INDICATORS]) {
         const l = await latencyOf(system.gatewayUrl, op, officerToken, samples);
@@ -308,6 +353,14 @@ async function main(): Promise<void> {
     clearTimeout(watchdog);
     await cleanup();
   }
+}
+
+/** Which code the figures belong to: the commit, and whether gateway or subgraph sources differed from it. */
+function buildDescription(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown commit';
+  const dirty = git('status', '--porcelain', '--', 'gateway/src', 'subgraphs').split('\n').filter(Boolean).length;
+  return dirty ? `${commit} with ${dirty} uncommitted changes in gateway/src and subgraphs/` : commit;
 }
 
 function runSeed(databaseUrl: string | undefined): Promise<void> {
