@@ -11,7 +11,7 @@ describe('the dashboard at /dashboard/', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rz-dashboard-'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="/dashboard/assets/app-1a2b.js"></script>');
-    writeFileSync(join(dir, 'assets', 'app-1a2b.js'), 'console.log("dashboard")');
+    writeFileSync(join(dir, 'assets', 'app-1a2b.js'), 'export const dashboard = true;');
     gateway = await startTestGateway('http://127.0.0.1:9', { DASHBOARD_DIR: dir });
     origin = new URL(gateway.url).origin;
   });
