@@ -8,12 +8,13 @@ import { parseArgs } from 'node:util';
 import { SUBGRAPHS, subgraphEnvPrefix, type SubgraphName } from '@rz/contract';
 import autocannon from 'autocannon';
 import { ensureDevKeys, signDevToken } from '../auth/dev-keys';
-import { freePort } from '../dev/free-port';
+import { freePort, freeSubgraphPorts } from '../dev/free-port';
 import { launchSystem, type RunningSystem } from '../dev/system';
 import { ROOT, SUPERGRAPH_FILE } from '../paths';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { provisionDatabase, type SubgraphDatabase } from '../postgres/provision';
-import { openScaleTarget, scaleRowsPresent, withClient } from '../scale/scale-database';
+import { withClient } from '../postgres/provision';
+import { openScaleTarget, scaleRowsPresent } from '../scale/scale-database';
 import { startCountingProxy, type CountingProxy } from './counting-proxy';
 import { GATEWAY_MIX, OFFICER, REGION_INDICATORS, REGIONS_DASHBOARD, type MixOperation } from './gateway-mix';
 
@@ -295,8 +296,7 @@ async function main(): Promise<void> {
       databases = await provisionDatabase(postgres.adminUrl, 'rz_bench');
     }
 
-    const subgraphPorts = {} as Record<SubgraphName, number>;
-    for (const { name } of SUBGRAPHS) subgraphPorts[name] = await freePort();
+    const subgraphPorts = await freeSubgraphPorts();
     const proxies = new Map<SubgraphName, CountingProxy>();
     for (const { name } of SUBGRAPHS) proxies.set(name, await startCountingProxy(subgraphPorts[name]));
     cleanups.push(() => Promise.all([...proxies.values()].map((p) => p.close())));

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { signEvidenceId, SUBGRAPHS, type SubgraphName } from '@rz/contract';
+import { signEvidenceId } from '@rz/contract';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ensureDevKeys, signDevToken } from '../auth/dev-keys';
 import { launchSystem } from '../dev/system';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { provisionDatabase } from '../postgres/provision';
-import { freePort } from '../dev/free-port';
+import { freePort, freeSubgraphPorts } from '../dev/free-port';
 
 /**
  * `npm run bench:subscriptions -- --clients 1000,10000 --changes 200 --rate 20`
@@ -52,8 +52,7 @@ async function main(): Promise<void> {
   const postgres = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: await freePort(), persistent: false });
   const keys = await ensureDevKeys(join(work, 'keys'));
   const databases = await provisionDatabase(postgres.adminUrl, 'rz_bench');
-  const subgraphPorts = {} as Record<SubgraphName, number>;
-  for (const { name } of SUBGRAPHS) subgraphPorts[name] = await freePort();
+  const subgraphPorts = await freeSubgraphPorts();
   const system = await launchSystem({
     databases,
     jwksFile: keys.jwksFile,

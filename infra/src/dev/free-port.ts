@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
 
 /** A port the OS reports free right now. */
 export function freePort(): Promise<number> {
@@ -11,4 +12,11 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A free port for every subgraph in the list, for a system started beside others. */
+export async function freeSubgraphPorts(): Promise<Record<SubgraphName, number>> {
+  const ports = {} as Record<SubgraphName, number>;
+  for (const { name } of SUBGRAPHS) ports[name] = await freePort();
+  return ports;
 }

@@ -23,7 +23,7 @@ function rolePassword(adminUrl: string, role: string): string {
   return createHmac('sha256', adminUrl).update(role).digest('base64url');
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

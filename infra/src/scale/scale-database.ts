@@ -3,10 +3,10 @@ import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
 import { Client } from 'pg';
 import { ensureDevKeys } from '../auth/dev-keys';
 import { loadInfraConfig } from '../config';
-import { freePort } from '../dev/free-port';
+import { freePort, freeSubgraphPorts } from '../dev/free-port';
 import { launchSystem } from '../dev/system';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
-import { provisionDatabase, type SubgraphDatabase } from '../postgres/provision';
+import { provisionDatabase, withClient, type SubgraphDatabase } from '../postgres/provision';
 import { SCALE_ID_SQL } from './scale-id';
 
 export interface ScaleTarget {
@@ -40,16 +40,6 @@ async function reachable(url: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
   }
 }
 
@@ -118,8 +108,7 @@ async function migrated(databases: Record<SubgraphName, SubgraphDatabase>): Prom
 
 async function migrateByStarting(databases: SubgraphDatabase[], dataDir: string): Promise<void> {
   const keys = await ensureDevKeys(join(dataDir, 'keys'));
-  const subgraphPorts = {} as Record<SubgraphName, number>;
-  for (const { name } of SUBGRAPHS) subgraphPorts[name] = await freePort();
+  const subgraphPorts = await freeSubgraphPorts();
   const system = await launchSystem({
     databases,
     jwksFile: keys.jwksFile,

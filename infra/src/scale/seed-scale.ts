@@ -7,7 +7,8 @@ import { generateEvents, generateRegistrations } from './events.scale';
 import { generateInitiatives } from './initiatives.scale';
 import { generateMedia } from './media.scale';
 import { generateMonuments, generateQrScans } from './monuments.scale';
-import { deleteScaleRows, openScaleTarget, readScaleContext, SCALE_TABLES, scaleRowsPresent, withClient, type ScaleTarget } from './scale-database';
+import { withClient } from '../postgres/provision';
+import { deleteScaleRows, openScaleTarget, readScaleContext, SCALE_TABLES, scaleRowsPresent, type ScaleTarget } from './scale-database';
 import { kzDay } from './scale-time';
 import { DEFAULT_SCALE, scaleContext, type Row, type ScaleContext, type ScaleOptions, type ScaleSizes } from './scale-options';
 

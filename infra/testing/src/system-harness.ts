@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
-import { launchSystem, type RunningSystem, freePort } from '@rz/infra';
+import type { SubgraphName } from '@rz/contract';
+import { freePort, freeSubgraphPorts, launchSystem, type RunningSystem } from '@rz/infra';
 import { createTestDatabase, testEnv, type TestDatabase } from './test-env';
 
 export interface TestSystem extends RunningSystem {
@@ -23,8 +23,7 @@ export interface TestSystemOptions {
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const ownDatabase = !options.database;
   const database = options.database ?? (await createTestDatabase());
-  const subgraphPorts = {} as Record<SubgraphName, number>;
-  for (const { name } of SUBGRAPHS) subgraphPorts[name] = await freePort();
+  const subgraphPorts = await freeSubgraphPorts();
   const gatewayPort = await freePort();
   const system = await launchSystem({
     databases: database.subgraphs,
