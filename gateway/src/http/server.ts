@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, tokenVerifierFromSettings } from '@rz/service-kit';
 import express from 'express';
+import { refuseBadToken, verifyToken } from '../auth/verify-token';
 import type { GatewayConfig } from '../config';
 import { createErrorFormatter } from '../errors/error-formatter';
 import { mountEvidenceEndpoint } from '../evidence/evidence-endpoint';
@@ -27,6 +28,7 @@ import { mountHealthRoutes } from './health-routes';
 import { mountIdeAssets } from './ide-assets';
 import { jsonBodyWithLimit } from './json-body-limit';
 import { offlineIdePlugin } from './offline-ide-plugin';
+import { responseStatusPlugin } from './response-status';
 
 export interface RunningGateway {
   url: string;
@@ -74,12 +76,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...limits.plugins,
       listSizeLimitFromConfig(config),
       operationResolutionPlugin(),
+      responseStatusPlugin(),
     ],
   });
   await apollo.start();
   const rateLimits = await clientRateLimitsFromConfig(config, tokens, logger);
   mountCors(app, config);
+  app.use('/graphql', verifyToken(tokens));
   if (rateLimits.limits) mountRateLimits(app, rateLimits.limits);
+  app.use('/graphql', refuseBadToken());
   const subscriptions = new SubscriptionServer({
     server: httpServer,
     planner: new SubscriptionPlanner(supergraphSdl),

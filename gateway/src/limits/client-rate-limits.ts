@@ -91,7 +91,11 @@ export class ClientRateLimits {
 
   /** Takes one point from the caller's budget: null when granted, else the seconds to wait. */
   async consume(kind: RateLimitedKind, authorization: string | undefined, address: string): Promise<number | null> {
-    const subject = await this.options.tokens.subjectOf(authorization);
+    return this.consumeAs(kind, await this.options.tokens.subjectOf(authorization), address);
+  }
+
+  /** The same for a subject the caller has already verified (null: keyed by address). */
+  async consumeAs(kind: RateLimitedKind, subject: string | null, address: string): Promise<number | null> {
     const limiter = kind === 'upload' ? this.uploads : subject ? this.perSubject : this.perAddress;
     try {
       await limiter.consume(subject ? `sub:${subject}` : `ip:${address}`);

@@ -1,43 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createTestDatabase, testToken, type TestDatabase } from '@rz/test-support';
 import type { RunningGateway } from '../http/server';
 import { startTestGateway } from '../testing/test-gateway';
+import { startStubSubgraphs, type StubSubgraphs } from '../testing/stub-subgraphs';
 
 /**
  * The real gateway, in process, in front of a stub that stands in for every
  * subgraph and counts what reaches it: a refused operation must reach nothing.
  */
-interface Stub {
-  url: string;
-  requests: { subgraph: string; body: { query?: string } }[];
-  respond: (subgraph: string, body: { query?: string }) => unknown;
-  close(): Promise<void>;
-}
-
-async function startStub(): Promise<Stub> {
-  const stub = {
-    requests: [] as Stub['requests'],
-    respond: (() => ({ data: null })) as Stub['respond'],
-  };
-  const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
-      const subgraph = (req.url ?? '').split('/')[1];
-      const body = JSON.parse(raw || '{}');
-      stub.requests.push({ subgraph, body });
-      const { httpStatus = 200, ...answer } = stub.respond(subgraph, body) as { httpStatus?: number };
-      res.statusCode = httpStatus;
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(answer));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return Object.assign(stub, { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
-}
-
 
 interface Answer {
   status: number;
@@ -57,10 +26,10 @@ async function post(url: string, payload: unknown, headers: Record<string, strin
 const nest = (levels: number) => `{ territory(code: "750000000") { ${'parent { '.repeat(levels)}code${' }'.repeat(levels)} } }`;
 
 describe('abusive operations are refused at the gateway, before any subgraph', () => {
-  let stub: Stub;
+  let stub: StubSubgraphs;
   let gateway: RunningGateway;
   beforeAll(async () => {
-    stub = await startStub();
+    stub = await startStubSubgraphs();
     gateway = await startTestGateway(stub.url);
   });
   afterAll(async () => {
@@ -206,10 +175,10 @@ describe('abusive operations are refused at the gateway, before any subgraph', (
 });
 
 describe('per-client rate limits', () => {
-  let stub: Stub;
+  let stub: StubSubgraphs;
   let gateway: RunningGateway;
   beforeAll(async () => {
-    stub = await startStub();
+    stub = await startStubSubgraphs();
     stub.respond = () => ({ data: { regions: [] } });
     gateway = await startTestGateway(stub.url, { RATE_LIMIT_REQUESTS: '3', RATE_LIMIT_ANONYMOUS_REQUESTS: '2', RATE_LIMIT_WINDOW_SECONDS: '120' });
   });
@@ -240,8 +209,8 @@ describe('per-client rate limits', () => {
     const encode = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const forged = (sub: string) => ({ authorization: `Bearer ${encode({ alg: 'none' })}.${encode({ sub })}.` });
     expect((await post(gateway.url, query)).status).toBe(200);
-    // A forged token with a fresh subject does not buy a fresh bucket.
-    expect((await post(gateway.url, query, forged('someone-1'))).status).toBe(200);
+    // A forged token is refused (401) and draws on the address's budget: a fresh subject does not buy a fresh bucket.
+    expect((await post(gateway.url, query, forged('someone-1'))).status).toBe(401);
     const refused = await post(gateway.url, query, forged('someone-2'));
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -254,11 +223,11 @@ describe('per-client rate limits', () => {
 });
 
 describe('rate limits shared by gateway replicas (RATE_LIMIT_DATABASE_URL)', () => {
-  let stub: Stub;
+  let stub: StubSubgraphs;
   let database: TestDatabase;
   let replicas: RunningGateway[] = [];
   beforeAll(async () => {
-    stub = await startStub();
+    stub = await startStubSubgraphs();
     stub.respond = () => ({ data: { regions: [] } });
     database = await createTestDatabase();
     const env = { RATE_LIMIT_DATABASE_URL: database.url, RATE_LIMIT_REQUESTS: '4', RATE_LIMIT_WINDOW_SECONDS: '120' };
@@ -282,10 +251,10 @@ describe('rate limits shared by gateway replicas (RATE_LIMIT_DATABASE_URL)', () 
 });
 
 describe('production mode', () => {
-  let stub: Stub;
+  let stub: StubSubgraphs;
   let gateway: RunningGateway;
   beforeAll(async () => {
-    stub = await startStub();
+    stub = await startStubSubgraphs();
     gateway = await startTestGateway(stub.url, { NODE_ENV: 'production' });
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import type { Express, Request, RequestHandler } from 'express';
+import { tokenOutcome, verifiedSubject } from '../auth/verify-token';
 import { rateLimited, type ClientRateLimits, type RateLimitedKind } from './client-rate-limits';
 
 /**
@@ -11,7 +12,12 @@ export function mountRateLimits(app: Express, limits: ClientRateLimits): void {
     (kindOf: (req: Request) => RateLimitedKind): RequestHandler =>
     async (req, res, next) => {
       try {
-        const wait = await limits.consume(kindOf(req), req.headers.authorization, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+        const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        // /graphql verified the token already (auth/verify-token); /evidence leaves it to the limits.
+        const outcome = tokenOutcome(res);
+        const wait = outcome
+          ? await limits.consumeAs(kindOf(req), verifiedSubject(outcome), address)
+          : await limits.consume(kindOf(req), req.headers.authorization, address);
         if (wait !== null) return res.status(429).set('Retry-After', String(wait)).json({ errors: [rateLimited(wait).toJSON()] });
       } catch (error) {
         return next(error);

@@ -1,0 +1,47 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * One HTTP server standing in for every subgraph (`<url>/<name>/graphql`, as
+ * `startTestGateway` addresses them): it records what reaches it and answers
+ * with `respond` (an `httpStatus` in the answer sets the status; `'hang-up'`
+ * closes the connection unanswered, as a dead subgraph would).
+ */
+export interface StubSubgraphs {
+  url: string;
+  requests: { subgraph: string; body: { query?: string; variables?: Record<string, unknown> } }[];
+  respond: (subgraph: string, body: { query?: string; variables?: Record<string, unknown> }) => unknown;
+  close(): Promise<void>;
+}
+
+export async function startStubSubgraphs(): Promise<StubSubgraphs> {
+  const stub = {
+    requests: [] as StubSubgraphs['requests'],
+    respond: (() => ({ data: null })) as StubSubgraphs['respond'],
+  };
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const subgraph = (req.url ?? '').split('/')[1];
+      const body = JSON.parse(raw || '{}');
+      stub.requests.push({ subgraph, body });
+      const answer = stub.respond(subgraph, body);
+      if (answer === 'hang-up') return req.socket.destroy();
+      const { httpStatus = 200, ...json } = answer as { httpStatus?: number };
+      res.statusCode = httpStatus;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(json));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return Object.assign(stub, {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+}
