@@ -28,6 +28,7 @@ import { mountHealthRoutes } from './health-routes';
 import { mountIdeAssets } from './ide-assets';
 import { jsonBodyWithLimit } from './json-body-limit';
 import { offlineIdePlugin } from './offline-ide-plugin';
+import { responseStatusPlugin } from './response-status';
 
 export interface RunningGateway {
   url: string;
@@ -75,6 +76,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...limits.plugins,
       listSizeLimitFromConfig(config),
       operationResolutionPlugin(),
+      responseStatusPlugin(),
     ],
   });
   await apollo.start();

@@ -10,8 +10,10 @@ describe('Kazakhstan calendar days', () => {
     // Filed on a Saturday: Monday is the first working day.
     expect(addWorkingDays('2026-11-21', 1)).toBe('2026-11-23');
     expect(addWorkingDays('2026-11-21', 15)).toBe('2026-12-11');
-    // Across a year end.
-    expect(addWorkingDays('2026-12-30', 3)).toBe('2027-01-04');
+    // Across a year end: 1-2 January and the Monday after (2 January is a Saturday) are off.
+    expect(addWorkingDays('2026-12-30', 3)).toBe('2027-01-06');
+    // Independence Day, Wednesday 16 December 2026.
+    expect(addWorkingDays('2026-12-15', 1)).toBe('2026-12-17');
   });
 
   it('takes the day in UTC+5, not in the server zone', () => {

@@ -1,4 +1,4 @@
-import { KAZAKHSTAN_UTC_OFFSET, todayInKazakhstan } from '@rz/schema';
+import { addKzWorkingDays, isKzWorkingDay, KAZAKHSTAN_UTC_OFFSET, todayInKazakhstan } from '@rz/schema';
 
 /** SQL: the Kazakhstan calendar day of a timestamptz expression. */
 export const kzDaySql = (expression: string) => `((${expression}) AT TIME ZONE INTERVAL '${KAZAKHSTAN_UTC_OFFSET}')::date`;
@@ -23,21 +23,11 @@ export function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Monday to Friday. Public holidays are not known to the service and count as working days. */
-export function isWorkingDay(day: string): boolean {
-  const weekday = parseDay(day).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
+/** Monday to Friday, less Kazakhstan's public holidays and transferred days off (reference data in @rz/schema). */
+export const isWorkingDay = isKzWorkingDay;
 
 /** The `count`-th working day after `day` (the day itself never counts). */
-export function addWorkingDays(day: string, count: number): string {
-  let current = day;
-  for (let left = count; left > 0; ) {
-    current = addDays(current, 1);
-    if (isWorkingDay(current)) left -= 1;
-  }
-  return current;
-}
+export const addWorkingDays = addKzWorkingDays;
 
 /** First day of the month of `day`. */
 export function monthStart(day: string): string {

@@ -1,7 +1,6 @@
-import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsKatoCode } from '@rz/schema';
+import { IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-
-const KATO = /^\d{9}$/;
 
 @InputType()
 export class AssignAkimatOfficerInput {
@@ -11,7 +10,7 @@ export class AssignAkimatOfficerInput {
   officerSubject: string;
 
   @Field(() => ID, { description: 'KATO code of the akimat the official works for' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 }
 
@@ -19,6 +18,6 @@ export class AssignAkimatOfficerInput {
 export class AkimatOfficerFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 }

@@ -38,7 +38,7 @@ export class AkimatOfficerService {
     this.requireAdmin();
     const query = this.ctx.db.getRepository(AkimatOfficerEntity).createQueryBuilder('o');
     if (filter.territory) {
-      query.andWhere('o.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('o.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     return paginate(query, page);
   }

@@ -22,7 +22,7 @@ interface SubscriptionArgs {
 /** The filter a subscriber asked for, validated like any other input. */
 function filterFrom(args: SubscriptionArgs, ctx: AtamekenContext): ComplaintEventFilter {
   const filter: ComplaintEventFilter = {};
-  if (args.territory) filter.territoryCodes = new Set(kato().subtreeCodes(kato().require(args.territory, 'territory').code));
+  if (args.territory) filter.territoryCodes = new Set(kato().subtreeCodes(args.territory, 'territory'));
   if (args.complaint) {
     if (!isUUID(args.complaint)) throw badUserInput('complaint', 'complaint must be a complaint id');
     filter.complaintId = args.complaint;

@@ -19,7 +19,7 @@ export class ComplaintIndicatorsService {
   constructor(private readonly ctx: AtamekenContext) {}
 
   async indicators(territoryCode: string, period: ComplaintPeriodArgs, field = 'territory'): Promise<ComplaintIndicators> {
-    const codes = kato().subtreeCodes(kato().require(territoryCode, field).code);
+    const codes = kato().subtreeCodes(territoryCode, field);
     checkPeriod(period);
     const [row] = await this.ctx.db.query(
       `SELECT
@@ -59,7 +59,7 @@ export class ComplaintIndicatorsService {
 
   /** Every calendar month touching the period, including months with nothing in them. */
   async trend(territoryCode: string, period: ComplaintPeriodArgs, field = 'territory'): Promise<ComplaintTrendMonth[]> {
-    const codes = kato().subtreeCodes(kato().require(territoryCode, field).code);
+    const codes = kato().subtreeCodes(territoryCode, field);
     checkPeriod(period);
     const first = monthStart(period.from);
     const last = monthEnd(period.to);

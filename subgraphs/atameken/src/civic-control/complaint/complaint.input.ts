@@ -1,10 +1,8 @@
-import { GeoPointInput } from '@rz/schema';
-import { ArrayMaxSize, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { GeoPointInput, IsKatoCode } from '@rz/schema';
+import { ArrayMaxSize, IsOptional, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { MAX_EVIDENCE } from '../complaint-evidence/complaint-evidence.service';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ComplaintStatus, ComplaintTopic } from './complaint.enums';
-
-const KATO = /^\d{9}$/;
 
 export const COMPLAINT_TEXT_MIN = 10;
 export const COMPLAINT_TEXT_MAX = 5000;
@@ -14,7 +12,7 @@ export const STATUS_COMMENT_MAX = 2000;
 export class ComplaintFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => ComplaintTopic, { nullable: true }) topic?: ComplaintTopic;
@@ -25,7 +23,7 @@ export class ComplaintFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only complaints routed to the akimat of exactly this territory' })
   @IsOptional()
-  @Matches(KATO, { message: 'responsibleTerritory must be a 9-digit KATO code' })
+  @IsKatoCode()
   responsibleTerritory?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'true: only open complaints past their due day; false: all others' })
@@ -48,7 +46,7 @@ export class FileComplaintInput {
   text: string;
 
   @Field(() => ID, { description: 'KATO code of the place, as precise as known' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => GeoPointInput, { nullable: true })

@@ -83,7 +83,7 @@ export class ComplaintService {
     filter ??= {};
     const query = this.repository.createQueryBuilder('c');
     if (filter.territory) {
-      query.andWhere('c.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('c.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.responsibleTerritory) {
       query.andWhere('c.responsibleTerritoryCode = :responsible', {

@@ -1,5 +1,5 @@
-import { BoundingBoxInput } from '@rz/schema';
-import { IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { BoundingBoxInput, IsKatoCode } from '@rz/schema';
+import { IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from '../initiative/initiative.enums';
 
@@ -14,7 +14,7 @@ export class InitiativeMapFilter {
 
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(/^\d{9}$/, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 
   @Field(() => [InitiativeKind], { nullable: true, description: 'Any of these kinds' }) kinds?: InitiativeKind[] | null;

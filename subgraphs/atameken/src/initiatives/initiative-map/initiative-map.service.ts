@@ -47,7 +47,7 @@ export class InitiativeMapService {
       if (west > east) throw badUserInput('filter.within.east', 'east must not be west of west (the map never crosses 180 degrees over Kazakhstan)');
       where.push(`lat BETWEEN ${param(south)} AND ${param(north)} AND lon BETWEEN ${param(west)} AND ${param(east)}`);
     }
-    if (filter?.territory) where.push(`territory_code = ANY(${param(kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code))})`);
+    if (filter?.territory) where.push(`territory_code = ANY(${param(kato().subtreeCodes(filter.territory, 'filter.territory'))})`);
     if (filter?.kinds?.length) where.push(`kind = ANY(${param(filter.kinds)})`);
     if (filter?.directions?.length) where.push(`direction = ANY(${param(filter.directions)})`);
     if (filter?.category) where.push(`category = ${param(filter.category)}`);

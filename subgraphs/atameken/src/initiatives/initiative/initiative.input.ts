@@ -1,9 +1,7 @@
-import { BoundingBoxInput, GeoPointInput, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
-import { IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { BoundingBoxInput, GeoPointInput, IsKatoCode, LocalizedNameInput, LocalizedTextInput } from '@rz/schema';
+import { IsInt, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from './initiative.enums';
-
-const KATO = /^\d{9}$/;
 
 export const ESTIMATE_MAX = 1_000_000_000_000;
 export const STATUS_REASON_MAX = 2000;
@@ -12,7 +10,7 @@ export const STATUS_REASON_MAX = 2000;
 export class InitiativeFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string;
 
   @Field(() => InitiativeKind, { nullable: true }) kind?: InitiativeKind;
@@ -30,7 +28,7 @@ export class InitiativeFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only initiatives the akimat of exactly this territory is responsible for' })
   @IsOptional()
-  @Matches(KATO, { message: 'responsibleTerritory must be a 9-digit KATO code' })
+  @IsKatoCode()
   responsibleTerritory?: string;
 }
 
@@ -50,7 +48,7 @@ export class ProposeInitiativeInput {
   description?: LocalizedTextInput | null;
 
   @Field(() => ID, { description: 'KATO code, down to the settlement' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => GeoPointInput, { nullable: true })
@@ -89,7 +87,7 @@ export class UpdateInitiativeInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 
   @Field(() => GeoPointInput, { nullable: true })

@@ -57,7 +57,7 @@ export class InitiativeService {
     filter ??= {};
     const query = this.repository.createQueryBuilder('i');
     if (filter.territory) {
-      query.andWhere('i.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('i.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.kind) query.andWhere('i.kind = :kind', { kind: filter.kind });
     if (filter.direction) query.andWhere('i.direction = :direction', { direction: filter.direction });

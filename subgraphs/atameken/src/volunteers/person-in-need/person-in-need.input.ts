@@ -1,10 +1,9 @@
+import { IsKatoCode } from '@rz/schema';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { PHONE } from '../volunteer/volunteer.input';
 import { VolunteerHelpKind } from '../volunteer/volunteer.enums';
 import { PersonInNeedStatus } from './person-in-need.type';
-
-const KATO = /^\d{9}$/;
 
 @InputType({ description: 'How to reach a person in need: released only to verified identities, under audit' })
 export class PersonInNeedContactInput {
@@ -28,7 +27,7 @@ export class PersonInNeedContactInput {
 @InputType()
 export class RegisterPersonInNeedInput {
   @Field(() => ID, { description: 'KATO code of where the person lives' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => [VolunteerHelpKind])
@@ -53,7 +52,7 @@ export class RegisterPersonInNeedInput {
 export class PersonInNeedFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 
   @Field(() => VolunteerHelpKind, { nullable: true }) need?: VolunteerHelpKind | null;

@@ -22,7 +22,7 @@ export class PersonInNeedService {
     filter ??= {};
     const query = this.repository.createQueryBuilder('p');
     if (filter.territory) {
-      query.andWhere('p.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('p.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.need) query.andWhere(':need = ANY(p.needs)', { need: filter.need });
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });

@@ -1,10 +1,8 @@
-import { IsCalendarDay } from '@rz/schema';
-import { IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDay, IsKatoCode } from '@rz/schema';
+import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { VolunteerHelpKind } from '../volunteer/volunteer.enums';
 import { VolunteerHelpStatus } from './volunteer-help.type';
-
-const KATO = /^\d{9}$/;
 
 @InputType()
 export class RecordVolunteerHelpInput {
@@ -22,7 +20,7 @@ export class RecordVolunteerHelpInput {
   helpKind: VolunteerHelpKind;
 
   @Field(() => ID, { description: 'KATO code of where the help was given' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field(() => ID, { nullable: true, description: 'The initiative the help was part of' })
@@ -50,7 +48,7 @@ export class RejectVolunteerHelpArgs {
 export class VolunteerHelpFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 
   @Field(() => VolunteerHelpStatus, { nullable: true }) status?: VolunteerHelpStatus | null;

@@ -29,7 +29,7 @@ export class VolunteerHelpService {
     filter ??= {};
     const query = this.repository.createQueryBuilder('h');
     if (filter.territory) {
-      query.andWhere('h.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('h.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.status) query.andWhere('h.status = :status', { status: filter.status });
     if (filter.volunteer) query.andWhere('h.volunteerId = :volunteer', { volunteer: filter.volunteer });

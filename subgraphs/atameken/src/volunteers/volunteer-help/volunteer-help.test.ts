@@ -162,9 +162,13 @@ describe('help records', () => {
     await gql(subgraph.url, CONFIRM, { id }, await officer(MEDEU));
     expect((await gql(subgraph.url, CONFIRM, { id }, stranger)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql(subgraph.url, REJECT, { id, reason: 'Не было' }, await officer(ASTANA))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    // Someone without a profile is refused whatever they send.
-    const bad = await gql(subgraph.url, RECORD, { input: { helpedOn: addDays(kzDay(), 5), peopleHelped: 1, helpKind: 'OTHER', territory: '999999999' } }, stranger);
+    // Someone without a profile is refused whatever the service would check (a day in advance, an unknown initiative).
+    const missing = '019b7a00-0000-7000-8000-00000000dead';
+    const bad = await gql(subgraph.url, RECORD, { input: { helpedOn: addDays(kzDay(), 5), peopleHelped: 1, helpKind: 'OTHER', territory: MEDEU, initiative: missing } }, stranger);
     expect(bad.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A code outside the classifier is malformed input, refused with the input's shape before anyone is asked, as for every subgraph.
+    const unknown = await gql(subgraph.url, RECORD, { input: { helpedOn: kzDay(), peopleHelped: 1, helpKind: 'OTHER', territory: '999999999' } }, stranger);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.territory' });
   });
 
   it('validates what is recorded', async () => {

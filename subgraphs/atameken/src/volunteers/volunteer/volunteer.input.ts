@@ -1,8 +1,8 @@
+import { IsKatoCode } from '@rz/schema';
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { VolunteerHelpKind, VolunteerWeekday } from './volunteer.enums';
 
-const KATO = /^\d{9}$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const PHONE = /^\+?[0-9 ()-]{7,20}$/;
 
@@ -46,7 +46,7 @@ export class VolunteerProfileInput {
   availableTo: string;
 
   @Field(() => ID, { description: 'KATO code of where the volunteer helps' })
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory: string;
 
   @Field()
@@ -61,7 +61,7 @@ export class VolunteerProfileInput {
 export class VolunteerFilter {
   @Field(() => ID, { nullable: true, description: 'KATO code; includes everything below it' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 
   @Field(() => VolunteerHelpKind, { nullable: true }) helpKind?: VolunteerHelpKind | null;

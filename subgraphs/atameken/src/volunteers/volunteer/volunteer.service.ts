@@ -60,7 +60,7 @@ export class VolunteerService {
     filter ??= {};
     const query = this.repository.createQueryBuilder('v');
     if (filter.territory) {
-      query.andWhere('v.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('v.territoryCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.helpKind) query.andWhere(':kind = ANY(v.helpKinds)', { kind: filter.helpKind });
     if (filter.availableOn) query.andWhere(':day = ANY(v.availableDays)', { day: filter.availableOn });

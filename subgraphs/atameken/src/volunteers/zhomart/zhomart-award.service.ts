@@ -17,7 +17,7 @@ export class ZhomartAwardService {
     filter ??= {};
     const query = this.ctx.db.getRepository(ZhomartAwardEntity).createQueryBuilder('a');
     if (filter.territory) {
-      query.andWhere('a.scopeCode = ANY(:codes)', { codes: kato().subtreeCodes(kato().require(filter.territory, 'filter.territory').code) });
+      query.andWhere('a.scopeCode = ANY(:codes)', { codes: kato().subtreeCodes(filter.territory, 'filter.territory') });
     }
     if (filter.nomination) query.andWhere('a.nomination = :nomination', { nomination: filter.nomination });
     if (filter.year) query.andWhere('a.periodStart BETWEEN :from AND :to', { from: `${filter.year}-01-01`, to: `${filter.year}-12-31` });

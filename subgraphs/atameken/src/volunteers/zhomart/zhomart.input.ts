@@ -1,9 +1,7 @@
-import { IsCalendarDay } from '@rz/schema';
-import { IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDay, IsKatoCode } from '@rz/schema';
+import { IsInt, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ZhomartNomination, ZhomartPeriodKind } from './zhomart.enums';
-
-const KATO = /^\d{9}$/;
 
 @ArgsType()
 export class ZhomartPeriodArgs {
@@ -29,7 +27,7 @@ export class ZhomartPeriodArgs {
 export class ZhomartRankingArgs extends ZhomartPeriodArgs {
   @Field(() => ID, { nullable: true, description: 'KATO code of a district, city or region; omit for the whole republic' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 }
 
@@ -40,7 +38,7 @@ export class ConfirmZhomartWinnerInput {
 
   @Field(() => ID, { nullable: true, description: 'KATO code of a district, city or region; omit for the republic (admins only)' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 
   @Field(() => ZhomartPeriodKind)
@@ -70,7 +68,7 @@ export class ConfirmZhomartWinnerInput {
 export class ZhomartAwardFilter {
   @Field(() => ID, { nullable: true, description: 'Awards whose scope lies in this territory' })
   @IsOptional()
-  @Matches(KATO, { message: 'territory must be a 9-digit KATO code' })
+  @IsKatoCode()
   territory?: string | null;
 
   @Field(() => ZhomartNomination, { nullable: true }) nomination?: ZhomartNomination | null;
