@@ -22,6 +22,8 @@ export const SCALE_TABLES: Record<SubgraphName, readonly string[]> = {
   'tarbie-bilim': ['event', 'event_monument', 'event_registration'],
   atameken: ['initiative', 'complaint', 'complaint_status_change'],
   'aqparat-tolqyny': ['media_plan', 'media_item', 'face', 'face_status_change', 'face_support', 'media_item_subject'],
+  // Projects and reports are few: nothing to load at scale.
+  'project-office': [],
 };
 
 /** Top-level tables that carry the scale id mark: what `--reset` deletes (the rest cascade or are cleared first). */
@@ -30,6 +32,7 @@ const MARKED: Record<SubgraphName, readonly string[]> = {
   'tarbie-bilim': ['event'],
   atameken: ['complaint', 'initiative'],
   'aqparat-tolqyny': ['face', 'media_plan'],
+  'project-office': [],
 };
 
 async function reachable(url: string): Promise<boolean> {
@@ -160,6 +163,7 @@ export async function deleteScaleRows(target: ScaleTarget, say: (line: string) =
       `DELETE FROM initiative WHERE ${marked()}`,
     ],
     'aqparat-tolqyny': [`DELETE FROM face WHERE ${marked()}`, `DELETE FROM media_plan WHERE ${marked()}`],
+    'project-office': [],
   };
   for (const { name } of SUBGRAPHS) {
     const started = Date.now();

@@ -105,6 +105,7 @@ function plan(options: ScaleOptions, ctx: ScaleContext): Record<SubgraphName, Lo
       face_support: () => media.faceSupports,
       media_item_subject: () => media.subjects,
     },
+    'project-office': {},
   };
 }
 

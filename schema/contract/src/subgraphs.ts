@@ -7,6 +7,8 @@ export const SUBGRAPHS = [
   { name: 'atameken', port: 4102, ministry: 'Religious Affairs and Civil Society' },
   { name: 'rukhani-qazyna', port: 4103, ministry: 'Culture and Sports' },
   { name: 'aqparat-tolqyny', port: 4104, ministry: 'Information and Communications' },
+  // Not a ministry's subprogramme: the regional project offices that run all four.
+  { name: 'project-office', port: 4105, ministry: 'Regional project offices' },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

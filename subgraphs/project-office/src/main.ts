@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraph } from '@rz/subgraph-runtime';
+import { projectOffice } from './subgraph';
+
+runSubgraph(projectOffice);
