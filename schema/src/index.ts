@@ -15,3 +15,4 @@ export * from './territory/territory-connection';
 export * from './federation/build-federated-schema';
 export * from './federation/entity-ref';
 export * from './calendar/calendar-day';
+export * from './calendar/working-calendar';

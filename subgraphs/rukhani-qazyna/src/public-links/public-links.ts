@@ -16,9 +16,13 @@ export function qrImageUrl(baseUrl: string, code: string, format: 'svg' | 'png')
 
 /**
  * The reader's language from Accept-Language (already negotiated by the caller, or
- * false when it offers none of ours), else the programme's fallback order's first.
+ * false when it offers none of ours). A browser that asks only for other languages
+ * is a foreign visitor and gets English (seed 002); no preference at all gets the
+ * programme's fallback order's first.
  */
-export function readerLang(negotiated: string | false | undefined): Lang {
+export function readerLang(negotiated: string | false | undefined, acceptLanguage?: string): Lang {
   const wanted = typeof negotiated === 'string' ? negotiated.toLowerCase() : '';
-  return FALLBACK_ORDER.find((lang) => lang === wanted) ?? FALLBACK_ORDER[0];
+  const ours = FALLBACK_ORDER.find((lang) => lang === wanted);
+  if (ours) return ours;
+  return negotiated === false && acceptLanguage?.trim() ? Lang.EN : FALLBACK_ORDER[0];
 }

@@ -36,7 +36,7 @@ export function mountQrRoutes(app: Express, { db, logger, publicBaseUrl }: QrRou
       if (format === 'svg') return res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(await qrSvg(url));
       if (format === 'png') return res.type('image/png').set('Cache-Control', 'public, max-age=86400').send(await qrPng(url, pngWidth(req.query.size)));
 
-      const lang = readerLang(req.acceptsLanguages(...FALLBACK_ORDER));
+      const lang = readerLang(req.acceptsLanguages(...FALLBACK_ORDER), req.get('accept-language'));
       // HEAD is what link checkers send; only GET is a visit.
       if (req.method === 'GET') {
         try {

@@ -75,8 +75,11 @@ describe('QR codes', () => {
       [{ 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8', 'user-agent': UA.iphone }, 'ru'],
       [{ 'accept-language': 'kk-KZ', 'user-agent': UA.ipad }, 'kk'],
       [{ 'accept-language': 'en-GB,en;q=0.9,ru;q=0.5', 'user-agent': UA.windows }, 'en'],
-      // None of ours offered: the first of kk -> ru -> en.
-      [{ 'accept-language': 'de-DE,de;q=0.9', 'user-agent': UA.iphone }, 'kk'],
+      // None of ours offered: a foreign visitor, English (seed 002).
+      [{ 'accept-language': 'de-DE,de;q=0.9', 'user-agent': UA.iphone }, 'en'],
+      [{ 'accept-language': 'tr', 'user-agent': UA.windows }, 'en'],
+      // Any language will do: the first of kk -> ru -> en.
+      [{ 'accept-language': '*', 'user-agent': UA.windows }, 'kk'],
       [{ 'accept-language': 'de, en;q=0.1', 'user-agent': UA.telegram }, 'en'],
       [{}, 'kk'],
     ];
@@ -93,14 +96,16 @@ describe('QR codes', () => {
       { lang: 'ru', device: 'MOBILE' },
       { lang: 'kk', device: 'TABLET' },
       { lang: 'en', device: 'DESKTOP' },
-      { lang: 'kk', device: 'MOBILE' },
+      { lang: 'en', device: 'MOBILE' },
+      { lang: 'en', device: 'DESKTOP' },
+      { lang: 'kk', device: 'DESKTOP' },
       { lang: 'en', device: 'BOT' },
       { lang: 'kk', device: 'UNKNOWN' },
     ]);
 
     // Automated clients are recorded but not counted as visits.
     const counted = await gql(subgraph.url, `query($code: String!) { qrCode(code: $code) { scanCount } }`, { code: qr.code }, await turkistanOfficer());
-    expect(counted.data!.qrCode.scanCount).toBe(5);
+    expect(counted.data!.qrCode.scanCount).toBe(7);
     const today = todayInKazakhstan();
     const indicators = await gql(
       subgraph.url,
@@ -109,13 +114,13 @@ describe('QR codes', () => {
     );
     expect(indicators.errors).toBeUndefined();
     expect(indicators.data!.qrScanIndicators).toMatchObject({
-      scans: 5,
+      scans: 7,
       byLanguage: [
         { lang: 'KK', scans: 3 },
         { lang: 'RU', scans: 1 },
-        { lang: 'EN', scans: 1 },
+        { lang: 'EN', scans: 3 },
       ],
-      topMonuments: [{ rank: 1, scans: 5, monument: { id: monumentId } }],
+      topMonuments: [{ rank: 1, scans: 7, monument: { id: monumentId } }],
     });
     expect(indicators.data!.qrScanIndicators.byDevice).toContainEqual({ device: 'BOT', scans: 1 });
   });

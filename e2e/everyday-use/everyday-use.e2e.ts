@@ -1,0 +1,64 @@
+import { addKzWorkingDays, todayInKazakhstan } from '@rz/schema';
+import { gql, startTestSystem, type TestSystem, testToken } from '@rz/test-support';
+import { fileComplaint } from '../live-complaints/complaints.support';
+
+/** Issue 21, "Everyday use": what officers, citizens and frontend developers meet first, through the gateway. */
+describe('everyday use through the gateway', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  }, 180_000);
+  afterAll(() => system?.close());
+
+  it('gives a complaint a due date in working days that skip public holidays', async () => {
+    const admin = await testToken({ roles: ['admin'], subject: 'everyday-admin' });
+    const author = await testToken({ roles: ['citizen'], subject: 'everyday-holidays' });
+    // 90 working days always span a weekday off (the longest gap between holidays is under three months).
+    const set = `mutation($days: Int) { setComplaintTopicDeadline(topic: OTHER, workingDays: $days) { workingDays } }`;
+    expect((await gql(system.gatewayUrl, set, { days: 90 }, admin)).errors).toBeUndefined();
+    try {
+      const before = todayInKazakhstan();
+      const id = await fileComplaint(system.gatewayUrl, author, { topic: 'OTHER', territory: '751710000', text: 'Сломана скамейка у остановки, holiday check' });
+      const after = todayInKazakhstan();
+      const res = await gql(system.gatewayUrl, `query($id: ID!) { complaint(id: $id) { dueOn } }`, { id }, author);
+      expect(res.errors).toBeUndefined();
+      const dueOn: string = res.data!.complaint.dueOn;
+      expect([addKzWorkingDays(before, 90), addKzWorkingDays(after, 90)]).toContain(dueOn);
+      // Monday-to-Friday counting alone would give an earlier day.
+      expect([weekdaysAfter(before, 90), weekdaysAfter(after, 90)]).not.toContain(dueOn);
+    } finally {
+      await gql(system.gatewayUrl, set, { days: null }, admin);
+    }
+  });
+
+  it('sends a foreign visitor scanning a QR code to the English page', async () => {
+    // Demo codes are issued, not yet installed: only those who place them see them.
+    const admin = await testToken({ roles: ['admin'], subject: 'everyday-admin' });
+    const res = await gql(system.gatewayUrl, `{ monuments(first: 100) { nodes { qrCodes { code } } } }`, {}, admin);
+    expect(res.errors).toBeUndefined();
+    const code = res.data!.monuments.nodes.flatMap((m: any) => m.qrCodes)[0].code;
+    // The QR link is served by rukhani-qazyna at its public address, not through /graphql.
+    const scan = async (acceptLanguage?: string) => {
+      const response = await fetch(`http://127.0.0.1:${system.subgraphPorts['rukhani-qazyna']}/q/${code}`, {
+        redirect: 'manual',
+        headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)', ...(acceptLanguage ? { 'accept-language': acceptLanguage } : {}) },
+      });
+      expect(response.status).toBe(302);
+      return new URL(response.headers.get('location')!).pathname.split('/')[1];
+    };
+    expect(await scan('de-DE,de;q=0.9')).toBe('en');
+    expect(await scan('fr-FR,de;q=0.5')).toBe('en');
+    expect(await scan('ru-RU,ru;q=0.9,de;q=0.8')).toBe('ru');
+    expect(await scan('kk-KZ')).toBe('kk');
+    expect(await scan()).toBe('kk');
+  });
+});
+
+function weekdaysAfter(day: string, count: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  for (let left = count; left > 0; ) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left -= 1;
+  }
+  return d.toISOString().slice(0, 10);
+}
