@@ -1,21 +1,11 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { listByKeyLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { VolunteerEntity } from '../../volunteers/volunteer/volunteer.entity';
 import { InitiativeParticipantEntity } from './initiative-participant.entity';
 
 /** Named participants per initiative, in recorded order. */
-export function initiativeParticipantsLoader({ db }: SubgraphContext): DataLoader<string, InitiativeParticipantEntity[]> {
-  return new DataLoader(async (initiativeIds) => {
-    const rows = await db.getRepository(InitiativeParticipantEntity).find({
-      where: { initiativeId: In([...initiativeIds]) },
-      order: { initiativeId: 'ASC', position: 'ASC' },
-    });
-    const byInitiative = new Map<string, InitiativeParticipantEntity[]>();
-    for (const row of rows) byInitiative.set(row.initiativeId, [...(byInitiative.get(row.initiativeId) ?? []), row]);
-    return initiativeIds.map((id) => byInitiative.get(id) ?? []);
-  });
-}
+export const initiativeParticipantsLoader = listByKeyLoader(InitiativeParticipantEntity, 'initiativeId', { order: { position: 'ASC' } });
 
 /** Volunteers who took part, per initiative. */
 export function initiativeVolunteersLoader({ db }: SubgraphContext): DataLoader<string, VolunteerEntity[]> {

@@ -1,6 +1,5 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { listByKeyLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import { InitiativePledgeEntity } from './initiative-pledge.entity';
 import { InitiativePledgeStatus } from './initiative-pledge.type';
 
@@ -23,14 +22,7 @@ export function pledgeTotalsLoader({ db }: SubgraphContext): DataLoader<string, 
 }
 
 /** Active pledges per initiative, oldest first. */
-export function activePledgesLoader({ db }: SubgraphContext): DataLoader<string, InitiativePledgeEntity[]> {
-  return new DataLoader(async (initiativeIds) => {
-    const rows = await db.getRepository(InitiativePledgeEntity).find({
-      where: { initiativeId: In([...initiativeIds]), status: InitiativePledgeStatus.ACTIVE },
-      order: { id: 'ASC' },
-    });
-    const byInitiative = new Map<string, InitiativePledgeEntity[]>();
-    for (const row of rows) byInitiative.set(row.initiativeId, [...(byInitiative.get(row.initiativeId) ?? []), row]);
-    return initiativeIds.map((id) => byInitiative.get(id) ?? []);
-  });
-}
+export const activePledgesLoader = listByKeyLoader(InitiativePledgeEntity, 'initiativeId', {
+  where: { status: InitiativePledgeStatus.ACTIVE },
+  order: { id: 'ASC' },
+});

@@ -1,15 +1,5 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { isUUID } from 'class-validator';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { byIdLoader } from '@rz/subgraph-runtime';
 import { InitiativeEntity } from './initiative.entity';
 
 /** Initiatives by id, one query per request tick; missing or malformed ids resolve to null. */
-export function initiativeByIdLoader({ db }: SubgraphContext): DataLoader<string, InitiativeEntity | null> {
-  return new DataLoader(async (ids) => {
-    const valid = ids.filter((id) => isUUID(id));
-    const rows = valid.length ? await db.getRepository(InitiativeEntity).findBy({ id: In(valid) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const initiativeByIdLoader = byIdLoader(InitiativeEntity);

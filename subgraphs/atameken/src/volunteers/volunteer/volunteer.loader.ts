@@ -1,18 +1,9 @@
-import type { SubgraphContext } from '@rz/subgraph-runtime';
-import { isUUID } from 'class-validator';
+import { byIdLoader, type SubgraphContext } from '@rz/subgraph-runtime';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import { VolunteerEntity } from './volunteer.entity';
 
 /** Volunteers by id; missing or malformed ids resolve to null. */
-export function volunteerByIdLoader({ db }: SubgraphContext): DataLoader<string, VolunteerEntity | null> {
-  return new DataLoader(async (ids) => {
-    const valid = ids.filter((id) => isUUID(id));
-    const rows = valid.length ? await db.getRepository(VolunteerEntity).findBy({ id: In(valid) }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const volunteerByIdLoader = byIdLoader(VolunteerEntity);
 
 export interface VolunteerStats {
   peopleHelped: number;
