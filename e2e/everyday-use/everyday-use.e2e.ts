@@ -52,6 +52,19 @@ describe('everyday use through the gateway', () => {
     expect(await scan('kk-KZ')).toBe('kk');
     expect(await scan()).toBe('kk');
   });
+
+  it('refuses a city code for a media plan naming the code to use instead', async () => {
+    const officer = await testToken({ roles: ['akimat_officer'], territory: '610000000', subject: 'everyday-media' });
+    const res = await gql(
+      system.gatewayUrl,
+      `mutation($input: CreateMediaPlanInput!) { createMediaPlan(input: $input) { id } }`,
+      { input: { territory: '611010000', year: 2031, submissionDeadline: '2031-01-31' } },
+      officer,
+    );
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.territory', territoryCode: '611010000', acceptedCode: '611000000' });
+    expect(res.errors![0].message).toContain('use 611000000');
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

@@ -1,6 +1,18 @@
 import { join } from 'node:path';
 import { GATEWAY_PORT, SUBGRAPHS, subgraphEnvPrefix, subgraphUrl, type SubgraphName } from '@rz/contract';
-import { authSettings, booleanFlag, logLevel, nodeEnv, parseConfig, portNumber, positiveInt, requireJwks } from '@rz/service-kit';
+import {
+  authSettings,
+  booleanFlag,
+  graphqlBodyLimitBytes,
+  logLevel,
+  nodeEnv,
+  parseConfig,
+  portNumber,
+  positiveInt,
+  queryLimitSettings,
+  requireJwks,
+  subgraphSharedSecret,
+} from '@rz/service-kit';
 import { z } from 'zod';
 
 const MIB = 1024 * 1024;
@@ -24,7 +36,7 @@ const serverSettings = {
   /** Whom to believe about the client address (X-Forwarded-For). Default false: the socket address. */
   TRUST_PROXY: trustProxy.default(false),
   /** Largest JSON body accepted on /graphql, in bytes (larger: 413). Default 256 KiB. */
-  GRAPHQL_BODY_LIMIT_BYTES: positiveInt(64 * MIB).default(256 * 1024),
+  GRAPHQL_BODY_LIMIT_BYTES: graphqlBodyLimitBytes(256 * 1024),
 };
 
 /** A comma-separated list of origins (scheme://host[:port]); `scheme://host:*` stands for any port of that host. */
@@ -54,30 +66,12 @@ const upstreamSettings = {
   SUBGRAPH_KEEP_ALIVE_MS: millis.default(4_000),
   /** Whole-request timeout to a subgraph. Default 30000 ms. */
   SUBGRAPH_TIMEOUT_MS: millis.default(30_000),
+  /** Sent to every subgraph (header and graphql-ws connection parameter); production subgraphs refuse requests without it. Default unset. */
+  SUBGRAPH_SHARED_SECRET: subgraphSharedSecret,
 };
 
 /** `<SUBGRAPH>_URL` (e.g. ATAMEKEN_URL): one subgraph's address. Default http://<SUBGRAPH_HOST>:<its port>/graphql. */
 const subgraphUrlSettings = Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, z.url().optional()]));
-
-/** Abusive queries: all refused before any subgraph is called. */
-const queryLimitSettings = {
-  /** Deepest field nesting (a fragment spread counts as a level). Default 10. */
-  QUERY_MAX_DEPTH: positiveInt(1_000).default(10),
-  /** Static cost (graphql-armor: object 2, scalar 1, x1.5 per level, x literal `first`). Default 100000 (a region dashboard costs about 41000). */
-  QUERY_MAX_COST: positiveInt(100_000_000).default(100_000),
-  /** Aliased fields per operation. Default 30. */
-  QUERY_MAX_ALIASES: positiveInt(10_000).default(30),
-  /** Directives per operation. Default 20. */
-  QUERY_MAX_DIRECTIVES: positiveInt(10_000).default(20),
-  /** Lexical tokens per document. Default 3000. */
-  QUERY_MAX_TOKENS: positiveInt(1_000_000).default(3_000),
-  /** Largest page size (`first`/`last` argument, from literals, variables or defaults). Default 500. */
-  QUERY_MAX_PAGE_SIZE: positiveInt(1_000_000).default(500),
-  /** List rows an operation may ask for: the sum over list fields of the product of list sizes along the path. Default 10000. */
-  QUERY_MAX_PAGED_ROWS: positiveInt(100_000_000).default(10_000),
-  /** Size assumed for a list without a page-size argument (a connection's `nodes` take the page size). Default 10. */
-  QUERY_ASSUMED_LIST_SIZE: positiveInt(100_000).default(10),
-};
 
 /** Per-client rate limits (token subject when the token verifies, else client address). */
 const rateLimitSettings = {
@@ -143,6 +137,7 @@ const sections = {
   // rate-limit key and evidence uploads). AUTH_JWKS_URL or AUTH_JWKS_FILE is required; issuer and
   // audience default to the development ones, the longest token lifetime to one day.
   ...authSettings,
+  // Abusive queries: all refused before any subgraph is called (the subgraphs apply the same settings).
   ...queryLimitSettings,
   ...rateLimitSettings,
   ...webSocketSettings,

@@ -1,4 +1,4 @@
-import type { GatewayErrorCode } from '@rz/contract';
+import { bodyRefusal } from '@rz/service-kit';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { errorBody } from '../errors/coded-error';
 
@@ -8,20 +8,10 @@ export interface JsonBodyOptions {
 }
 
 /** Body-parser failures, answered as GraphQL errors (JSON), never Express's HTML page. */
-const CODES: Record<number, GatewayErrorCode> = { 400: 'BAD_REQUEST', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
-
-const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
-  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : undefined;
-  if (!status) return next(error);
-  const message =
-    status === 413
-      ? 'Request body too large'
-      : status === 415
-        ? 'Unsupported body encoding'
-        : error.type === 'entity.parse.failed'
-          ? 'Body is not valid JSON'
-          : 'Malformed request body';
-  res.status(status).json(errorBody(CODES[status] ?? 'BAD_REQUEST', message));
+const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const refusal = bodyRefusal(error);
+  if (!refusal) return next(error);
+  res.status(refusal.status).json(errorBody(refusal.code, refusal.message));
 };
 
 /**

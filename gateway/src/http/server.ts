@@ -4,15 +4,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, tokenVerifierFromSettings } from '@rz/service-kit';
+import { createLogger, gatewaySecretParams, listSizeLimitFromConfig, queryLimitsFromConfig, tokenVerifierFromSettings } from '@rz/service-kit';
 import express from 'express';
 import { refuseBadToken, verifyToken } from '../auth/verify-token';
 import type { GatewayConfig } from '../config';
 import { createErrorFormatter } from '../errors/error-formatter';
 import { mountEvidenceEndpoint } from '../evidence/evidence-endpoint';
 import { clientRateLimitsFromConfig } from '../limits/client-rate-limits';
-import { listSizeLimitFromConfig } from '../limits/list-size-limit';
-import { queryLimitsFromConfig } from '../limits/query-limits';
 import { mountRateLimits } from '../limits/rate-limit-middleware';
 import { webSocketLimitsFromConfig } from '../limits/websocket-limits';
 import { SubscriptionPlanner } from '../subscriptions/subscription-planner';
@@ -96,6 +94,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     limits: webSocketLimitsFromConfig(config, rateLimits.limits, app.get('trust proxy fn')),
+    upstream: { connectionParams: gatewaySecretParams(config.SUBGRAPH_SHARED_SECRET) },
   });
   loaded = true;
 

@@ -18,7 +18,7 @@ import { codedError, formattedError } from '../errors/coded-error';
 import { toFormattedError, type ErrorFormatter } from '../errors/error-formatter';
 import type { WebSocketLimits } from '../limits/websocket-limits';
 import { SharedSubscriptions, SlowConsumerError, UpstreamError, type SharedSubscriptionDeps } from './shared-subscription';
-import { UpstreamClients } from './upstream-clients';
+import { UpstreamClients, type UpstreamClientOptions } from './upstream-clients';
 
 /** The planner, data sources, subgraph addresses and logger go to the shared subscriptions; the server opens the upstream clients itself. */
 export interface SubscriptionServerOptions extends Omit<SharedSubscriptionDeps, 'upstream'> {
@@ -32,6 +32,8 @@ export interface SubscriptionServerOptions extends Omit<SharedSubscriptionDeps, 
   parseOptions?: ParseOptions;
   /** Handshake, open-socket and subscribe limits. Default none. */
   limits?: WebSocketLimits;
+  /** How upstream sockets to the subgraphs are opened (retry waits, the gateway's shared secret). */
+  upstream?: UpstreamClientOptions;
 }
 
 /** graphql-ws socket context at the gateway. */
@@ -45,7 +47,7 @@ interface SocketContext {
  * queries and mutations stay with Apollo Server on the same path).
  */
 export class SubscriptionServer {
-  private readonly upstream = new UpstreamClients();
+  private readonly upstream = new UpstreamClients(this.options.upstream);
   private readonly shared: SharedSubscriptions;
   private readonly wss: WebSocketServer;
   private readonly cleanup: { dispose(): void | Promise<void> };

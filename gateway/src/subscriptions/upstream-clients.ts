@@ -7,6 +7,8 @@ export interface UpstreamClientOptions {
   maxRetryWaitMs?: number;
   /** Keep an idle upstream socket this long before closing it. Default 5000 ms. */
   lazyCloseTimeoutMs?: number;
+  /** Sent in every connection_init besides the caller's token (the gateway's shared secret). */
+  connectionParams?: Record<string, string>;
 }
 
 /** Where shared subscriptions subscribe upstream: graphql-ws clients (below), or a fake in unit tests. */
@@ -32,7 +34,7 @@ export class UpstreamClients implements UpstreamSource {
       client = createClient({
         url: url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
-        connectionParams: authorization ? { authorization } : {},
+        connectionParams: { ...this.options.connectionParams, ...(authorization ? { authorization } : {}) },
         lazy: true,
         lazyCloseTimeout: this.options.lazyCloseTimeoutMs ?? 5_000,
         // A subgraph restart must never end a dashboard's stream: keep trying.

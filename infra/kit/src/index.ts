@@ -3,3 +3,8 @@ export * from './config/settings';
 export * from './logging/logger';
 export * from './auth/token-verifier';
 export * from './process/run-service';
+export * from './graphql-limits/query-limits';
+export * from './graphql-limits/list-size-limit';
+export * from './graphql-limits/limit-settings';
+export * from './graphql-limits/body-limit';
+export * from './graphql-limits/gateway-secret';

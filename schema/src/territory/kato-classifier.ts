@@ -111,6 +111,31 @@ export class KatoClassifier {
     return node;
   }
 
+  /** The unit itself, or the nearest unit above it, at one of `levels`. */
+  nearestAt(code: string, levels: readonly TerritoryLevel[]): TerritoryNode | undefined {
+    for (let node = this.nodes.get(code); node; node = node.parentCode ? this.nodes.get(node.parentCode) : undefined) {
+      if (levels.includes(node.level)) return node;
+    }
+    return undefined;
+  }
+
+  /**
+   * The unit when it is at one of `levels`; otherwise a BAD_USER_INPUT error that says which
+   * code would be accepted (the nearest unit above it at such a level), also as `acceptedCode`.
+   * `rule` states what is accepted, e.g. "Media plans are made by a region, a district or a city".
+   */
+  requireAtLevel(code: string, levels: readonly TerritoryLevel[], field: string, rule: string): TerritoryNode {
+    const node = this.require(code, field);
+    if (levels.includes(node.level)) return node;
+    const accepted = this.nearestAt(code, levels);
+    const instead = accepted ? `; use ${accepted.code} (${accepted.names.ru}), which contains it` : '';
+    throw badUserInput(field, `${rule}: ${code} (${node.names.ru}) is a ${node.level.toLowerCase()} unit${instead}`, {
+      territoryCode: code,
+      level: node.level,
+      ...(accepted ? { acceptedCode: accepted.code } : {}),
+    });
+  }
+
   children(code: string): TerritoryNode[] {
     return this.require(code).childCodes.map((c) => this.nodes.get(c)!);
   }

@@ -1,5 +1,18 @@
 import { subgraphInfo, type SubgraphName } from '@rz/contract';
-import { authSettings, booleanFlag, logLevel, nodeEnv, portNumber, postgresUrl, requireJwks } from '@rz/service-kit';
+import {
+  authSettings,
+  booleanFlag,
+  graphqlBodyLimitBytes,
+  logLevel,
+  nodeEnv,
+  portNumber,
+  postgresUrl,
+  queryLimitSettings,
+  requireJwks,
+  requireSecretInProduction,
+  subgraphSharedSecret,
+} from '@rz/service-kit';
+import { metricsSettings } from '@rz/service-kit';
 import { z } from 'zod';
 
 /** Settings every subgraph shares; a subgraph may extend the shape with its own. */
@@ -7,7 +20,8 @@ export function subgraphConfigShape(name: SubgraphName) {
   return z
     .object({
       NODE_ENV: nodeEnv,
-      HOST: z.string().default('0.0.0.0'),
+      /** Interface to listen on. Default 127.0.0.1: only the machine itself; containers set 0.0.0.0. */
+      HOST: z.string().default('127.0.0.1'),
       PORT: portNumber(subgraphInfo(name).port),
       DATABASE_URL: postgresUrl,
       DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
@@ -15,8 +29,19 @@ export function subgraphConfigShape(name: SubgraphName) {
       ...authSettings,
       MIGRATE_ON_START: booleanFlag.default(true),
       SEED_DEMO: booleanFlag.default(false),
+      ...metricsSettings,
+      /**
+       * The secret the gateway sends (X-Gateway-Secret header, graphql-ws connection parameter).
+       * Set: every /graphql request without it is refused (401, or 403 when wrong). Required in production.
+       */
+      SUBGRAPH_SHARED_SECRET: subgraphSharedSecret,
+      // The gateway's limits, with its defaults, for callers that reach the subgraph directly.
+      ...queryLimitSettings,
+      /** Largest JSON body on /graphql. Default 1 MiB: the gateway's entity fetches carry up to QUERY_MAX_PAGED_ROWS representations. */
+      GRAPHQL_BODY_LIMIT_BYTES: graphqlBodyLimitBytes(1024 * 1024),
     })
-    .refine(...requireJwks);
+    .refine(...requireJwks)
+    .refine(...requireSecretInProduction);
 }
 
 export type SubgraphConfig = z.output<ReturnType<typeof subgraphConfigShape>>;

@@ -5,8 +5,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SubgraphName } from '@rz/contract';
-import { createLogger, runService, tokenVerifierFromSettings, type Logger } from '@rz/service-kit';
-import express, { type Express } from 'express';
+import {
+  bodyRefusal,
+  createLogger,
+  listSizeLimitFromConfig,
+  queryLimitsFromConfig,
+  runService,
+  tokenVerifierFromSettings,
+  type Logger,
+} from '@rz/service-kit';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { viewerFromAuthorization } from './auth/viewer-token';
@@ -15,6 +23,7 @@ import { createContext, type ServiceMap, type SubgraphContext } from './context'
 import { createSubgraphDataSource } from './database/data-source';
 import { runMigrationsLocked } from './database/run-migrations';
 import { createErrorFormatter } from './format-error';
+import { gatewayOnly, gatewayOnlyConnection } from './gateway-only';
 import { attachGraphqlWs } from './subscriptions/graphql-ws-server';
 
 /**
@@ -61,6 +70,13 @@ export interface RunningSubgraph<S extends ServiceMap = ServiceMap> {
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
+/** Body-parser failures as coded GraphQL errors (413 PAYLOAD_TOO_LARGE, 400 BAD_REQUEST), never an HTML page. */
+const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const refusal = bodyRefusal(error);
+  if (!refusal) return next(error);
+  res.status(refusal.status).json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+};
+
 export async function startSubgraph<C extends SubgraphConfig, S extends ServiceMap>(definition: SubgraphDefinition<C, S>, config: C): Promise<RunningSubgraph<S>> {
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const production = config.NODE_ENV === 'production';
@@ -85,21 +101,40 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
+  // The gateway's limits: a subgraph reached directly is no softer than the gateway.
+  const limits = queryLimitsFromConfig(config);
   const plugins: ApolloServerPlugin<SubgraphContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer: server }),
     ApolloServerPluginLandingPageDisabled(),
     // Traces are for Apollo GraphOS, which this deployment does not use.
     ApolloServerPluginInlineTraceDisabled(),
+    ...limits.plugins,
+    listSizeLimitFromConfig(config),
   ];
   const schema = await definition.buildSchema();
   const formatError = createErrorFormatter(logger, production);
   const contextFor = (viewer: SubgraphContext['viewer']) =>
     createContext<C, S>({ viewer, db, logger, config, services: processServices.services }) as unknown as SubgraphContext;
-  const ws = schema.getSubscriptionType() ? attachGraphqlWs({ server, schema, viewerOf, createContext: contextFor, formatError }) : undefined;
+  const ws = schema.getSubscriptionType()
+    ? attachGraphqlWs({
+        server,
+        schema,
+        viewerOf,
+        createContext: contextFor,
+        formatError,
+        acceptConnection: gatewayOnlyConnection(config.SUBGRAPH_SHARED_SECRET),
+        validationRules: limits.validationRules,
+        parseOptions: limits.parseOptions,
+      })
+    : undefined;
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     plugins,
     introspection: !production,
+    // No "Did you mean ...?" hints about the schema in production.
+    hideSchemaDetailsFromClientErrors: production,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: !production,
     formatError,
   });
@@ -119,7 +154,9 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
   definition.routes?.(app, { db, logger, config });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    gatewayOnly(config.SUBGRAPH_SHARED_SECRET),
+    express.json({ limit: config.GRAPHQL_BODY_LIMIT_BYTES }),
+    bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         contextFor(await viewerOf(req.headers.authorization)),

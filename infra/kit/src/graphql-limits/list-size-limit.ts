@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  GraphQLError,
   Kind,
   getNamedType,
   getNullableType,
@@ -13,10 +13,11 @@ import {
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
+  type DocumentNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { QueryLimitsConfig } from '../config';
-import { codedError } from '../errors/coded-error';
+import type { QueryLimitSettings } from './limit-settings';
 
 export interface ListSizeLimitOptions {
   /** Largest page size a paged field may be asked for. Default 500. */
@@ -31,42 +32,57 @@ export interface ListSizeLimitOptions {
 
 const REFUSED = { http: { status: 400 } };
 
+function refusal(code: 'BAD_USER_INPUT' | 'GRAPHQL_VALIDATION_FAILED', message: string, details: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...details, ...REFUSED, code } });
+}
+
+/** What the check needs of a resolved operation; Apollo Server's request context has these fields. */
+export interface ResolvedOperation {
+  operation?: OperationDefinitionNode | null;
+  document: DocumentNode;
+  request: { variables?: Record<string, unknown> | null };
+  schema: GraphQLSchema;
+}
+
 /**
- * Caps page sizes and the rows a whole operation may ask for. Runs once the
- * operation is resolved, with the request's variables and the schema's argument
- * defaults, so `first: $n` and an omitted `first` count too (armor's static cost
- * only sees literals). Still before execution: a refused operation calls no subgraph.
+ * Caps page sizes and the rows a whole operation may ask for (throws a coded
+ * GraphQLError). Runs once the operation is resolved, with the request's variables
+ * and the schema's argument defaults, so `first: $n` and an omitted `first` count
+ * too (armor's static cost only sees literals). Still before execution.
  */
-export function listSizeLimitPlugin(options: ListSizeLimitOptions = {}): ApolloServerPlugin {
+export function checkListSizes({ operation, document, request, schema }: ResolvedOperation, options: ListSizeLimitOptions = {}): void {
+  if (!operation) return;
   const maxPageSize = options.maxPageSize ?? 500;
   const maxPagedRows = options.maxPagedRows ?? 10_000;
   const assumedListSize = options.assumedListSize ?? 10;
   const argumentNames = new Set(options.pageSizeArguments ?? ['first', 'last']);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) return;
+  // Variables the request omits take their declared default.
+  const variables: Record<string, unknown> = Object.assign(Object.create(null), request.variables);
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (variables[name] === undefined && definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  const rows = new RowCounter(schema, fragments, variables, argumentNames, maxPageSize, assumedListSize).rows(operation.selectionSet, rootType);
+  if (rows > maxPagedRows) {
+    throw refusal('GRAPHQL_VALIDATION_FAILED', `The operation asks for up to ${rows} list rows; the limit is ${maxPagedRows}. Ask for smaller pages.`, {
+      limit: 'maxPagedRows',
+    });
+  }
+}
 
+/** The check as an Apollo Server plugin (structurally typed, so this kit needs no Apollo dependency). */
+export function listSizeLimitPlugin(options: ListSizeLimitOptions = {}) {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, request, schema }) {
-          if (!operation) return;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-          }
-          const rootType = schema.getRootType(operation.operation);
-          if (!rootType) return;
-          // Variables the request omits take their declared default.
-          const variables: Record<string, unknown> = Object.assign(Object.create(null), request.variables);
-          for (const definition of operation.variableDefinitions ?? []) {
-            const name = definition.variable.name.value;
-            if (variables[name] === undefined && definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
-          }
-          const rows = new RowCounter(schema, fragments, variables, argumentNames, maxPageSize, assumedListSize).rows(operation.selectionSet, rootType);
-          if (rows > maxPagedRows) {
-            throw codedError('GRAPHQL_VALIDATION_FAILED', `The operation asks for up to ${rows} list rows; the limit is ${maxPagedRows}. Ask for smaller pages.`, {
-              limit: 'maxPagedRows',
-              ...REFUSED,
-            });
-          }
+        async didResolveOperation(context: ResolvedOperation) {
+          checkListSizes(context, options);
         },
       };
     },
@@ -136,10 +152,9 @@ class RowCounter {
       // Wrong types are left to GraphQL's own coercion, which refuses them next.
       if (typeof value !== 'number' || !Number.isFinite(value)) continue;
       if (value > this.maxPageSize) {
-        throw codedError('BAD_USER_INPUT', `${fieldName}(${definition.name}:) must be at most ${this.maxPageSize}, got ${value}`, {
+        throw refusal('BAD_USER_INPUT', `${fieldName}(${definition.name}:) must be at most ${this.maxPageSize}, got ${value}`, {
           field: definition.name,
           limit: 'maxPageSize',
-          ...REFUSED,
         });
       }
       size = Math.max(size ?? 0, value, 0);
@@ -152,7 +167,7 @@ function fieldOf(type: GraphQLNamedType, name: string): GraphQLField<unknown, un
   return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 }
 
-export function listSizeLimitFromConfig(config: QueryLimitsConfig): ApolloServerPlugin {
+export function listSizeLimitFromConfig(config: QueryLimitSettings) {
   return listSizeLimitPlugin({
     maxPageSize: config.QUERY_MAX_PAGE_SIZE,
     maxPagedRows: config.QUERY_MAX_PAGED_ROWS,

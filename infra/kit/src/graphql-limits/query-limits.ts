@@ -1,7 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
-import type { QueryLimitsConfig } from '../config';
+import type { QueryLimitSettings } from './limit-settings';
 
 export interface QueryLimitsOptions {
   /** Deepest field nesting; a fragment spread counts as a level. Default 10. */
@@ -33,13 +32,13 @@ function rejectAs(limit: string) {
 
 /**
  * Depth, cost, alias, directive and token limits. They run while Apollo parses
- * and validates the operation, that is before the query plan is executed: a
- * query past a limit never reaches a subgraph.
+ * and validates the operation, before anything is executed: at the gateway a query
+ * past a limit never reaches a subgraph, and a subgraph called directly refuses it too.
  */
 export function queryLimits(options: QueryLimitsOptions = {}): {
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;
-  plugins: ApolloServerPlugin[];
+  plugins: ReturnType<ApolloArmor['protect']>['plugins'];
 } {
   const armor = new ApolloArmor({
     maxDepth: { ...rejectAs('maxDepth'), n: options.maxDepth ?? 10, ignoreIntrospection: true, flattenFragments: false },
@@ -66,7 +65,7 @@ export function queryLimits(options: QueryLimitsOptions = {}): {
   };
 }
 
-export function queryLimitsFromConfig(config: QueryLimitsConfig): ReturnType<typeof queryLimits> {
+export function queryLimitsFromConfig(config: QueryLimitSettings): ReturnType<typeof queryLimits> {
   return queryLimits({
     maxDepth: config.QUERY_MAX_DEPTH,
     maxCost: config.QUERY_MAX_COST,

@@ -64,12 +64,7 @@ export class MediaPlanService {
     const territory = kato().require(input.territory, 'input.territory');
     // Scope first: a caller outside it learns nothing more about the territory.
     const viewer = requireActsIn(this.ctx.viewer, territory.code, Role.AKIMAT_OFFICER);
-    if (!PLANNING_LEVELS.includes(territory.level)) {
-      throw badUserInput('input.territory', `Media plans are made by a region, a district or a city, not by a ${territory.level.toLowerCase()} unit`, {
-        territoryCode: territory.code,
-        level: territory.level,
-      });
-    }
+    kato().requireAtLevel(territory.code, PLANNING_LEVELS, 'input.territory', 'Media plans are made by a region, a district or a city');
     const plan = this.repository.create({
       id: newId(),
       territoryCode: territory.code,

@@ -183,7 +183,9 @@ describe('media plan input', () => {
     // A rural district and a village of Zhambyl region.
     for (const territory of ['316655000', '316655100']) {
       const res = await createPlan({ territory, year: 2030, submissionDeadline: '2030-01-31' }, await officer('310000000'));
-      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.territory', territoryCode: territory });
+      // The refusal names the district to plan for instead.
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.territory', territoryCode: territory, acceptedCode: '316600000' });
+      expect(res.errors?.[0].message).toContain('use 316600000 (Шуский район)');
     }
     expect(await planCount()).toBe(before);
   });

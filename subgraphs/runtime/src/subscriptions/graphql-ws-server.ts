@@ -3,6 +3,11 @@ import {
   createSourceEventStream,
   execute,
   GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type ParseOptions,
+  type ValidationRule,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
@@ -58,6 +63,11 @@ export interface GraphqlWsOptions {
   viewerOf(authorization: string | undefined): Promise<Viewer | null>;
   createContext(viewer: Viewer | null): SubgraphContext;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /** Whether a connection may stay (the gateway's shared secret); refused: closed with 4403. */
+  acceptConnection?(connectionParams: Record<string, unknown> | undefined): boolean;
+  /** The same query limits as HTTP. */
+  validationRules?: readonly ValidationRule[];
+  parseOptions?: ParseOptions;
 }
 
 /**
@@ -73,6 +83,9 @@ export function attachGraphqlWs(options: GraphqlWsOptions): { dispose(): Promise
   const cleanup = useServer(
     {
       schema: options.schema,
+      onConnect: (ctx) => options.acceptConnection?.(ctx.connectionParams) ?? true,
+      parse: (source) => parse(source, options.parseOptions),
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]),
       context: async (ctx) => {
         const authorization = (ctx.connectionParams as { authorization?: unknown } | undefined)?.authorization;
         return options.createContext(await options.viewerOf(typeof authorization === 'string' ? authorization : undefined));
