@@ -9,7 +9,6 @@ import {
   postgresUrl,
   queryLimitSettings,
   requireJwks,
-  requireSecretInProduction,
   subgraphSharedSecret,
 } from '@rz/service-kit';
 import { metricsSettings } from '@rz/service-kit';
@@ -32,7 +31,8 @@ export function subgraphConfigShape(name: SubgraphName) {
       ...metricsSettings,
       /**
        * The secret the gateway sends (X-Gateway-Secret header, graphql-ws connection parameter).
-       * Set: every /graphql request without it is refused (401, or 403 when wrong). Required in production.
+       * Set: every /graphql request without it is refused (401, or 403 when wrong). Required to serve in
+       * production (checked at start, so the one-shot migrator does not need it).
        */
       SUBGRAPH_SHARED_SECRET: subgraphSharedSecret,
       // The gateway's limits, with its defaults, for callers that reach the subgraph directly.
@@ -40,8 +40,7 @@ export function subgraphConfigShape(name: SubgraphName) {
       /** Largest JSON body on /graphql. Default 1 MiB: the gateway's entity fetches carry up to QUERY_MAX_PAGED_ROWS representations. */
       GRAPHQL_BODY_LIMIT_BYTES: graphqlBodyLimitBytes(1024 * 1024),
     })
-    .refine(...requireJwks)
-    .refine(...requireSecretInProduction);
+    .refine(...requireJwks);
 }
 
 export type SubgraphConfig = z.output<ReturnType<typeof subgraphConfigShape>>;

@@ -10,6 +10,7 @@ import {
   createLogger,
   listSizeLimitFromConfig,
   queryLimitsFromConfig,
+  requireSecretInProduction,
   runService,
   tokenVerifierFromSettings,
   type Logger,
@@ -80,6 +81,7 @@ const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
 export async function startSubgraph<C extends SubgraphConfig, S extends ServiceMap>(definition: SubgraphDefinition<C, S>, config: C): Promise<RunningSubgraph<S>> {
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const production = config.NODE_ENV === 'production';
+  requireSecretInProduction(config);
   const db = createSubgraphDataSource({
     url: config.DATABASE_URL,
     schema: definition.name.replace(/-/g, '_'),

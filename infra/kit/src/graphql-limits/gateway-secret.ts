@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { ConfigError } from '../config/parse-config';
 
 /**
  * The header (HTTP) and connection parameter (graphql-ws) in which the gateway
@@ -10,11 +11,12 @@ export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 /** Shared by the gateway (sends it) and the subgraphs (require it). At least 32 characters. */
 export const subgraphSharedSecret = z.string().min(32, 'at least 32 characters').optional();
 
-/** For `.refine(...requireSecretInProduction)`: production subgraphs answer only the gateway. */
-export const requireSecretInProduction: [(c: { NODE_ENV: string; SUBGRAPH_SHARED_SECRET?: string }) => boolean, { message: string; path: string[] }] = [
-  (c) => c.NODE_ENV !== 'production' || !!c.SUBGRAPH_SHARED_SECRET,
-  { message: 'required in production: the secret the gateway sends to the subgraphs', path: ['SUBGRAPH_SHARED_SECRET'] },
-];
+/** A production subgraph answers only the gateway: it does not start without the secret. */
+export function requireSecretInProduction(config: { NODE_ENV: string; SUBGRAPH_SHARED_SECRET?: string }): void {
+  if (config.NODE_ENV === 'production' && !config.SUBGRAPH_SHARED_SECRET) {
+    throw new ConfigError(['SUBGRAPH_SHARED_SECRET: required in production, the secret the gateway sends to the subgraphs']);
+  }
+}
 
 export type SecretCheck = 'ok' | 'missing' | 'wrong';
 
