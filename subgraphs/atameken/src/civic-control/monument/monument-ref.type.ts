@@ -1,12 +1,8 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityRef, type EntityKey } from '@rz/schema';
 
 /**
  * rukhani-qazyna owns Monument; this subgraph adds the complaints about it, so the
  * stub is resolvable by key. Root value: { id }.
  */
-@Directive('@key(fields: "id")')
-@ObjectType('Monument')
-export class MonumentRef {
-  @Field(() => ID)
-  id: string;
-}
+export const MonumentRef = entityRef('Monument');
+export type MonumentRef = EntityKey;
