@@ -13,6 +13,7 @@ import {
   requireJwks,
   subgraphSharedSecret,
 } from '@rz/service-kit';
+import { metricsSettings } from '@rz/service-kit';
 import { z } from 'zod';
 
 const MIB = 1024 * 1024;
@@ -128,6 +129,11 @@ const evidenceSettings = {
   EVIDENCE_S3_FORCE_PATH_STYLE: booleanFlag.default(true),
 };
 
+/** Metrics (/metrics) and request logs; traces are configured by the OTEL_* variables (docs/operations.md). */
+const observabilitySettings = {
+  ...metricsSettings,
+};
+
 const sections = {
   ...serverSettings,
   ...browserSettings,
@@ -142,6 +148,7 @@ const sections = {
   ...rateLimitSettings,
   ...webSocketSettings,
   ...evidenceSettings,
+  ...observabilitySettings,
 };
 
 const shape = z
@@ -162,6 +169,7 @@ export type QueryLimitsConfig = Section<typeof queryLimitSettings>;
 export type RateLimitsConfig = Section<typeof rateLimitSettings>;
 export type WebSocketConfig = Section<typeof webSocketSettings>;
 export type EvidenceConfig = Section<typeof evidenceSettings>;
+export type ObservabilityConfig = Section<typeof observabilitySettings>;
 
 export type GatewayConfig = Parsed & UpstreamConfig;
 

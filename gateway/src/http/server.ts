@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, gatewaySecretParams, listSizeLimitFromConfig, queryLimitsFromConfig, tokenVerifierFromSettings } from '@rz/service-kit';
+import { linkObservation, REQUEST_ID_HEADER } from '@rz/service-kit';
 import express from 'express';
 import { refuseBadToken, verifyToken } from '../auth/verify-token';
 import type { GatewayConfig } from '../config';
@@ -21,6 +22,7 @@ import { operationResolutionPlugin } from '../upstream/operation-resolution';
 import { buildSubgraphDataSources } from '../upstream/subgraph-data-sources';
 import { buildGateway, readSupergraph } from '../upstream/supergraph';
 import { mountCors } from './cors';
+import { observeGateway } from './observability';
 import { mountDashboard } from './dashboard-assets';
 import { mountHealthRoutes } from './health-routes';
 import { mountIdeAssets } from './ide-assets';
@@ -53,9 +55,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
+  const observability = observeGateway(app, httpServer, { config, logger });
   let loaded = false;
   const supergraphSdl = readSupergraph(config);
-  const dataSources = buildSubgraphDataSources(config, subgraphFetch.fetcher);
+  const dataSources = buildSubgraphDataSources(config, observability.measureFetches(subgraphFetch.fetcher));
 
   const limits = queryLimitsFromConfig(config);
   const apollo = new ApolloServer<GatewayContext>({
@@ -74,6 +77,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...limits.plugins,
       listSizeLimitFromConfig(config),
       operationResolutionPlugin(),
+      observability.plugin,
       responseStatusPlugin(),
     ],
   });
@@ -93,9 +97,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxBufferedEvents: config.SUBSCRIPTION_MAX_BUFFERED_EVENTS,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    limits: webSocketLimitsFromConfig(config, rateLimits.limits, app.get('trust proxy fn')),
+    limits: webSocketLimitsFromConfig(config, rateLimits.limits, app.get('trust proxy fn'), observability.countRefusal),
     upstream: { connectionParams: gatewaySecretParams(config.SUBGRAPH_SHARED_SECRET) },
   });
+  observability.watchSubscriptions(() => subscriptions.stats());
   loaded = true;
 
   mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded, subscriptionStats: () => subscriptions.stats() });
@@ -105,7 +110,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(
     '/graphql',
     ...jsonBodyWithLimit({ limitBytes: config.GRAPHQL_BODY_LIMIT_BYTES }),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.headers.authorization }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => linkObservation({ authorization: req.headers.authorization, requestId: req.headers[REQUEST_ID_HEADER] as string }, req),
+    }),
   );
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));

@@ -22,6 +22,8 @@ export interface WebSocketLimitsOptions {
   subscriptionsPerSocket?: number;
   /** Express's compiled `trust proxy` (app.get('trust proxy fn')), which decides the client address. Default: trust nobody. */
   trustProxy?: (address: string, hop: number) => boolean;
+  /** Told of every refusal (for the refusal metric). */
+  onRefusal?: (kind: 'ws_open' | 'ws_handshake' | 'ws_subscribe') => void;
 }
 
 /** What graphql-ws knows about a socket when a subscribe message arrives. */
@@ -58,11 +60,13 @@ export class WebSocketLimits {
     if (!this.enabled) return done(true);
     const address = this.addressOf(info.req);
     if ((this.open.get(address) ?? 0) >= (this.options.openPerAddress ?? 500)) {
+      this.options.onRefusal?.('ws_open');
       return done(false, 429, 'Too many open connections from this address', { 'Retry-After': '60' });
     }
     this.handshakes.consume(address).then(
       () => done(true),
       (refusal) => {
+        this.options.onRefusal?.('ws_handshake');
         const seconds = refusal instanceof RateLimiterRes ? Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) : 60;
         done(false, 429, 'Too many connection attempts', { 'Retry-After': String(seconds) });
       },
@@ -85,11 +89,13 @@ export class WebSocketLimits {
   async admit(attempt: SubscribeAttempt): Promise<GraphQLError[] | null> {
     const cap = this.options.subscriptionsPerSocket ?? 20;
     if (attempt.activeSubscriptions >= cap) {
+      this.options.onRefusal?.('ws_subscribe');
       return [codedError('RATE_LIMITED', `At most ${cap} subscriptions run on one connection; complete one first`)];
     }
     if (!this.enabled || !this.options.requests) return null;
     const wait = await this.options.requests.consume('request', attempt.authorization, this.addressOf(attempt.request));
     if (wait === null) return null;
+    this.options.onRefusal?.('ws_subscribe');
     return [rateLimited(wait)];
   }
 }
@@ -98,6 +104,7 @@ export function webSocketLimitsFromConfig(
   config: Pick<RateLimitsConfig, 'RATE_LIMIT_ENABLED' | 'RATE_LIMIT_WINDOW_SECONDS'> & WebSocketConfig,
   requests: ClientRateLimits | null,
   trustProxy: (address: string, hop: number) => boolean,
+  onRefusal?: WebSocketLimitsOptions['onRefusal'],
 ): WebSocketLimits {
   return new WebSocketLimits({
     requests,
@@ -107,5 +114,6 @@ export function webSocketLimitsFromConfig(
     openPerAddress: config.WS_MAX_OPEN_PER_ADDRESS,
     subscriptionsPerSocket: config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
     trustProxy,
+    onRefusal,
   });
 }

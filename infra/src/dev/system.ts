@@ -113,6 +113,8 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
         PORT: String(port),
         DATABASE_URL: database.url,
         SEED_DEMO: String(options.seedDemo),
+        // Names the traces' service when OTEL_EXPORTER_OTLP_ENDPOINT is given.
+        OTEL_SERVICE_NAME: name,
         ...options.subgraphEnv,
       },
     };
@@ -123,6 +125,7 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
     env: {
       ...common,
       PORT: String(options.gatewayPort),
+      OTEL_SERVICE_NAME: 'gateway',
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, subgraphSpec(name).url])),
       ...options.gatewayEnv,
     },

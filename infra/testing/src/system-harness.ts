@@ -18,6 +18,8 @@ export interface TestSystemOptions {
   /** Run against an existing test database (a second system on the same data) instead of a fresh one. */
   database?: TestDatabase;
   gatewayEnv?: Record<string, string>;
+  /** Extra settings for every subgraph process. */
+  subgraphEnv?: Record<string, string>;
 }
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -36,6 +38,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     logLevel: 'warn',
     // Uploads go to a scratch store, never into the repository's .data folder.
     gatewayEnv: { EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'rz-evidence-')), ...options.gatewayEnv },
+    subgraphEnv: options.subgraphEnv,
   });
   return {
     ...system,

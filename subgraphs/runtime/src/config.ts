@@ -12,6 +12,7 @@ import {
   subgraphSharedSecret,
 } from '@rz/service-kit';
 import { metricsSettings } from '@rz/service-kit';
+import { metricsSettings } from '@rz/service-kit';
 import { z } from 'zod';
 
 /** Settings every subgraph shares; a subgraph may extend the shape with its own. */
@@ -28,6 +29,7 @@ export function subgraphConfigShape(name: SubgraphName) {
       ...authSettings,
       MIGRATE_ON_START: booleanFlag.default(true),
       SEED_DEMO: booleanFlag.default(false),
+      ...metricsSettings,
       ...metricsSettings,
       /**
        * The secret the gateway sends (X-Gateway-Secret header, graphql-ws connection parameter).

@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SubgraphName } from '@rz/contract';
+import { linkObservation, type ServiceMetrics } from '@rz/service-kit';
 import {
   bodyRefusal,
   createLogger,
@@ -25,6 +26,7 @@ import { createSubgraphDataSource } from './database/data-source';
 import { runMigrationsLocked } from './database/run-migrations';
 import { createErrorFormatter } from './format-error';
 import { gatewayOnly, gatewayOnlyConnection } from './gateway-only';
+import { observeSubgraph, type RouteLabel } from './observability/subgraph-observability';
 import { attachGraphqlWs } from './subscriptions/graphql-ws-server';
 
 /**
@@ -44,6 +46,8 @@ export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, S
   seedDemo?(db: DataSource, logger: Logger): Promise<void>;
   /** Extra HTTP routes (for example QR redirects), mounted before /graphql. */
   routes?(app: Express, deps: { db: DataSource; logger: Logger; config: C }): void;
+  /** Labels for those routes in request logs and metrics (anything else is `other`). */
+  routeLabels?: RouteLabel[];
   /**
    * Long-lived process services (a LISTEN connection, timers), started after
    * migrations and stopped on shutdown; resolvers reach them as `ctx.services`.
@@ -54,6 +58,8 @@ export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, S
 export interface ProcessServices<S extends ServiceMap = ServiceMap> {
   readonly services: S;
   stop(): Promise<void>;
+  /** Registers the services' own metrics (outbox lag, ...). */
+  observe?(metrics: ServiceMetrics): void;
 }
 
 export interface RunningSubgraph<S extends ServiceMap = ServiceMap> {
@@ -102,6 +108,8 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
   const server = createServer(app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  const observability = observeSubgraph(app, server, { config, logger, db, routeLabels: definition.routeLabels });
+  processServices.observe?.(observability.metrics);
 
   // The gateway's limits: a subgraph reached directly is no softer than the gateway.
   const limits = queryLimitsFromConfig(config);
@@ -110,6 +118,7 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
     ApolloServerPluginLandingPageDisabled(),
     // Traces are for Apollo GraphOS, which this deployment does not use.
     ApolloServerPluginInlineTraceDisabled(),
+    observability.plugin,
     ...limits.plugins,
     listSizeLimitFromConfig(config),
   ];
@@ -161,7 +170,7 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
     bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        contextFor(await viewerOf(req.headers.authorization)),
+        linkObservation(contextFor(await viewerOf(req.headers.authorization)), req),
     }),
   );
 

@@ -22,7 +22,8 @@ export class StatementCounter implements TypeOrmLogger {
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn({ time, query }, 'slow query');
+    // Not `time`: pino's own timestamp key; a second one made log tools read these lines as 1970.
+    this.logger.warn({ durationMs: time, query }, 'slow query');
   }
 
   logSchemaBuild(): void {}

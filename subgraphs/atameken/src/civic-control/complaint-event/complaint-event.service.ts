@@ -13,5 +13,15 @@ export async function startComplaintEvents(deps: { db: DataSource; config: Atame
     retentionDays: config.COMPLAINT_EVENT_RETENTION_DAYS,
   });
   await stream.start();
-  return { services: { complaintEvents: stream }, stop: () => stream.stop() };
+  return {
+    services: { complaintEvents: stream },
+    stop: () => stream.stop(),
+    observe(metrics) {
+      // One query per scrape; both gauges read it.
+      let lag: ReturnType<ComplaintEventStream['lag']> | undefined;
+      const read = () => (lag ??= stream.lag().finally(() => setImmediate(() => (lag = undefined))));
+      metrics.gauge('rz_outbox_pending_events', 'Complaint events committed and not yet read by this process', async () => (await read()).waiting);
+      metrics.gauge('rz_outbox_oldest_event_age_seconds', 'Age of the oldest complaint event not yet read (outbox lag)', async () => (await read()).oldestAgeSeconds);
+    },
+  };
 }

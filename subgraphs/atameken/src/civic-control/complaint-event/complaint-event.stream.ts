@@ -166,6 +166,15 @@ export class ComplaintEventStream {
     }, buffer);
   }
 
+  /** Outbox lag of this process: committed events it has not read yet, and the age of the oldest in seconds. */
+  async lag(): Promise<{ waiting: number; oldestAgeSeconds: number }> {
+    const [row] = await this.query(
+      'SELECT count(*)::int AS waiting, coalesce(extract(epoch FROM now() - min(at)), 0)::float8 AS age FROM complaint_event WHERE id > $1',
+      [this.lastId.toString()],
+    );
+    return { waiting: row.waiting as number, oldestAgeSeconds: row.age as number };
+  }
+
   private async checkResumable(after: bigint): Promise<void> {
     if (after > this.lastId) throw badUserInput('after', 'Unknown cursor: it is ahead of the stream');
     const [{ min }] = await this.query('SELECT min(id)::text AS min FROM complaint_event');

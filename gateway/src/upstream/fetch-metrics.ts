@@ -1,0 +1,38 @@
+import type { Fetcher } from '@apollo/utils.fetcher';
+import type { ServiceMetrics } from '@rz/service-kit';
+
+/** What the gateway measures of its subgraph requests. */
+export interface UpstreamMetrics {
+  fetchDuration: ReturnType<ServiceMetrics['histogram']>;
+  fetchErrors: ReturnType<ServiceMetrics['counter']>;
+}
+
+/**
+ * The subgraph fetch metrics; deduplicated and merged fetches are counted by name so that
+ * dashboards and alerts can rely on them, though nothing deduplicates or merges fetches yet.
+ */
+export function upstreamMetrics(metrics: ServiceMetrics): UpstreamMetrics {
+  metrics.counter('rz_subgraph_fetches_deduplicated_total', 'Subgraph fetches answered by an identical one in flight', ['subgraph']);
+  metrics.counter('rz_subgraph_fetches_merged_total', 'Subgraph fetches merged into another request to the same subgraph', ['subgraph']);
+  return {
+    fetchDuration: metrics.histogram('rz_subgraph_fetch_duration_seconds', 'Time waiting for a subgraph response (headers)', ['subgraph']),
+    fetchErrors: metrics.counter('rz_subgraph_fetch_errors_total', 'Subgraph fetches that failed: no response (network) or an HTTP error status', ['subgraph', 'kind']),
+  };
+}
+
+/** A fetcher for one subgraph that times every request and counts failures. */
+export function measuredFetcher(subgraph: string, fetcher: Fetcher, metrics: UpstreamMetrics): Fetcher {
+  return (async (url: string, init?: unknown) => {
+    const stop = metrics.fetchDuration.startTimer({ subgraph });
+    try {
+      const response = await fetcher(url, init as never);
+      if (response.status >= 400) metrics.fetchErrors.inc({ subgraph, kind: 'status' });
+      return response;
+    } catch (error) {
+      metrics.fetchErrors.inc({ subgraph, kind: 'network' });
+      throw error;
+    } finally {
+      stop();
+    }
+  }) as Fetcher;
+}
