@@ -1,4 +1,4 @@
-import { Lang, LocalizedText, pickLocalized } from '@rz/schema';
+import { Lang, localizedOf, LocalizedText, pickLocalized } from '@rz/schema';
 import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
@@ -31,12 +31,12 @@ export class InitiativeCompletionResolver {
 export class InitiativeImplementationResolver {
   @FieldResolver(() => String, { description: 'What was achieved, in the reader\'s language, falling back kk -> ru -> en' })
   result(@Root() i: InitiativeEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string {
-    return pickLocalized({ kk: i.resultKk, ru: i.resultRu, en: i.resultEn }, lang)!;
+    return pickLocalized(localizedOf(i, 'result'), lang)!;
   }
 
   @FieldResolver(() => LocalizedText)
   results(@Root() i: InitiativeEntity): LocalizedText {
-    return { kk: i.resultKk, ru: i.resultRu, en: i.resultEn };
+    return localizedOf(i, 'result');
   }
 
   @FieldResolver(() => [InitiativePatron], { description: 'Organisations that pledged, then patrons named by the akimat; private persons are never named' })

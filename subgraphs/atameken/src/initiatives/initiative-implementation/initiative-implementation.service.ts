@@ -1,4 +1,4 @@
-import { badUserInput, hasAnyLanguage, invalidTransition, type Localized } from '@rz/schema';
+import { badUserInput, hasAnyLanguage, invalidTransition, localizedColumns } from '@rz/schema';
 import { requireViewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { requireModeratesInitiatives } from '../../access/atameken-access';
@@ -13,11 +13,6 @@ import type { CompleteInitiativeInput } from './initiative-implementation.input'
 import { initiativeParticipantsLoader, initiativeVolunteersLoader } from './initiative-implementation.loader';
 import { InitiativeParticipantKind, type InitiativePatron } from './initiative-implementation.type';
 import type { AtamekenContext } from '../../context';
-
-function cleaned(text: Localized): { kk: string | null; ru: string | null; en: string | null } {
-  const pick = (value: string | null | undefined) => value?.trim() || null;
-  return { kk: pick(text.kk), ru: pick(text.ru), en: pick(text.en) };
-}
 
 /** Trimmed, blank-free, each name once (case-insensitive), in the given order. */
 function names(list: readonly string[], field: string): string[] {
@@ -42,8 +37,7 @@ export class InitiativeImplementationService {
    */
   async complete(input: CompleteInitiativeInput): Promise<InitiativeEntity> {
     const viewer = requireViewer(this.ctx.viewer);
-    const result = cleaned(input.result);
-    if (!hasAnyLanguage(result)) throw badUserInput('input.result', 'Describe the result in at least one language');
+    if (!hasAnyLanguage(input.result)) throw badUserInput('input.result', 'Describe the result in at least one language');
     const ngos = names(input.ngos ?? [], 'input.ngos');
     const patrons = names(input.patrons ?? [], 'input.patrons');
     const volunteerIds = [...new Set(input.volunteers ?? [])];
@@ -64,9 +58,7 @@ export class InitiativeImplementationService {
         status: IMPLEMENTED_STATUS,
         progress: 100,
         implementedAt: new Date(),
-        resultKk: result.kk,
-        resultRu: result.ru,
-        resultEn: result.en,
+        ...localizedColumns('result', input.result),
         peopleServed: input.peopleServed,
       });
       await manager.save(initiative);

@@ -1,4 +1,4 @@
-import { Lang, LocalizedText, pickLocalized } from '@rz/schema';
+import { Lang, localizedOf, LocalizedText, pickLocalized } from '@rz/schema';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { Initiative } from '../initiative/initiative.type';
@@ -26,16 +26,16 @@ export class InitiativeMilestonesResolver {
 export class InitiativeMilestoneResolver {
   @FieldResolver(() => String, { description: 'Title in the reader\'s language, falling back kk -> ru -> en' })
   title(@Root() m: InitiativeMilestoneEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string {
-    return pickLocalized({ kk: m.titleKk, ru: m.titleRu, en: m.titleEn }, lang)!;
+    return pickLocalized(localizedOf(m, 'title'), lang)!;
   }
 
   @FieldResolver(() => LocalizedText)
   titles(@Root() m: InitiativeMilestoneEntity): LocalizedText {
-    return { kk: m.titleKk, ru: m.titleRu, en: m.titleEn };
+    return localizedOf(m, 'title');
   }
 
   @FieldResolver(() => String, { nullable: true })
   description(@Root() m: InitiativeMilestoneEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string | null {
-    return pickLocalized({ kk: m.descriptionKk, ru: m.descriptionRu, en: m.descriptionEn }, lang);
+    return pickLocalized(localizedOf(m, 'description'), lang);
   }
 }

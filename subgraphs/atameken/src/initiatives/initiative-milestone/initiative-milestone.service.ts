@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden, hasAnyLanguage, type Localized } from '@rz/schema';
+import { badUserInput, conflict, forbidden, hasAnyLanguage, localizedColumns } from '@rz/schema';
 import { newId, requireViewer } from '@rz/subgraph-runtime';
 import { mayReportProgress } from '../../access/atameken-access';
 import { kzDay } from '../../shared/kz-time';
@@ -9,11 +9,6 @@ import { InitiativeMilestoneEntity } from './initiative-milestone.entity';
 import type { AddInitiativeMilestoneInput } from './initiative-milestone.input';
 import { initiativeMilestonesLoader } from './initiative-milestone.loader';
 import type { AtamekenContext } from '../../context';
-
-function cleaned(text: Localized | null | undefined): { kk: string | null; ru: string | null; en: string | null } {
-  const pick = (value: string | null | undefined) => value?.trim() || null;
-  return { kk: pick(text?.kk), ru: pick(text?.ru), en: pick(text?.en) };
-}
 
 export class InitiativeMilestoneService {
   constructor(private readonly ctx: AtamekenContext) {}
@@ -28,9 +23,7 @@ export class InitiativeMilestoneService {
    */
   async add(input: AddInitiativeMilestoneInput): Promise<InitiativeMilestoneEntity> {
     const viewer = requireViewer(this.ctx.viewer);
-    const title = cleaned(input.title);
-    if (!hasAnyLanguage(title)) throw badUserInput('input.title', 'Give the title in at least one language');
-    const description = cleaned(input.description);
+    if (!hasAnyLanguage(input.title)) throw badUserInput('input.title', 'Give the title in at least one language');
     return this.ctx.db.transaction(async (manager) => {
       const initiative = await lockInitiative(manager, input.initiative, 'input.initiative');
       if (!mayReportProgress(viewer, initiative)) {
@@ -53,12 +46,8 @@ export class InitiativeMilestoneService {
         id: newId(),
         initiativeId: initiative.id,
         happenedOn: input.happenedOn,
-        titleKk: title.kk,
-        titleRu: title.ru,
-        titleEn: title.en,
-        descriptionKk: description.kk,
-        descriptionRu: description.ru,
-        descriptionEn: description.en,
+        ...localizedColumns('title', input.title),
+        ...localizedColumns('description', input.description),
         progress: input.progress,
         authorSubject: viewer.subject,
       });

@@ -1,4 +1,4 @@
-import { GeoPoint, kato, Lang, LocalizedText, PageArgs, pickLocalized, Territory, type TerritoryNode } from '@rz/schema';
+import { GeoPoint, kato, Lang, localizedOf, LocalizedText, PageArgs, pickLocalized, Territory, type TerritoryNode } from '@rz/schema';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from './initiative.entity';
 import { ChangeInitiativeStatusArgs, InitiativeFilter, ProposeInitiativeInput, RecordInitiativeBudgetArgs, UpdateInitiativeInput } from './initiative.input';
@@ -57,22 +57,22 @@ export class InitiativeResolver {
 
   @FieldResolver(() => String, { description: 'Title in the reader\'s language, falling back kk -> ru -> en' })
   title(@Root() i: InitiativeEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string {
-    return pickLocalized({ kk: i.titleKk, ru: i.titleRu, en: i.titleEn }, lang)!;
+    return pickLocalized(localizedOf(i, 'title'), lang)!;
   }
 
   @FieldResolver(() => LocalizedText)
   titles(@Root() i: InitiativeEntity): LocalizedText {
-    return { kk: i.titleKk, ru: i.titleRu, en: i.titleEn };
+    return localizedOf(i, 'title');
   }
 
   @FieldResolver(() => String, { nullable: true })
   description(@Root() i: InitiativeEntity, @Arg('lang', () => Lang, { defaultValue: Lang.KK }) lang: Lang): string | null {
-    return pickLocalized({ kk: i.descriptionKk, ru: i.descriptionRu, en: i.descriptionEn }, lang);
+    return pickLocalized(localizedOf(i, 'description'), lang);
   }
 
   @FieldResolver(() => LocalizedText)
   descriptions(@Root() i: InitiativeEntity): LocalizedText {
-    return { kk: i.descriptionKk, ru: i.descriptionRu, en: i.descriptionEn };
+    return localizedOf(i, 'description');
   }
 
   @FieldResolver(() => Territory)

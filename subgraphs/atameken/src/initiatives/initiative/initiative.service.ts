@@ -1,4 +1,15 @@
-import { badUserInput, conflict, forbidden, hasAnyLanguage, invalidTransition, kato, notFound, type ConnectionShape, type Localized } from '@rz/schema';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  hasAnyLanguage,
+  invalidTransition,
+  kato,
+  localizedColumns,
+  notFound,
+  patchLocalized,
+  type ConnectionShape,
+} from '@rz/schema';
 import { newId, paginate, requireViewer, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
@@ -28,13 +39,6 @@ export async function lockInitiative(manager: EntityManager, id: string, field =
 /** Blank strings count as missing, so a title of spaces is no title. */
 function clean(value: string | null | undefined): string | null {
   return value?.trim() || null;
-}
-
-/** A partial localized update: absent or null languages keep their value. */
-function merge(current: Localized, change: Localized | null | undefined): Localized {
-  if (!change) return current;
-  const pick = (lang: keyof Localized) => (change[lang] === undefined || change[lang] === null ? current[lang] ?? null : clean(change[lang]));
-  return { kk: pick('kk'), ru: pick('ru'), en: pick('en') };
 }
 
 export class InitiativeService {
@@ -82,21 +86,15 @@ export class InitiativeService {
     if (onBehalf && !mayProposeForOrganisation(viewer)) throw forbidden('Only NGO accounts propose on behalf of an organisation', { field: 'input.organisation' });
     const organisation = clean(input.organisation);
     if (onBehalf && !organisation) throw badUserInput('input.organisation', 'Give the NGO\'s name, or omit it to propose as a citizen');
-    const title = merge({}, input.title);
-    if (!hasAnyLanguage(title)) throw badUserInput('input.title', 'Give the title in at least one language');
+    if (!hasAnyLanguage(input.title)) throw badUserInput('input.title', 'Give the title in at least one language');
     const territory = kato().require(input.territory, 'input.territory');
-    const description = merge({}, input.description);
     const initiative = this.repository.create({
       id: newId(),
       kind: input.kind,
       direction: input.direction,
       category: input.category,
-      titleKk: title.kk,
-      titleRu: title.ru,
-      titleEn: title.en,
-      descriptionKk: description.kk,
-      descriptionRu: description.ru,
-      descriptionEn: description.en,
+      ...localizedColumns('title', input.title),
+      ...localizedColumns('description', input.description),
       territoryCode: territory.code,
       lat: input.location?.lat ?? null,
       lon: input.location?.lon ?? null,
@@ -112,9 +110,7 @@ export class InitiativeService {
       progress: 0,
       startedAt: null,
       implementedAt: null,
-      resultKk: null,
-      resultRu: null,
-      resultEn: null,
+      ...localizedColumns('result', null),
       peopleServed: null,
     });
     return this.repository.save(initiative);
@@ -139,15 +135,10 @@ export class InitiativeService {
           initiative.responsibleTerritoryCode = await routeToAkimat(manager, territory.code);
         }
       }
-      if (input.title) {
-        const title = merge({ kk: initiative.titleKk, ru: initiative.titleRu, en: initiative.titleEn }, input.title);
-        if (!hasAnyLanguage(title)) throw badUserInput('input.title', 'Give the title in at least one language');
-        Object.assign(initiative, { titleKk: title.kk, titleRu: title.ru, titleEn: title.en });
+      if (input.title && !hasAnyLanguage(patchLocalized(initiative, 'title', input.title))) {
+        throw badUserInput('input.title', 'Give the title in at least one language');
       }
-      if (input.description) {
-        const d = merge({ kk: initiative.descriptionKk, ru: initiative.descriptionRu, en: initiative.descriptionEn }, input.description);
-        Object.assign(initiative, { descriptionKk: d.kk, descriptionRu: d.ru, descriptionEn: d.en });
-      }
+      if (input.description) patchLocalized(initiative, 'description', input.description);
       if (input.location) Object.assign(initiative, { lat: input.location.lat, lon: input.location.lon });
       if (input.kind) initiative.kind = input.kind;
       if (input.direction) initiative.direction = input.direction;
