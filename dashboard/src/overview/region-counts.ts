@@ -25,9 +25,10 @@ export function regionColour(counts: RegionCounts): RegionColour {
 
 export function countsFromOverview(data: RegionsOverviewQuery): Map<string, RegionCounts> {
   return new Map(
-    data.regions.map((r) => {
+    // A region without indicators (atameken unavailable) has no counts rather than zeros.
+    data.regions.flatMap((r) => {
       const i = r.complaintIndicators;
-      return [r.code, { filed: i.filed, open: i.open, overdue: i.overdue, resolved: i.resolvedByState + i.resolvedByCitizens }];
+      return i ? [[r.code, { filed: i.filed, open: i.open, overdue: i.overdue, resolved: i.resolvedByState + i.resolvedByCitizens }] as const] : [];
     }),
   );
 }

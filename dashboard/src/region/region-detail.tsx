@@ -72,7 +72,7 @@ export function RegionDetail({ code, refreshKey, onClose }: Props) {
 
 function RegionFigures({ territory }: { territory: Territory }) {
   const { t } = useI18n();
-  const byStatus = STATUS_FIELDS.map(([status, field]) => [status, (territory[field] as { totalCount: number }).totalCount] as const);
+  const byStatus = STATUS_FIELDS.map(([status, field]) => [status, (territory[field] as { totalCount: number } | null)?.totalCount ?? 0] as const);
   const maxStatus = Math.max(1, ...byStatus.map(([, n]) => n));
   const indicators = territory.complaintIndicators;
   const qr = territory.qrCoverage;
@@ -90,34 +90,34 @@ function RegionFigures({ territory }: { territory: Territory }) {
           ))}
         </ul>
         <p className="small">
-          {t.region.medianDays}: <b>{indicators.medianDaysToResolve ?? '–'}</b> · {t.region.withinDeadline}:{' '}
-          <b>{indicators.shareResolvedWithinDeadline === null ? '–' : `${Math.round(indicators.shareResolvedWithinDeadline * 100)}%`}</b>
+          {t.region.medianDays}: <b>{indicators?.medianDaysToResolve ?? '–'}</b> · {t.region.withinDeadline}:{' '}
+          <b>{indicators?.shareResolvedWithinDeadline == null ? '–' : `${Math.round(indicators.shareResolvedWithinDeadline * 100)}%`}</b>
         </p>
       </div>
       <div>
         <h3>{t.region.trend}</h3>
-        <Trend months={territory.complaintTrend} />
+        <Trend months={territory.complaintTrend ?? []} />
       </div>
       <div className="tiles">
-        <Tile title={t.region.qr} value={qr.share === null ? '–' : `${Math.round(qr.share * 100)}%`} note={t.region.qrOf(qr.monumentsWithInstalledQr, qr.monuments)} />
-        <Tile title={t.region.clubs} value={territory.clubs.totalCount} />
-        <Tile title={t.region.events} value={territory.events.totalCount}>
-          {territory.events.nodes.map((e) => (
+        <Tile title={t.region.qr} value={qr?.share == null ? '–' : `${Math.round(qr.share * 100)}%`} note={qr ? t.region.qrOf(qr.monumentsWithInstalledQr, qr.monuments) : undefined} />
+        <Tile title={t.region.clubs} value={territory.clubs?.totalCount ?? '–'} />
+        <Tile title={t.region.events} value={territory.events?.totalCount ?? '–'}>
+          {(territory.events?.nodes ?? []).map((e) => (
             <li key={e.id}>
               {e.title} · {t.eventKind[e.kind]} · <i>{t.eventStatus[e.status]}</i>
             </li>
           ))}
         </Tile>
-        <Tile title={t.region.mediaPlans} value={territory.mediaPlans.totalCount}>
-          {territory.mediaPlans.nodes.map((p) => (
+        <Tile title={t.region.mediaPlans} value={territory.mediaPlans?.totalCount ?? '–'}>
+          {(territory.mediaPlans?.nodes ?? []).map((p) => (
             <li key={p.id}>
               {p.year} {p.quarter ? t.region.quarter(p.quarter) : t.region.wholeYear} · <i>{t.mediaPlanStatus[p.status]}</i>
               {p.isLate && <b className="late"> · {t.region.late}</b>}
             </li>
           ))}
         </Tile>
-        <Tile title={t.region.faces} value={territory.faces.totalCount}>
-          {territory.faces.nodes.map((f) => (
+        <Tile title={t.region.faces} value={territory.faces?.totalCount ?? '–'}>
+          {(territory.faces?.nodes ?? []).map((f) => (
             <li key={f.id}>
               {f.name} · {t.faceSphere[f.sphere]} · <i>{t.faceStatus[f.status]}</i>
             </li>
@@ -141,7 +141,7 @@ function Tile({ title, value, note, children }: { title: string; value: number |
   );
 }
 
-function Trend({ months }: { months: Territory['complaintTrend'] }) {
+function Trend({ months }: { months: NonNullable<Territory['complaintTrend']> }) {
   const { t } = useI18n();
   const max = Math.max(1, ...months.map((m) => Math.max(m.filed, m.resolvedByState + m.resolvedByCitizens)));
   const width = 28;

@@ -10,6 +10,7 @@ import express from 'express';
 import { refuseBadToken, verifyToken } from '../auth/verify-token';
 import type { GatewayConfig } from '../config';
 import { createErrorFormatter } from '../errors/error-formatter';
+import { partialResultsPlugin } from '../errors/partial-results';
 import { mountEvidenceEndpoint } from '../evidence/evidence-endpoint';
 import { clientRateLimitsFromConfig } from '../limits/client-rate-limits';
 import { mountRateLimits } from '../limits/rate-limit-middleware';
@@ -21,6 +22,7 @@ import { createKeepAliveFetcher } from '../upstream/keep-alive-fetcher';
 import { operationResolutionPlugin } from '../upstream/operation-resolution';
 import { buildSubgraphDataSources } from '../upstream/subgraph-data-sources';
 import { buildGateway, readSupergraph } from '../upstream/supergraph';
+import { supergraphFields } from '../upstream/supergraph-fields';
 import { mountCors } from './cors';
 import { observeGateway } from './observability';
 import { mountDashboard } from './dashboard-assets';
@@ -58,7 +60,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const observability = observeGateway(app, httpServer, { config, logger });
   let loaded = false;
   const supergraphSdl = readSupergraph(config);
-  const dataSources = buildSubgraphDataSources(config, observability.measureFetches(subgraphFetch.fetcher));
+  const dataSources = buildSubgraphDataSources(config, observability.measureFetches(subgraphFetch.fetcher), supergraphFields(supergraphSdl));
 
   const limits = queryLimitsFromConfig(config);
   const apollo = new ApolloServer<GatewayContext>({
@@ -78,6 +80,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       listSizeLimitFromConfig(config),
       operationResolutionPlugin(),
       observability.plugin,
+      partialResultsPlugin(formatError),
       responseStatusPlugin(),
     ],
   });

@@ -34,7 +34,8 @@ export function territoryConnectionResolver<A, C = unknown>(options: TerritoryCo
   const method = options.field;
   @Resolver(() => Territory)
   class TerritoryConnectionResolver {
-    @FieldResolver(options.returns, { description: options.description })
+    // Nullable: an outage of the subgraph that adds it must not blank the rest of the territory.
+    @FieldResolver(options.returns, { nullable: true, description: options.description })
     [method](
       @Root() territory: TerritoryNode,
       @Arg(name, type, { nullable: true }) argument: A | null | undefined,

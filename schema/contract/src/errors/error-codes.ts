@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   RANGE_NOT_SATISFIABLE: { origin: 'gateway', clientMessage: true, httpStatus: 416 },
   /** A subscriber left too many events unread and was disconnected. */
   SLOW_CONSUMER: { origin: 'gateway', clientMessage: true, httpStatus: 200 },
+  /** A subgraph could not be reached or failed: the fields it serves are null, each with this error at its path; the rest of the answer stands. */
+  SUBGRAPH_UNAVAILABLE: { origin: 'gateway', clientMessage: true, httpStatus: 503 },
 
   INTERNAL_SERVER_ERROR: { origin: 'internal', clientMessage: false, httpStatus: 500 },
 } as const satisfies Record<string, { origin: 'domain' | 'request' | 'gateway' | 'internal'; clientMessage: boolean; httpStatus: number }>;

@@ -12,7 +12,7 @@ const DESCRIPTION = 'Published media items about it, newest publication first';
 /** `mediaCoverage` on the initiatives of atameken. */
 @Resolver(() => InitiativeRef)
 export class InitiativeMediaCoverageResolver {
-  @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
+  @FieldResolver(() => [MediaPlanItem], { nullable: true, description: DESCRIPTION })
   mediaCoverage(@Root() initiative: EntityKey, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.INITIATIVE, initiative.id);
   }
@@ -21,7 +21,7 @@ export class InitiativeMediaCoverageResolver {
 /** `mediaCoverage` on the monuments of rukhani-qazyna. */
 @Resolver(() => MonumentRef)
 export class MonumentMediaCoverageResolver {
-  @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
+  @FieldResolver(() => [MediaPlanItem], { nullable: true, description: DESCRIPTION })
   mediaCoverage(@Root() monument: EntityKey, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.MONUMENT, monument.id);
   }
@@ -30,7 +30,7 @@ export class MonumentMediaCoverageResolver {
 /** `mediaCoverage` on the events of tarbie-bilim. */
 @Resolver(() => EventRef)
 export class EventMediaCoverageResolver {
-  @FieldResolver(() => [MediaPlanItem], { description: DESCRIPTION })
+  @FieldResolver(() => [MediaPlanItem], { nullable: true, description: DESCRIPTION })
   mediaCoverage(@Root() event: EntityKey, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaItemEntity[]> {
     return new MediaCoverageService(ctx).publishedAbout(MediaSubjectKind.EVENT, event.id);
   }

@@ -6,7 +6,7 @@ import type { RukhaniQazynaContext } from '../context';
 
 @Resolver(() => Territory)
 export class TerritoryQrCoverageResolver {
-  @FieldResolver(() => QrCoverage, { description: 'Share of monuments in this territory (and below) with an installed QR code' })
+  @FieldResolver(() => QrCoverage, { nullable: true, description: 'Share of monuments in this territory (and below) with an installed QR code' })
   qrCoverage(@Root() territory: TerritoryNode, @Ctx() ctx: RukhaniQazynaContext): Promise<CoverageRow> {
     return new QrIndicatorsService(ctx).coverageOf(territory);
   }

@@ -10,6 +10,7 @@ import { MonumentRef } from './monument.type';
 @Resolver(() => MonumentRef)
 export class MonumentEventsResolver {
   @FieldResolver(() => [Event], {
+    nullable: true,
     description: 'Upcoming Tarbie-Bilim events visiting this monument (excursions, expeditions, museum lessons, ...), soonest first; completed and cancelled ones are left out',
   })
   events(

@@ -6,7 +6,7 @@ import { TarbieBilimIndicators, type TarbieBilimIndicatorsShape } from '../indic
 
 @Resolver(() => Territory)
 export class TerritoryIndicatorsResolver {
-  @FieldResolver(() => TarbieBilimIndicators, { description: 'Tarbie-Bilim indicators of this territory with its subtree for a school year' })
+  @FieldResolver(() => TarbieBilimIndicators, { nullable: true, description: 'Tarbie-Bilim indicators of this territory with its subtree for a school year' })
   tarbieBilimIndicators(
     @Root() territory: TerritoryNode,
     @Arg('schoolYear', () => Int, { description: 'The year the school year starts in: 2026 is 2026-2027' }) schoolYear: number,

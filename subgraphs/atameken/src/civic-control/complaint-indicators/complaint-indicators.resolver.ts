@@ -20,12 +20,12 @@ export class ComplaintIndicatorsResolver {
 
 @Resolver(() => Territory)
 export class TerritoryComplaintIndicatorsResolver {
-  @FieldResolver(() => ComplaintIndicators, { description: 'Civic control indicators for complaints filed here (and below) in a period' })
+  @FieldResolver(() => ComplaintIndicators, { nullable: true, description: 'Civic control indicators for complaints filed here (and below) in a period' })
   complaintIndicators(@Root() territory: TerritoryNode, @Args() period: ComplaintPeriodArgs, @Ctx() ctx: AtamekenContext) {
     return new ComplaintIndicatorsService(ctx).indicators(territory.code, period);
   }
 
-  @FieldResolver(() => [ComplaintTrendMonth], { description: 'Complaints filed and resolved here (and below) per calendar month' })
+  @FieldResolver(() => [ComplaintTrendMonth], { nullable: true, description: 'Complaints filed and resolved here (and below) per calendar month' })
   complaintTrend(@Root() territory: TerritoryNode, @Args() period: ComplaintPeriodArgs, @Ctx() ctx: AtamekenContext) {
     return new ComplaintIndicatorsService(ctx).trend(territory.code, period);
   }

@@ -11,7 +11,7 @@ import type { AtamekenContext } from '../../context';
 /** Fields atameken adds to rukhani-qazyna's Monument: only public complaint fields and counts. */
 @Resolver(() => MonumentRef)
 export class MonumentComplaintsResolver {
-  @FieldResolver(() => ComplaintConnection, { description: 'Civic control complaints about this monument, newest first' })
+  @FieldResolver(() => ComplaintConnection, { nullable: true, description: 'Civic control complaints about this monument, newest first' })
   async complaints(
     @Root() monument: MonumentRef,
     @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null | undefined,
@@ -22,7 +22,7 @@ export class MonumentComplaintsResolver {
     return new ComplaintService(ctx).list({ ...filter, monument: monument.id }, page);
   }
 
-  @FieldResolver(() => Int, { description: 'Complaints about this monument still waiting for the akimat' })
+  @FieldResolver(() => Int, { nullable: true, description: 'Complaints about this monument still waiting for the akimat' })
   openComplaintCount(@Root() monument: MonumentRef, @Ctx() ctx: AtamekenContext): Promise<number> {
     return ctx.loaders.get(openComplaintCountByMonumentLoader).load(monument.id);
   }

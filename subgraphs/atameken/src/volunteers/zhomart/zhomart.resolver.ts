@@ -64,7 +64,7 @@ export class ZhomartAwardResolver {
 
 @Resolver(() => Territory)
 export class TerritoryZhomartResolver {
-  @FieldResolver(() => ZhomartRanking, { description: 'A computed Zhomart Zhurek ranking with this district, city or region as scope' })
+  @FieldResolver(() => ZhomartRanking, { nullable: true, description: 'A computed Zhomart Zhurek ranking with this district, city or region as scope' })
   zhomartRanking(@Root() territory: TerritoryNode, @Args() args: ZhomartPeriodArgs, @Ctx() ctx: AtamekenContext): Promise<ZhomartRankingResult> {
     return new ZhomartRankingService(ctx).ranking(args.nomination, territory.code, args.period, args.day, args.first);
   }
