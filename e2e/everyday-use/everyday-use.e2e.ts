@@ -65,6 +65,47 @@ describe('everyday use through the gateway', () => {
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.territory', territoryCode: '611010000', acceptedCode: '611000000' });
     expect(res.errors![0].message).toContain('use 611000000');
   });
+
+  it('shows an event registrant\'s name to the organiser only', async () => {
+    const organiser = await testToken({ roles: ['akimat_officer'], territory: '751710000', subject: 'everyday-organiser' });
+    const participant = await testToken({ roles: ['citizen'], subject: 'everyday-participant' });
+    const created = await gql(
+      system.gatewayUrl,
+      `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'EXCURSION',
+          baseProject: 'OLKETANU',
+          title: { kk: 'Медеуге экскурсия' },
+          startsAt: '2031-05-10T04:00:00.000Z',
+          endsAt: '2031-05-10T12:00:00.000Z',
+          territory: '751710000',
+          capacity: 10,
+          organiser: 'Медеу ауданының білім бөлімі',
+        },
+      },
+      organiser,
+    );
+    expect(created.errors).toBeUndefined();
+    const eventId = created.data!.createEvent.id;
+    const opened = await gql(system.gatewayUrl, `mutation($id: ID!) { changeEventStatus(id: $id, to: REGISTRATION_OPEN) { status } }`, { id: eventId }, organiser);
+    expect(opened.errors).toBeUndefined();
+    const registered = await gql(
+      system.gatewayUrl,
+      `mutation($eventId: ID!, $input: EventRegistrationInput!) { registerForEvent(eventId: $eventId, input: $input) { id participantName } }`,
+      { eventId, input: { kind: 'STUDENT', grade: 9, school: '№ 12 гимназия', schoolTerritory: '751710000', participantName: 'Нұрсұлтан Әбілов' } },
+      participant,
+    );
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data!.registerForEvent.participantName).toBeNull();
+    const list = `query($eventId: ID!) { eventRegistrations(eventId: $eventId, first: 10) { nodes { participantName school } } }`;
+    const forOrganiser = await gql(system.gatewayUrl, list, { eventId }, organiser);
+    expect(forOrganiser.errors).toBeUndefined();
+    expect(forOrganiser.data!.eventRegistrations.nodes).toEqual([{ participantName: 'Нұрсұлтан Әбілов', school: '№ 12 гимназия' }]);
+    const mine = await gql(system.gatewayUrl, `{ myRegistrations(first: 10) { nodes { participantName } } }`, {}, participant);
+    expect(mine.data!.myRegistrations.nodes).toEqual([{ participantName: null }]);
+    expect((await gql(system.gatewayUrl, list, { eventId })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

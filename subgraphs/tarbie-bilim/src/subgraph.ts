@@ -13,6 +13,7 @@ import { AddEventRegistration20261122020000 } from './migrations/20261122020000-
 import { CreateLocalHistoryMaterial20261122020100 } from './migrations/20261122020100-create-local-history-material';
 import { CreateLocalHistoryClub20261122020200 } from './migrations/20261122020200-create-local-history-club';
 import { CreateSchoolEnrolment20261122020300 } from './migrations/20261122020300-create-school-enrolment';
+import { AddRegistrationParticipantName20261204000000 } from './migrations/20261204000000-add-registration-participant-name';
 import { EventRegistrationEntity } from './registration/registration.entity';
 import { EventResultEntity } from './result/result.entity';
 import { buildTarbieBilimSchema } from './schema';
@@ -37,6 +38,7 @@ export const tarbieBilim: SubgraphDefinition = {
     CreateLocalHistoryMaterial20261122020100,
     CreateLocalHistoryClub20261122020200,
     CreateSchoolEnrolment20261122020300,
+    AddRegistrationParticipantName20261204000000,
   ],
   buildSchema: buildTarbieBilimSchema,
   seedDemo,

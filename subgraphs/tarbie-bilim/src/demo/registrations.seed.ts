@@ -151,6 +151,8 @@ export async function seedRegistrations(db: DataSource, logger: Logger): Promise
         id: registrationDemoId(group.event, p.person),
         eventId,
         participantSubject: demoSubject(p.person),
+        // Demo people have no names: nothing personal, even invented, in public demo data.
+        participantName: null,
         participantKind: p.grade === undefined ? EventParticipantKind.TEACHER : EventParticipantKind.STUDENT,
         grade: p.grade ?? null,
         school: p.school,

@@ -8,6 +8,8 @@ export class EventRegistrationEntity {
   @Column('uuid', { name: 'event_id' }) eventId: string;
   /** Token subject of the participant; never exposed. */
   @Column('text', { name: 'participant_subject' }) participantSubject: string;
+  /** Personal data: resolved for the event's organisers only. */
+  @Column('text', { name: 'participant_name', nullable: true }) participantName: string | null;
   @Column('text', { name: 'participant_kind' }) participantKind: EventParticipantKind;
   @Column('smallint', { nullable: true }) grade: number | null;
   @Column('text') school: string;

@@ -14,6 +14,11 @@ export class EventRegistrationInput {
   @Max(12)
   grade?: number;
 
+  @Field({ nullable: true, description: 'Name of the participant as the organisers should know it; shown to the event\'s organisers only' })
+  @IsOptional()
+  @MaxLength(200)
+  participantName?: string;
+
   @Field({ description: 'Name of the school' })
   @MinLength(1)
   @MaxLength(300)

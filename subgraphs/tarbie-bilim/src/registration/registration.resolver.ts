@@ -64,6 +64,11 @@ export class RegistrationResolver {
     return (await new EventService(ctx).byId(r.eventId))!;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the participant: for the event\'s organisers only, null for everyone else (the participant included)' })
+  participantName(@Root() r: EventRegistrationEntity, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return new RegistrationService(ctx).participantNameFor(r);
+  }
+
   @FieldResolver(() => Territory, { description: 'Territory of the school' })
   schoolTerritory(@Root() r: EventRegistrationEntity): TerritoryNode {
     return kato().require(r.schoolTerritoryCode);

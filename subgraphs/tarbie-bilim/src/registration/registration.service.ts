@@ -43,6 +43,14 @@ export class RegistrationService {
     return registration && (await this.canSee(registration)) ? registration : null;
   }
 
+  /** The participant's name, for the event's organisers only (the participant gave it to them). */
+  async participantNameFor(registration: EventRegistrationEntity): Promise<string | null> {
+    const viewer = this.ctx.viewer;
+    if (!viewer || registration.participantName === null) return null;
+    const event = await this.ctx.loaders.get(eventByIdLoader).load(registration.eventId);
+    return event && managesTerritory(viewer, event.territoryCode) ? registration.participantName : null;
+  }
+
   /** The participant and the event's organisers may see a registration; nobody else. */
   async canSee(registration: EventRegistrationEntity): Promise<boolean> {
     const viewer = this.ctx.viewer;
@@ -168,7 +176,8 @@ export class RegistrationService {
     const isStudent = input.kind === EventParticipantKind.STUDENT;
     if (isStudent && (input.grade === undefined || input.grade === null)) throw badUserInput('input.grade', 'Give the grade of the student');
     if (!isStudent && input.grade !== undefined && input.grade !== null) throw badUserInput('input.grade', 'A teacher registers without a grade');
-    return { participantKind: input.kind, grade: isStudent ? input.grade! : null, school, schoolTerritoryCode: territory.code };
+    const participantName = input.participantName?.trim() || null;
+    return { participantName, participantKind: input.kind, grade: isStudent ? input.grade! : null, school, schoolTerritoryCode: territory.code };
   }
 
   private async requireNotRegistered(manager: EntityManager, eventId: string, viewer: Viewer): Promise<void> {

@@ -342,3 +342,24 @@ describe('registration privacy and roles', () => {
     expect(await byStatus('CONFIRMED')).toEqual([{ id: confirmed.id }]);
   });
 });
+
+describe('participant name', () => {
+  it('is shown to the event\'s organisers only, never to the participant, other officers or the public', async () => {
+    const eventId = await eventIn('REGISTRATION_OPEN');
+    const subject = nextSubject();
+    const reg = await registerOk(eventId, subject, { ...STUDENT, participantName: '  Айгерім Сәрсенова ' });
+    const NAMED = `query($eventId: ID!) { eventRegistrations(eventId: $eventId, first: 10) { nodes { id participantName } } }`;
+    const organisers = [await editorToken(), await officerToken('751710000'), await officerToken('750000000')];
+    for (const token of organisers) {
+      const res = await gql(subgraph.url, NAMED, { eventId }, token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.eventRegistrations.nodes).toEqual([{ id: reg.id, participantName: 'Айгерім Сәрсенова' }]);
+    }
+    const own = await gql(subgraph.url, `{ myRegistrations(first: 50) { nodes { id participantName } } }`, {}, await personToken(subject));
+    expect(own.data!.myRegistrations.nodes).toEqual([{ id: reg.id, participantName: null }]);
+    // An officer of another territory cannot list the registrants at all.
+    expect((await gql(subgraph.url, NAMED, { eventId }, await officerToken('611000000'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const tooLong = await register(eventId, nextSubject(), { ...STUDENT, participantName: 'А'.repeat(201) });
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.participantName' });
+  });
+});
