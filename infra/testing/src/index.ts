@@ -1,4 +1,5 @@
 export * from './graphql-client';
+export * from './refusal';
 export * from './subgraph-harness';
 export * from './system-harness';
 export * from './test-env';

@@ -1,4 +1,5 @@
-import { DomainError, kato } from '@rz/schema';
+import { kato } from '@rz/schema';
+import { refusal } from '@rz/test-support';
 import { Role, type Viewer } from '@rz/subgraph-runtime';
 import {
   actsForAkimat,
@@ -44,15 +45,6 @@ const editor = viewer([Role.MINISTRY_EDITOR], null, { subprogramme: 'atameken' }
 const almatyOffice = viewer([Role.PROJECT_OFFICE], ALMATY);
 const citizen = viewer([Role.CITIZEN], ALMATY);
 const author = viewer([Role.CITIZEN], null, { subject: 'author' });
-
-function refusal(run: () => unknown): DomainError | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error as DomainError;
-  }
-  return undefined;
-}
 
 describe('atameken access', () => {
   it('has the akimat of a territory be its officers and admins, never the ministry\'s editors or the project office', () => {

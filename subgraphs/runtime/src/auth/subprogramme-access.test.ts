@@ -1,4 +1,5 @@
-import { DomainError, kato } from '@rz/schema';
+import { kato } from '@rz/schema';
+import { refusal } from '@rz/test-support';
 import { subprogrammeAccess } from './subprogramme-access';
 import { Role, type Viewer } from './viewer';
 
@@ -22,15 +23,6 @@ const admin = viewer([Role.ADMIN]);
 const districtOfficer = viewer([Role.AKIMAT_OFFICER], ALMATY_DISTRICT);
 const almatyOffice = viewer([Role.PROJECT_OFFICE], ALMATY);
 const citizen = viewer([Role.CITIZEN], ALMATY);
-
-function refusal(run: () => unknown): DomainError | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error as DomainError;
-  }
-  return undefined;
-}
 
 describe('subprogrammeAccess', () => {
   it('lets its own editors and admins act on every record, republican ones included; not another subprogramme\'s editors', () => {
