@@ -129,6 +129,39 @@ const evidenceSettings = {
   EVIDENCE_S3_FORCE_PATH_STYLE: booleanFlag.default(true),
 };
 
+/** A comma-separated list, blanks dropped. */
+const commaList = z.string().transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean));
+
+/** Trusted documents: operations a frontend was built with, sent by id (docs/frontend.md). */
+const trustedDocumentSettings = {
+  /**
+   * Who may send an ad-hoc document (`query`) instead of a `documentId`: `off` (everyone),
+   * `anonymous` (only tokens with a role in TRUSTED_DOCUMENTS_AD_HOC_ROLES; anonymous and citizen
+   * traffic must send ids), `all` (nobody). Default off; set `anonymous` in production.
+   */
+  TRUSTED_DOCUMENTS: z.enum(['off', 'anonymous', 'all']).default('off'),
+  /** Manifests (JSON: "sha256:<hex>" -> document), comma-separated. Default the typed client's, <repo>/schema/client/src/gql/persisted-documents.json. */
+  TRUSTED_DOCUMENTS_MANIFESTS: commaList.default([join(__dirname, '..', '..', 'schema', 'client', 'src', 'gql', 'persisted-documents.json')]),
+  /** Roles whose tokens may send ad-hoc documents in `anonymous` mode. Default the staff: akimat_officer,project_office,ministry_editor,admin. */
+  TRUSTED_DOCUMENTS_AD_HOC_ROLES: commaList.default(['akimat_officer', 'project_office', 'ministry_editor', 'admin']),
+};
+
+/** The response cache for anonymous queries (gateway/src/cache/, docs/frontend.md). */
+const responseCacheSettings = {
+  /** `memory`: cache anonymous query answers in this process; `off`. Default memory in production, off otherwise. */
+  RESPONSE_CACHE: z.enum(['off', 'memory']).optional(),
+  /** Longest life of a cached answer, for types without a hint (cache/cache-hints.ts). Default 30 s. */
+  RESPONSE_CACHE_TTL_SECONDS: positiveInt(86_400).default(30),
+  /** Answers kept (least recently used go first). Default 5000. */
+  RESPONSE_CACHE_MAX_ENTRIES: positiveInt(10_000_000).default(5_000),
+  /**
+   * PostgreSQL the subgraphs write to: the gateway LISTENs there for their change notices
+   * (channel rz_entity_changed), so a commit through any replica evicts what it changed. Unset:
+   * only writes through this gateway evict, others age out by TTL. Default unset.
+   */
+  RESPONSE_CACHE_DATABASE_URL: z.url().optional(),
+};
+
 /** Metrics (/metrics) and request logs; traces are configured by the OTEL_* variables (docs/operations.md). */
 const observabilitySettings = {
   ...metricsSettings,
@@ -149,6 +182,8 @@ const sections = {
   ...webSocketSettings,
   ...evidenceSettings,
   ...observabilitySettings,
+  ...trustedDocumentSettings,
+  ...responseCacheSettings,
 };
 
 const shape = z
@@ -170,6 +205,8 @@ export type RateLimitsConfig = Section<typeof rateLimitSettings>;
 export type WebSocketConfig = Section<typeof webSocketSettings>;
 export type EvidenceConfig = Section<typeof evidenceSettings>;
 export type ObservabilityConfig = Section<typeof observabilitySettings>;
+export type TrustedDocumentsConfig = Section<typeof trustedDocumentSettings>;
+export type ResponseCacheConfig = Section<typeof responseCacheSettings> & Pick<Parsed, 'NODE_ENV'>;
 
 export type GatewayConfig = Parsed & UpstreamConfig;
 

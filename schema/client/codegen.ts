@@ -12,7 +12,9 @@ const config: CodegenConfig = {
   generates: {
     'src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: sha256 of each document -> the document, the manifest of
+      // trusted documents the gateway loads; each typed document carries its hash (`__meta__.hash`).
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         // Documents are plain strings: no GraphQL AST or printer in the browser bundle.
         documentMode: 'string',

@@ -1,9 +1,13 @@
 import { requestData, type TypedDocumentString } from '@rz/client';
 import { GRAPHQL_URL } from '../config';
 
-/** One typed operation against the gateway; throws with the API's messages on any error. */
+/**
+ * One typed operation against the gateway; throws with the API's messages on any error. A production
+ * build sends trusted-document ids (queries by GET, which the gateway and a CDN can cache), so it runs
+ * against a gateway with TRUSTED_DOCUMENTS on; development sends the documents.
+ */
 export function query<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
-  return requestData(GRAPHQL_URL, document, variables, { token });
+  return requestData(GRAPHQL_URL, document, variables, { token, persisted: import.meta.env.PROD });
 }
 
 /** The gateway could not be reached (fetch rejects with a TypeError), as opposed to an answer with errors. */

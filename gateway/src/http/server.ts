@@ -8,7 +8,10 @@ import { createLogger, gatewaySecretParams, listSizeLimitFromConfig, queryLimits
 import { linkObservation, REQUEST_ID_HEADER } from '@rz/service-kit';
 import express from 'express';
 import { refuseBadToken, verifyToken } from '../auth/verify-token';
+import { responseCacheFromConfig } from '../cache/response-cache-from-config';
+import type { ResponseCache } from '../cache/response-cache';
 import type { GatewayConfig } from '../config';
+import { trustedDocumentsFromConfig } from '../documents/trusted-documents-middleware';
 import { createErrorFormatter } from '../errors/error-formatter';
 import { partialResultsPlugin } from '../errors/partial-results';
 import { mountEvidenceEndpoint } from '../evidence/evidence-endpoint';
@@ -36,6 +39,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   subscriptions: SubscriptionServer;
+  /** The response cache, when RESPONSE_CACHE is on. */
+  responseCache?: ResponseCache;
   stop(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const observability = observeGateway(app, httpServer, { config, logger });
   let loaded = false;
   const supergraphSdl = readSupergraph(config);
+  const answers = await responseCacheFromConfig(config, supergraphSdl, logger);
   const dataSources = buildSubgraphDataSources(config, observability.measureFetches(subgraphFetch.fetcher), supergraphFields(supergraphSdl));
 
   const limits = queryLimitsFromConfig(config);
@@ -113,6 +119,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(
     '/graphql',
     ...jsonBodyWithLimit({ limitBytes: config.GRAPHQL_BODY_LIMIT_BYTES }),
+    trustedDocumentsFromConfig(config),
+    answers.middleware,
     expressMiddleware(apollo, {
       context: async ({ req }) => linkObservation({ authorization: req.headers.authorization, requestId: req.headers[REQUEST_ID_HEADER] as string }, req),
     }),
@@ -126,11 +134,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     url,
     port,
     subscriptions,
+    responseCache: answers.cache,
     async stop() {
       await subscriptions.close();
       await apollo.stop();
       await subgraphFetch.close();
       await evidence.close();
+      await answers.close();
       await rateLimits.close();
     },
   };

@@ -18,23 +18,49 @@ export interface RequestOptions {
   token?: string;
   signal?: AbortSignal;
   fetch?: typeof fetch;
+  /**
+   * Send the document's id from the build's manifest instead of its text (trusted documents):
+   * a query by GET (cacheable), a mutation by POST. Production frontends set it.
+   */
+  persisted?: boolean;
 }
 
-/** Sends one typed operation over HTTP POST, as GraphQL over HTTP describes; variables and result are typed by the document. */
+/** The id codegen gave a document (`sha256:<hex>`, listed in src/gql/persisted-documents.json). */
+export function documentIdOf(document: { toString(): string }): string {
+  const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+  if (typeof hash !== 'string') throw new Error('This document has no trusted-document id: write it in @rz/client src/operations and rebuild.');
+  return hash;
+}
+
+function persistedRequest(url: string, document: { toString(): string }, variables: unknown): { url: string; init: RequestInit } {
+  const documentId = documentIdOf(document);
+  if (/^\s*(query|\{)/.test(document.toString())) {
+    const get = new URL(url, globalThis.location?.href);
+    get.searchParams.set('documentId', documentId);
+    get.searchParams.set('variables', JSON.stringify(variables ?? {}));
+    // A custom header makes the GET pass the gateway's CSRF prevention (docs/security.md).
+    return { url: get.toString(), init: { method: 'GET', headers: { 'apollo-require-preflight': 'true' } } };
+  }
+  return { url, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ documentId, variables }) } };
+}
+
+/** Sends one typed operation over HTTP, as GraphQL over HTTP describes (POST, or by id with `persisted`); variables and result are typed by the document. */
 export async function request<TResult, TVariables>(
   url: string,
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<OperationResult<TResult>> {
-  const response = await (options.fetch ?? fetch)(url, {
-    method: 'POST',
+  const sent = options.persisted
+    ? persistedRequest(url, document, variables)
+    : { url, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: document.toString(), variables }) } };
+  const response = await (options.fetch ?? fetch)(sent.url, {
+    ...sent.init,
     headers: {
-      'content-type': 'application/json',
+      ...(sent.init.headers as Record<string, string>),
       accept: 'application/graphql-response+json, application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
-    body: JSON.stringify({ query: document.toString(), variables }),
     signal: options.signal,
   });
   const body = (await response.json()) as Omit<OperationResult<TResult>, 'status'>;

@@ -24,6 +24,10 @@ export const ERROR_CODES = {
   OPERATION_RESOLUTION_FAILURE: { origin: 'request', clientMessage: true, httpStatus: 400 },
   PERSISTED_QUERY_NOT_FOUND: { origin: 'request', clientMessage: true, httpStatus: 200 },
   PERSISTED_QUERY_NOT_SUPPORTED: { origin: 'request', clientMessage: true, httpStatus: 200 },
+  /** A `documentId` the gateway's trusted-document manifests do not hold. */
+  PERSISTED_DOCUMENT_NOT_FOUND: { origin: 'request', clientMessage: true, httpStatus: 400 },
+  /** An ad-hoc document (`query`) where this gateway accepts only trusted `documentId`s for the caller. */
+  PERSISTED_DOCUMENT_REQUIRED: { origin: 'request', clientMessage: true, httpStatus: 400 },
 
   RATE_LIMITED: { origin: 'gateway', clientMessage: true, httpStatus: 429 },
   PAYLOAD_TOO_LARGE: { origin: 'gateway', clientMessage: true, httpStatus: 413 },

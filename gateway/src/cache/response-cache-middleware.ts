@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { stableJson } from '../subscriptions/subscription-planner';
+import type { OperationAnalyzer } from './operation-analysis';
+import type { CachedAnswer, ResponseCache } from './response-cache';
+
+/** Content types a browser may send cross-site without a preflight: Apollo's CSRF prevention refuses them without a custom header. */
+const SIMPLE_CONTENT_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/** Apollo's csrfPrevention test, so a cached GET is refused exactly when Apollo would refuse it. */
+function preflighted(req: Request): boolean {
+  const contentType = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
+  if (contentType && !SIMPLE_CONTENT_TYPES.has(contentType)) return true;
+  return Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name']);
+}
+
+interface GraphQLParameters {
+  query: string;
+  operationName?: string;
+  variables: unknown;
+}
+
+/** The operation's parameters from the URL (GET) or the JSON body (POST); undefined when malformed (Apollo answers those). */
+function parametersOf(req: Request): GraphQLParameters | undefined {
+  try {
+    if (req.method === 'GET') {
+      const search = new URL(req.url, 'http://gateway').searchParams;
+      const query = search.get('query');
+      const variables = search.get('variables');
+      return query ? { query, operationName: search.get('operationName') ?? undefined, variables: variables ? JSON.parse(variables) : {} } : undefined;
+    }
+    const body = req.body as Record<string, unknown> | undefined;
+    if (req.method !== 'POST' || typeof body?.query !== 'string') return undefined;
+    return { query: body.query, operationName: typeof body.operationName === 'string' ? body.operationName : undefined, variables: body.variables ?? {} };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A complete answer without errors: the only kind worth keeping. */
+function cleanAnswer(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
+    return parsed.data != null && parsed.errors === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Calls `before` with the body just before Express sends it (Apollo's integration ends with `res.send(string)`). */
+function beforeSend(res: Response, before: (body: unknown) => void): void {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    res.send = send;
+    before(body);
+    return send(body);
+  };
+}
+
+function setCacheHeaders(req: Request, res: Response, answer: CachedAnswer, state: 'HIT' | 'MISS'): void {
+  res.setHeader('x-cache', state);
+  if (req.method !== 'GET') return;
+  // A CDN or browser may reuse the answer for a second, then revalidates with If-None-Match (304 when unchanged).
+  res.setHeader('cache-control', 'public, max-age=1, must-revalidate');
+  res.setHeader('etag', answer.etag);
+  res.setHeader('vary', 'Accept, Accept-Language, Authorization');
+}
+
+export interface ResponseCacheOptions {
+  cache: ResponseCache;
+  analyzer: OperationAnalyzer;
+}
+
+/**
+ * The response cache on /graphql, after trusted documents and before Apollo. Anonymous queries are
+ * answered from the cache when an equal one (normalised document, operation name, variables, Accept
+ * and Accept-Language) was answered without errors since the last change to any subgraph it read.
+ * Signed-in callers always go to the subgraphs. A mutation through this gateway evicts what its
+ * subgraphs serve before its answer leaves, so its caller's next read is fresh.
+ */
+export function responseCache({ cache, analyzer }: ResponseCacheOptions): RequestHandler {
+  return (req, res, next) => {
+    const parameters = parametersOf(req);
+    if (!parameters) return next();
+    const shape = analyzer.analyze(parameters.query, parameters.operationName);
+    if (shape.kind === 'mutation' && req.method === 'POST') {
+      beforeSend(res, () => shape.subgraphs.forEach((subgraph) => cache.evictSubgraph(subgraph)));
+      return next();
+    }
+    if (shape.kind !== 'query' || req.headers.authorization || (req.method === 'GET' && !preflighted(req))) return next();
+
+    const key = createHash('sha256')
+      .update([shape.normalized, parameters.operationName ?? '', stableJson(parameters.variables), req.headers.accept ?? '', req.headers['accept-language'] ?? ''].join('\0'))
+      .digest('base64url');
+    const hit = cache.get(key);
+    if (hit) {
+      setCacheHeaders(req, res, hit, 'HIT');
+      res.status(200).type(hit.contentType).send(hit.body);
+      return;
+    }
+    const snapshot = cache.snapshot(shape.subgraphs);
+    beforeSend(res, (body) => {
+      if (res.statusCode !== 200 || typeof body !== 'string' || !cleanAnswer(body)) return;
+      const contentType = String(res.getHeader('content-type') ?? 'application/json; charset=utf-8');
+      const stored = cache.set(key, { body, contentType, expiresAt: Date.now() + shape.ttlSeconds * 1000, subgraphs: shape.subgraphs }, snapshot);
+      if (stored) setCacheHeaders(req, res, stored, 'MISS');
+    });
+    next();
+  };
+}
