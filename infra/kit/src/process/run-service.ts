@@ -1,3 +1,5 @@
+import { flushTracing } from '../tracing/tracing-shutdown';
+
 /** A started service: what `runService` stops on a signal. */
 export interface StoppableService {
   stop(): Promise<void>;
@@ -16,6 +18,7 @@ export function runService(name: string, start: () => Promise<StoppableService>)
     stopping = true;
     try {
       await running?.stop();
+      await flushTracing();
       process.exit(0);
     } catch (error) {
       process.stderr.write(`${name} did not stop cleanly: ${(error as Error).message}\n`);
