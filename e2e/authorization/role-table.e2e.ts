@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse } from 'graphql';
 import { join } from 'node:path';
+import { SUBGRAPHS } from '@rz/contract';
 import { gql, type GraphQLResponse, startTestSystem, type TestSystem, testToken } from '@rz/test-support';
 import { aqparatTolqynyProbes } from './probes/aqparat-tolqyny.probes';
 import { atamekenComplaintProbes } from './probes/atameken-complaints.probes';
@@ -8,6 +9,7 @@ import { atamekenInitiativeProbes } from './probes/atameken-initiatives.probes';
 import { atamekenVolunteerProbes } from './probes/atameken-volunteers.probes';
 import { rukhaniQazynaProbes } from './probes/rukhani-qazyna.probes';
 import { tarbieBilimProbes } from './probes/tarbie-bilim.probes';
+import { projectOfficeProbes } from './probes/project-office.probes';
 import { ALMATY, SUBPROGRAMMES, VIEWERS, type Fixtures, type FixtureContext, type ProbeSet, type ViewerSpec } from './role-table.probe';
 
 /**
@@ -23,6 +25,7 @@ const PROBE_SETS: ProbeSet[] = [
   atamekenVolunteerProbes,
   rukhaniQazynaProbes,
   aqparatTolqynyProbes,
+  projectOfficeProbes,
 ];
 const AUTH_CODES = ['FORBIDDEN', 'UNAUTHENTICATED'];
 const ROLE_TOKENS = ['admin', 'citizen', 'patron', 'ngo', 'volunteer'];
@@ -130,13 +133,13 @@ describe('role table (docs/authorization.md)', () => {
     }
     const unused = names.filter((n) => !rows.some((r) => r.probe === n));
     expect({ problems, unused }).toEqual({ problems: [], unused: [] });
-    for (const s of SUBPROGRAMMES) expect(rows.some((r) => r.subgraph === s)).toBe(true);
+    for (const { name } of SUBGRAPHS) expect(rows.some((r) => r.subgraph === name)).toBe(true);
   });
 
   it('has a row for every mutation of every subgraph (committed SDL)', () => {
     const listed = new Set(rows.map((r) => `${r.subgraph}.${r.operation.split(' ')[0]}`));
     const missing: string[] = [];
-    for (const subgraph of SUBPROGRAMMES) {
+    for (const { name: subgraph } of SUBGRAPHS) {
       const document = parse(readFileSync(join(__dirname, `../../schema/subgraphs/${subgraph}.graphql`), 'utf8'));
       for (const definition of document.definitions) {
         if ((definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation') {

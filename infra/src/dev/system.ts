@@ -110,6 +110,8 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
       url: `http://127.0.0.1:${port}/graphql`,
       env: {
         ...common,
+        // project-office reads the other subprogrammes' figures through the gateway.
+        GATEWAY_URL: `http://127.0.0.1:${options.gatewayPort}/graphql`,
         PORT: String(port),
         DATABASE_URL: database.url,
         SEED_DEMO: String(options.seedDemo),

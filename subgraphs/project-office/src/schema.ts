@@ -1,14 +1,31 @@
 import { buildFederatedSchema, TerritoryResolver, territoryReferenceResolver } from '@rz/schema';
 import { authChecker, validateInput } from '@rz/subgraph-runtime';
 import type { GraphQLSchema } from 'graphql';
+import {
+  EventProjectsResolver,
+  FaceProjectsResolver,
+  InitiativeProjectsResolver,
+  MediaPlanProjectsResolver,
+  MonumentProjectsResolver,
+} from './project/project-links.resolver';
+import { projectReferenceResolvers } from './project/project.reference';
+import { ProjectResolver } from './project/project.resolver';
 
 export function buildProjectOfficeSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [TerritoryResolver],
+      resolvers: [
+        TerritoryResolver,
+        ProjectResolver,
+        EventProjectsResolver,
+        InitiativeProjectsResolver,
+        MonumentProjectsResolver,
+        MediaPlanProjectsResolver,
+        FaceProjectsResolver,
+      ],
       authChecker,
       validateFn: validateInput,
     },
-    [territoryReferenceResolver],
+    [territoryReferenceResolver, projectReferenceResolvers],
   );
 }

@@ -1,11 +1,16 @@
 import type { SubgraphDefinition } from '@rz/subgraph-runtime';
 import { loadConfig, type ProjectOfficeConfig } from './config';
+import { CreateProject20261204120000 } from './migrations/20261204120000-create-project';
+import { ProjectBudgetEntity } from './project/project-budget.entity';
+import { ProjectLinkEntity } from './project/project-link.entity';
+import { ProjectMemberEntity } from './project/project-member.entity';
+import { ProjectEntity } from './project/project.entity';
 import { buildProjectOfficeSchema } from './schema';
 
 export const projectOffice: SubgraphDefinition<ProjectOfficeConfig> = {
   name: 'project-office',
   loadConfig,
-  entities: [],
-  migrations: [],
+  entities: [ProjectEntity, ProjectBudgetEntity, ProjectMemberEntity, ProjectLinkEntity],
+  migrations: [CreateProject20261204120000],
   buildSchema: buildProjectOfficeSchema,
 };
