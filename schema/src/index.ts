@@ -9,6 +9,7 @@ export * from './geo/geo';
 export * from './pagination/connection';
 export * from './territory/kato-classifier';
 export * from './territory/kato-code.validator';
+export * from './text/plain-text';
 export * from './territory/territory.type';
 export * from './territory/territory.resolver';
 export * from './territory/territory-connection';

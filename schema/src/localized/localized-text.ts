@@ -1,5 +1,6 @@
 import { IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Directive, Field, InputType, ObjectType } from 'type-graphql';
+import { IsPlainText } from '../text/plain-text';
 import { FALLBACK_ORDER, Lang } from './lang.enum';
 
 export interface Localized {
@@ -24,25 +25,28 @@ export class LocalizedText implements Localized {
   en?: string | null;
 }
 
-/** Input for a short multilingual text (names, titles): at least one language is required. */
+/** Input for a short multilingual text (names, titles): at least one language is required; each a single line. */
 @InputType()
 export class LocalizedNameInput implements Localized {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MinLength(1)
   @MaxLength(300)
+  @IsPlainText({ multiline: false })
   kk?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MinLength(1)
   @MaxLength(300)
+  @IsPlainText({ multiline: false })
   ru?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MinLength(1)
   @MaxLength(300)
+  @IsPlainText({ multiline: false })
   en?: string | null;
 }
 

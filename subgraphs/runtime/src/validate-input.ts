@@ -1,4 +1,4 @@
-import { DomainError, type ValueDetailContext } from '@rz/schema';
+import { DomainError, plainTextProblem, type ValueDetailContext } from '@rz/schema';
 import { validate, type ValidationError } from 'class-validator';
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import type { ValidatorFn } from 'type-graphql';
@@ -28,20 +28,31 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
-const LONE_SURROGATE = /\p{Cs}/u;
-
 /**
- * The path of the first string that is not well-formed Unicode (a lone surrogate half).
- * Such text cannot be stored faithfully, and some validators (isEmail) throw on it.
+ * The first string, anywhere in the arguments, that breaks the one text rule (see
+ * plainTextProblem: lone surrogates, control characters such as NUL, only invisible
+ * characters), by its input path. PostgreSQL cannot store NUL, and some validators
+ * (isEmail) throw on malformed text, so this runs before anything else.
  */
-function malformedText(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+function badText(value: unknown, path: string): FieldProblem | null {
+  if (typeof value === 'string') {
+    const problem = plainTextProblem(value);
+    return problem ? { field: path, messages: [problem] } : null;
+  }
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
-    const found = malformedText(child, path ? `${path}.${key}` : key);
+    const found = badText(child, path ? `${path}.${key}` : key);
     if (found) return found;
   }
   return null;
+}
+
+/** Argument objects already checked: validateFn runs once per parameter, the text rule once per field call. */
+const checkedArguments = new WeakSet<object>();
+
+function refuse(problems: FieldProblem[]): never {
+  const [{ field, messages, ...details }] = problems;
+  throw new DomainError('BAD_USER_INPUT', `Invalid value for ${field}: ${messages.join('; ')}`, { ...details, field, problems });
 }
 
 /** The GraphQL argument holding a value of this input class ('' for @Args classes, whose fields are the arguments). */
@@ -51,27 +62,25 @@ function argumentName(info: GraphQLResolveInfo, typeName: string): string {
 }
 
 /**
- * type-graphql's validateFn: class-validator on every class-typed argument, failing
- * with a BAD_USER_INPUT DomainError that names the first bad field by its full input path.
+ * type-graphql's validateFn: the text rule on every string argument (scalar or inside an
+ * input), then class-validator on every class-typed argument, failing with a
+ * BAD_USER_INPUT DomainError that names the first bad field by its full input path.
  */
-export const validateInput: ValidatorFn = async (value, type, { info }) => {
+export const validateInput: ValidatorFn = async (value, type, { info, args }) => {
+  if (args && !checkedArguments.has(args)) {
+    checkedArguments.add(args);
+    const bad = badText(args, '');
+    if (bad) refuse([bad]);
+  }
   if (value === null || value === undefined || typeof value !== 'object' || typeof type !== 'function') return;
   const prefix = argumentName(info, type.name);
   const items: object[] = Array.isArray(value) ? value : [value];
   const problems: FieldProblem[] = [];
   for (const [index, item] of items.entries()) {
     const path = Array.isArray(value) ? `${prefix}.${index}` : prefix;
-    const malformed = malformedText(item, path);
-    if (malformed) {
-      problems.push({ field: malformed, messages: ['must be well-formed Unicode text'] });
-      continue;
-    }
     // Values stay out of the errors unless a constraint asks for its value (valueDetails).
     const errors = await validate(item, { forbidUnknownValues: false, validationError: { target: false, value: true } });
     problems.push(...flatten(errors, path));
   }
-  if (problems.length) {
-    const [{ field, messages, ...details }] = problems;
-    throw new DomainError('BAD_USER_INPUT', `Invalid value for ${field}: ${messages.join('; ')}`, { ...details, field, problems });
-  }
+  if (problems.length) refuse(problems);
 };

@@ -1,4 +1,4 @@
-import { IsKatoCode, LocalizedTextInput } from '@rz/schema';
+import { IsKatoCode, IsPlainText, LocalizedTextInput } from '@rz/schema';
 import { IsIn, IsInt, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { FaceSphere, FaceStatus } from './face.enums';
@@ -22,6 +22,7 @@ export class NominateFaceInput {
   @Field(() => String, { description: 'Full name of the person' })
   @MinLength(1)
   @MaxLength(200)
+  @IsPlainText({ multiline: false })
   name: string;
 
   @Field(() => ID, { description: 'KATO code of the district, city or settlement the person is significant to' })
@@ -38,6 +39,7 @@ export class NominateFaceInput {
   @Field(() => String, { description: 'Public label of the nominating organisation or meeting, e.g. «Медеу ауданы тұрғындарымен кездесу». Never a private person.' })
   @MinLength(1)
   @MaxLength(300)
+  @IsPlainText({ multiline: false })
   nominatedBy: string;
 }
 

@@ -239,7 +239,7 @@ describe('media plan lateness', () => {
 
 describe('media plan queries', () => {
   it('holds demo plans in every status, and seeding again adds nothing', async () => {
-    const query = `{ mediaPlans(first: 100) { nodes { status items { id subjects { __typename } } } } }`;
+    const query = `{ mediaPlans(first: 50) { nodes { status items { id subjects { __typename } } } } }`;
     const token = await admin();
     const res = await gql(subgraph.url, query, {}, token);
     const statuses = new Set(res.data!.mediaPlans.nodes.map((n: { status: string }) => n.status));
