@@ -11,6 +11,7 @@ import {
   positiveInt,
   queryLimitSettings,
   requireJwks,
+  shutdownSettings,
   subgraphSharedSecret,
 } from '@rz/service-kit';
 import { metricsSettings } from '@rz/service-kit';
@@ -38,6 +39,8 @@ const serverSettings = {
   TRUST_PROXY: trustProxy.default(false),
   /** Largest JSON body accepted on /graphql, in bytes (larger: 413). Default 256 KiB. */
   GRAPHQL_BODY_LIMIT_BYTES: graphqlBodyLimitBytes(256 * 1024),
+  /** After SIGTERM: /ready answers 503 while the gateway still serves, this long, before it drains. Default 5000 ms in production, 0 elsewhere. */
+  ...shutdownSettings,
 };
 
 /** A comma-separated list of origins (scheme://host[:port]); `scheme://host:*` stands for any port of that host. */

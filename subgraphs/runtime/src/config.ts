@@ -9,6 +9,7 @@ import {
   postgresUrl,
   queryLimitSettings,
   requireJwks,
+  shutdownSettings,
   subgraphSharedSecret,
 } from '@rz/service-kit';
 import { metricsSettings } from '@rz/service-kit';
@@ -41,6 +42,8 @@ export function subgraphConfigShape(name: SubgraphName) {
       ...queryLimitSettings,
       /** Largest JSON body on /graphql. Default 1 MiB: the gateway's entity fetches carry up to QUERY_MAX_PAGED_ROWS representations. */
       GRAPHQL_BODY_LIMIT_BYTES: graphqlBodyLimitBytes(1024 * 1024),
+      /** After SIGTERM: /ready answers 503 while the subgraph still serves, this long, before it drains. Default 5000 ms in production, 0 elsewhere. */
+      ...shutdownSettings,
     })
     .refine(...requireJwks);
 }

@@ -1,14 +1,32 @@
+import { z } from 'zod';
 import { flushTracing } from '../tracing/tracing-shutdown';
 
 /** A started service: what `runService` stops on a signal. */
 export interface StoppableService {
+  /**
+   * Reports not-ready from now on and keeps serving for the shutdown delay, so load balancers
+   * stop sending before the service closes; `stop` follows.
+   */
+  drain?(): Promise<void>;
+  /** Drains HTTP (in-flight requests finish), closes WebSockets (1001), then releases the rest. */
   stop(): Promise<void>;
 }
 
+/** After SIGTERM, serve not-ready this long before draining. Unset: 5000 ms in production, 0 elsewhere. */
+export const shutdownSettings = {
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+};
+
+export function shutdownDelayMs(config: { NODE_ENV: string; SHUTDOWN_DELAY_MS?: number }): number {
+  return config.SHUTDOWN_DELAY_MS ?? (config.NODE_ENV === 'production' ? 5_000 : 0);
+}
+
 /**
- * For entry points: starts a service, stops it cleanly on SIGTERM or SIGINT
- * and exits 0, or exits 1 with the reason when startup fails (a config error
- * lists every bad variable).
+ * For entry points: starts a service; on SIGTERM or SIGINT drains it (not ready, still
+ * serving), stops it and exits 0 once its cleanup is done; exits 1 with the reason when
+ * startup or stopping fails (a config error lists every bad variable). Apollo Server's own
+ * signal handlers must be off (`stopOnTerminationSignals: false`): they re-raise the signal,
+ * which kills the process before this cleanup ends.
  */
 export function runService(name: string, start: () => Promise<StoppableService>): void {
   let running: StoppableService | undefined;
@@ -17,6 +35,7 @@ export function runService(name: string, start: () => Promise<StoppableService>)
     if (stopping) return;
     stopping = true;
     try {
+      await running?.drain?.();
       await running?.stop();
       await flushTracing();
       process.exit(0);
