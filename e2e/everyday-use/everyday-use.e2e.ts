@@ -106,6 +106,14 @@ describe('everyday use through the gateway', () => {
     expect(mine.data!.myRegistrations.nodes).toEqual([{ participantName: null }]);
     expect((await gql(system.gatewayUrl, list, { eventId })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('finds "Ясауи" when a visitor types "ясави", most relevant first', async () => {
+    const res = await gql(system.gatewayUrl, `{ monuments(first: 5, filter: { search: "ясави" }) { totalCount nodes { name(lang: RU) } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.monuments.nodes[0].name).toBe('Мавзолей Ходжи Ахмеда Ясауи');
+    const unrelated = await gql(system.gatewayUrl, `{ monuments(first: 5, filter: { search: "ясави тамгалы" }) { totalCount } }`);
+    expect(unrelated.data!.monuments.totalCount).toBe(0);
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

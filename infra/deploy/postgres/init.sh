@@ -9,6 +9,10 @@ set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" -v dbname="$POSTGRES_DB" <<'SQL'
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 REVOKE CREATE, TEMPORARY ON DATABASE :"dbname" FROM PUBLIC;
+-- Extensions need rights the service roles lack: installed here, in a schema each role may use.
+CREATE SCHEMA extensions;
+REVOKE ALL ON SCHEMA extensions FROM PUBLIC;
+CREATE EXTENSION pg_trgm WITH SCHEMA extensions;
 SQL
 
 # Subgraph schemas (schema/contract/src/subgraphs.ts, '-' becomes '_'), then the gateway.
@@ -19,6 +23,7 @@ CREATE ROLE :"role" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'passwor
 CREATE SCHEMA :"role" AUTHORIZATION :"role";
 REVOKE ALL ON SCHEMA :"role" FROM PUBLIC;
 GRANT CONNECT ON DATABASE :"dbname" TO :"role";
+GRANT USAGE ON SCHEMA extensions TO :"role";
 ALTER ROLE :"role" IN DATABASE :"dbname" SET search_path = :"role";
 SQL
 done

@@ -37,6 +37,15 @@ describe('database provisioning', () => {
     });
   });
 
+  it('installs pg_trgm where every subgraph role may use it but not change it', async () => {
+    await as('rukhani_qazyna', async (c) => {
+      const { rows } = await c.query(`SELECT extensions.similarity('yasavi', 'yasaui') > 0.3 AS similar`);
+      expect(rows[0].similar).toBe(true);
+      await expect(c.query('CREATE TABLE extensions.intruder (id int)')).rejects.toThrow(/permission denied/);
+      await expect(c.query('DROP EXTENSION pg_trgm')).rejects.toThrow(/must be owner/);
+    });
+  });
+
   it('is idempotent: provisioning twice keeps the data', async () => {
     const { ensureSubgraphSchemas } = await import('./provision');
     await ensureSubgraphSchemas(process.env.RZ_TEST_ADMIN_URL!, db.url);

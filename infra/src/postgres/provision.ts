@@ -18,6 +18,9 @@ function withDatabase(url: string, database: string, user?: string, password?: s
   return u.toString();
 }
 
+/** Where provisioning installs extensions (pg_trgm); subgraph migrations qualify their functions with it. */
+const EXTENSIONS_SCHEMA = 'extensions';
+
 /** Role passwords are derived from the admin URL, so nothing extra has to be stored for development. */
 function rolePassword(adminUrl: string, role: string): string {
   return createHmac('sha256', adminUrl).update(role).digest('base64url');
@@ -63,12 +66,18 @@ export async function ensureSubgraphSchemas(adminUrl: string, databaseUrl: strin
     const database = new URL(databaseUrl).pathname.slice(1);
     await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
     await client.query(`REVOKE CREATE, TEMPORARY ON DATABASE "${database}" FROM PUBLIC`);
+    // Extensions need rights the subgraph roles do not have: installed here, in their own schema,
+    // which each role may use (pg_trgm: similarity search that tolerates spelling variants).
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${EXTENSIONS_SCHEMA}`);
+    await client.query(`REVOKE ALL ON SCHEMA ${EXTENSIONS_SCHEMA} FROM PUBLIC`);
+    await client.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA ${EXTENSIONS_SCHEMA}`);
     const result: SubgraphDatabase[] = [];
     for (const { name } of SUBGRAPHS) {
       const role = subgraphDbSchema(name);
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${role}" AUTHORIZATION "${role}"`);
       await client.query(`REVOKE ALL ON SCHEMA "${role}" FROM PUBLIC`);
       await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
+      await client.query(`GRANT USAGE ON SCHEMA ${EXTENSIONS_SCHEMA} TO "${role}"`);
       await client.query(`ALTER ROLE "${role}" IN DATABASE "${database}" SET search_path = "${role}"`);
       result.push({ name, schema: role, role, url: withDatabase(databaseUrl, database, role, rolePassword(adminUrl, role)) });
     }

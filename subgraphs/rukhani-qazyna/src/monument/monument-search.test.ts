@@ -70,7 +70,38 @@ describe('monument search by name', () => {
     expect(await search('мавзолей', 'territory: "310000000"')).toEqual([monumentDemoId('KZH064'), monumentDemoId('KZH065')].sort());
     expect(await search('бибі', 'territory: "310000000"')).toEqual([aishaBibiKk, monumentDemoId('KZH064')].sort());
     expect(await search('кесенеси', 'territory: "610000000"')).toEqual([]);
-    expect(await search('mausoleum', 'type: ARCHAEOLOGICAL')).toEqual([]);
+    // "mausolea" is a spelling variant of "mausoleum": the Begazy-Dandybai megalithic mausolea.
+    expect(await search('mausoleum', 'type: ARCHAEOLOGICAL')).toEqual([monumentDemoId('KZH016')]);
+    expect(await search('petroglyphs', 'type: ARCHITECTURAL')).toEqual([]);
+  });
+
+  it('tolerates transliteration and spelling variants ("ясави" finds "Ясауи"), ranked by relevance', async () => {
+    const ranked = async (text: string, first = 10) => {
+      const res = await gql(subgraph.url, `query($text: String, $first: Int!, $after: String) { monuments(first: $first, after: $after, filter: { search: $text }) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { text, first });
+      expect(res.errors).toBeUndefined();
+      return res.data!.monuments;
+    };
+    for (const text of ['ясави', 'Ясави', 'йасауи', 'yasavi', 'Jasaui', 'мавзолей ходжи ахмеда ясави']) {
+      expect((await ranked(text)).nodes[0]).toEqual({ id: YASAWI });
+    }
+    // A spelling variant ranks below the names with the word as typed: "mausolea" comes after every "mausoleum".
+    const mausoleums = (await ranked('mausoleum', 100)).nodes.map((n: { id: string }) => n.id);
+    expect(mausoleums.length).toBeGreaterThan(2);
+    expect(mausoleums.at(-1)).toBe(monumentDemoId('KZH016'));
+    // Pages of a ranked search follow on without repeats or gaps.
+    const all = (await ranked('мавзолей', 100)).nodes.map((n: { id: string }) => n.id);
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const res: any = await gql(subgraph.url, `query($after: String) { monuments(first: 3, after: $after, filter: { search: "мавзолей" }) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+      expect(res.errors).toBeUndefined();
+      paged.push(...res.data.monuments.nodes.map((n: { id: string }) => n.id));
+      after = res.data.monuments.pageInfo.hasNextPage ? res.data.monuments.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(all);
+    expect(all.length).toBeGreaterThan(3);
+    // Unrelated names stay out.
+    expect((await ranked('ясави тамгалы')).totalCount).toBe(0);
   });
 
   it('treats LIKE wildcards in the text as plain characters', async () => {

@@ -1,5 +1,5 @@
 import { badUserInput, forbidden, hasAnyLanguage, kato, localizedColumns, notFound, patchLocalized, type ConnectionShape, type GeoPointInput } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
+import { newId, paginate, paginateBy, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { SelectQueryBuilder } from 'typeorm';
 import { isEditor } from '../access/rukhani-qazyna-access';
@@ -11,6 +11,14 @@ import { monumentByIdLoader } from './monument.loader';
 import type { RukhaniQazynaContext } from '../context';
 
 export const NEAREST_MAX_RADIUS_KM = 3000;
+/** Least pg_trgm word similarity of a spelling variant: "ясави" to "Ясауи" is 0.57, unrelated names stay below. */
+const SIMILAR_WORD = 0.5;
+
+/** 1 for a word found as typed, its similarity for a spelling variant, else 0 (the word is parameter :word<index>). */
+function wordScore(alias: string, index: number): string {
+  const similarity = `extensions.word_similarity(rq_search_latin(:word${index}), ${alias}.search_latin)`;
+  return `(CASE WHEN strpos(${alias}.search_name, rq_search_fold(:word${index})) > 0 THEN 1 WHEN ${similarity} >= ${SIMILAR_WORD} THEN ${similarity} ELSE 0 END)`;
+}
 export const NEAREST_MAX_COUNT = 100;
 
 export interface MonumentNearby {
@@ -34,7 +42,11 @@ export class MonumentService {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('m');
     this.applyFilter(query, filter, 'filter');
-    return paginate(query, page);
+    const words = searchWords(filter.search);
+    if (!words.length) return paginate(query, page);
+    // A search is ranked by relevance: the sum of its words' scores, most relevant first.
+    const relevance = `round((${words.map((_, index) => wordScore('m', index)).join(' + ')})::numeric, 4)`;
+    return paginateBy(query, page, { sql: relevance, direction: 'DESC' });
   }
 
   /** Monuments with coordinates within radiusKm of a point, nearest first (ties by id). */
@@ -67,9 +79,10 @@ export class MonumentService {
     if (filter.significance) query.andWhere('m.significance = :significance', { significance: filter.significance });
     if (filter.condition) query.andWhere('m.condition = :condition', { condition: filter.condition });
     if (filter.onStateList !== undefined && filter.onStateList !== null) query.andWhere('m.onStateList = :onStateList', { onStateList: filter.onStateList });
-    // Names and the query go through the same database function, so case, Kazakh letters and accents never matter.
+    // Each word is found as typed (folded: case, Kazakh letters and accents never matter) or as a
+    // spelling variant: trigram similarity of the names and the word in Latin letters ("ясави" finds "Ясауи").
     for (const [index, word] of searchWords(filter.search).entries()) {
-      query.andWhere(`strpos(m.searchName, rq_search_fold(:word${index})) > 0`, { [`word${index}`]: word });
+      query.andWhere(`${wordScore('m', index)} > 0`, { [`word${index}`]: word });
     }
     if (filter.within) {
       const { south, west, north, east } = filter.within;
