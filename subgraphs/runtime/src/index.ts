@@ -12,5 +12,6 @@ export * from './database/statement-counter';
 export * from './database/paginate';
 export * from './database/by-id-loader';
 export * from './database/list-by-key-loader';
+export * from './database/localized-text-columns';
 export * from './ids';
 export * from './subscriptions/graphql-ws-server';

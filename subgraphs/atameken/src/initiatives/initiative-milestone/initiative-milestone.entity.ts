@@ -1,7 +1,10 @@
+import type { LocalizedColumns } from '@rz/schema';
+import { LocalizedTextColumns } from '@rz/subgraph-runtime';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** A dated step of an initiative in progress, with the progress reached. */
+/** A dated step of an initiative in progress, with the progress reached, titled and described in kk, ru and en. */
 @Entity('initiative_milestone')
+@LocalizedTextColumns('title', 'description')
 export class InitiativeMilestoneEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -13,13 +16,6 @@ export class InitiativeMilestoneEntity {
   @Column('date', { name: 'happened_on' })
   happenedOn: string;
 
-  @Column('text', { name: 'title_kk', nullable: true }) titleKk: string | null;
-  @Column('text', { name: 'title_ru', nullable: true }) titleRu: string | null;
-  @Column('text', { name: 'title_en', nullable: true }) titleEn: string | null;
-  @Column('text', { name: 'description_kk', nullable: true }) descriptionKk: string | null;
-  @Column('text', { name: 'description_ru', nullable: true }) descriptionRu: string | null;
-  @Column('text', { name: 'description_en', nullable: true }) descriptionEn: string | null;
-
   @Column('smallint') progress: number;
 
   /** Who recorded it (the author or an officer); never published. */
@@ -29,3 +25,6 @@ export class InitiativeMilestoneEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
+
+// The text columns LocalizedTextColumns maps, for the type checker.
+export interface InitiativeMilestoneEntity extends LocalizedColumns<'title' | 'description'> {}

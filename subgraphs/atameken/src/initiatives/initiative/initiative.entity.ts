@@ -1,8 +1,12 @@
+import type { LocalizedColumns } from '@rz/schema';
+import { LocalizedTextColumns } from '@rz/subgraph-runtime';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintAsNumber } from '../../shared/bigint';
 import { InitiativeAuthorKind, InitiativeCategory, InitiativeDirection, InitiativeKind, InitiativeStatus } from './initiative.enums';
 
+/** Title and description in kk, ru and en; the result once implemented. */
 @Entity('initiative')
+@LocalizedTextColumns('title', 'description', 'result')
 export class InitiativeEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -10,13 +14,6 @@ export class InitiativeEntity {
   @Column('text') kind: InitiativeKind;
   @Column('text') direction: InitiativeDirection;
   @Column('text') category: InitiativeCategory;
-
-  @Column('text', { name: 'title_kk', nullable: true }) titleKk: string | null;
-  @Column('text', { name: 'title_ru', nullable: true }) titleRu: string | null;
-  @Column('text', { name: 'title_en', nullable: true }) titleEn: string | null;
-  @Column('text', { name: 'description_kk', nullable: true }) descriptionKk: string | null;
-  @Column('text', { name: 'description_ru', nullable: true }) descriptionRu: string | null;
-  @Column('text', { name: 'description_en', nullable: true }) descriptionEn: string | null;
 
   @Column('text', { name: 'territory_code' })
   territoryCode: string;
@@ -62,13 +59,12 @@ export class InitiativeEntity {
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt: Date | null;
   @Column('timestamptz', { name: 'implemented_at', nullable: true }) implementedAt: Date | null;
 
-  @Column('text', { name: 'result_kk', nullable: true }) resultKk: string | null;
-  @Column('text', { name: 'result_ru', nullable: true }) resultRu: string | null;
-  @Column('text', { name: 'result_en', nullable: true }) resultEn: string | null;
-
   @Column('integer', { name: 'people_served', nullable: true })
   peopleServed: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
+
+// The text columns LocalizedTextColumns maps, for the type checker.
+export interface InitiativeEntity extends LocalizedColumns<'title' | 'description' | 'result'> {}
