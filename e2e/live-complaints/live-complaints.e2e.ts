@@ -62,7 +62,7 @@ describe('live complaint status through the gateway', () => {
       await sleep(100);
       before = await gatewayStats(system.gatewayUrl);
     }
-    expect(before).toEqual({ upstream: 0, downstream: 0 });
+    expect(before).toMatchObject({ upstream: 0, downstream: 0 });
     const subs = Array.from({ length: 50 }, () => subscribe(client(system.gatewayUrl), ALMATY_LIVE, { territory: '751710000' }));
     await sleep(500);
     const during = await gatewayStats(system.gatewayUrl);

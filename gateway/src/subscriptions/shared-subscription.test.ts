@@ -113,7 +113,7 @@ describe('shared subscriptions', () => {
     await until(() => shared.stats().downstream === 4);
     expect(upstream.open).toHaveLength(3);
     expect(upstream.open[2].authorization).toBe('Bearer someone');
-    expect(shared.stats()).toEqual({ upstream: 3, downstream: 4 });
+    expect(shared.stats()).toEqual({ upstream: 3, downstream: 4, replays: 0 });
     expect([a.ended, b.ended]).toEqual([undefined, undefined]);
   });
 
@@ -138,7 +138,7 @@ describe('shared subscriptions', () => {
     shared = new SharedSubscriptions(deps(), 2);
     const fast = reader(shared.subscribe(request(TICK)));
     let cutOff = 0;
-    const slow = shared.subscribe(request(TICK), () => (cutOff += 1));
+    const slow = shared.subscribe(request(TICK), { onSlowConsumer: () => (cutOff += 1) });
     const first = slow.next(); // subscribes, then reads no further
     await until(() => shared.stats().downstream === 2);
     for (let count = 1; count <= 5; count += 1) {
@@ -146,7 +146,7 @@ describe('shared subscriptions', () => {
       await until(() => fast.received.length === count);
     }
     expect(cutOff).toBe(1);
-    expect(shared.stats()).toEqual({ upstream: 1, downstream: 1 });
+    expect(shared.stats()).toEqual({ upstream: 1, downstream: 1, replays: 0 });
     expect(upstream.open).toHaveLength(1);
     // What the slow one had buffered (the first event and two more) is still its to read, then the disconnection.
     expect((await first).value).toMatchObject({ data: { tick: { count: 1 } } });
@@ -164,10 +164,10 @@ describe('shared subscriptions', () => {
     await until(() => shared.stats().downstream === 2);
     await a.return!();
     expect(upstream.open).toHaveLength(1);
-    expect(shared.stats()).toEqual({ upstream: 1, downstream: 1 });
+    expect(shared.stats()).toEqual({ upstream: 1, downstream: 1, replays: 0 });
     await b.return!();
     expect(upstream.subscriptions[0].disposed).toBe(true);
-    expect(shared.stats()).toEqual({ upstream: 0, downstream: 0 });
+    expect(shared.stats()).toEqual({ upstream: 0, downstream: 0, replays: 0 });
 
     reader(shared.subscribe(request(PING)));
     await until(() => upstream.open.length === 1);
@@ -187,7 +187,7 @@ describe('shared subscriptions', () => {
       expect(error.errors).toEqual(errors);
     }
     expect(upstream.subscriptions[0].disposed).toBe(true);
-    expect(shared.stats()).toEqual({ upstream: 0, downstream: 0 });
+    expect(shared.stats()).toEqual({ upstream: 0, downstream: 0, replays: 0 });
   });
 
   it('ends every subscriber when the upstream completes', async () => {
@@ -196,30 +196,122 @@ describe('shared subscriptions', () => {
     upstream.open[0].sink.complete();
     await until(() => a.ended !== undefined);
     expect(a.ended).toEqual({ done: true });
-    expect(shared.stats()).toEqual({ upstream: 0, downstream: 0 });
+    expect(shared.stats()).toEqual({ upstream: 0, downstream: 0, replays: 0 });
+  });
+
+  it('shares by the normalised document: whitespace, comments and the order of variables do not split a group', async () => {
+    reader(shared.subscribe(request(TICK, { label: 'a', after: null })));
+    reader(shared.subscribe(request(`# the same\n${TICK.replace(/ /g, '   ')}`, { after: null, label: 'a' })));
+    await until(() => shared.stats().downstream === 2);
+    expect(upstream.open).toHaveLength(1);
+  });
+
+  it('ends a subscription whose token expires with TOKEN_EXPIRED, then completes it', async () => {
+    const a = reader(shared.subscribe(request(TICK), { expiresAt: Date.now() + 50 }));
+    await until(() => a.ended !== undefined);
+    expect(a.ended).toEqual({ done: true });
+    expect(a.received).toHaveLength(1);
+    expect(a.received[0].errors?.[0]).toMatchObject({ extensions: { code: 'TOKEN_EXPIRED' } });
+    expect(shared.stats()).toEqual({ upstream: 0, downstream: 0, replays: 0 });
   });
 
   describe('resuming', () => {
-    it('subscribes upstream from the client’s cursor, and resubscribes from the last cursor it delivered', async () => {
-      const a = reader(shared.subscribe(request(TICK, { after: '3' })));
+    const counts = (state: { received: ExecutionResult[] }) => state.received.map((r) => (r.data as { tick: { count: number } }).tick.count);
+    /** Opens the shared stream with a live subscriber, and returns it with its upstream subscription. */
+    async function liveGroup() {
+      const live = reader(shared.subscribe(request(TICK)));
       await until(() => upstream.open.length === 1);
-      const { payload } = upstream.open[0];
-      expect(payload.query).toMatch(new RegExp(`after: \\$${RESUME_VARIABLE}`));
-      expect(payload.variables).toMatchObject({ [RESUME_VARIABLE]: '3' });
+      return { live, group: upstream.open[0] };
+    }
 
-      upstream.open[0].sink.next(tick(4));
-      upstream.open[0].sink.next(tick(5));
-      await until(() => a.received.length === 2);
-      // graphql-ws reads the payload again when it resubscribes after a lost connection.
-      expect(payload.variables).toMatchObject({ [RESUME_VARIABLE]: '5' });
+    it('a resuming subscriber gets its own replay from its cursor, then joins the shared stream where both meet', async () => {
+      const { live, group } = await liveGroup();
+      const resumed = reader(shared.subscribe(request(TICK, { after: '2' })));
+      await until(() => upstream.open.length === 2);
+      const replay = upstream.open[1];
+      expect(replay.payload.variables).toMatchObject({ [RESUME_VARIABLE]: '2' });
+      expect(shared.stats()).toMatchObject({ replays: 1, downstream: 2 });
+      replay.sink.next(tick(3));
+      replay.sink.next(tick(4));
+      group.sink.next(tick(5));
+      await until(() => live.received.length === 1);
+      replay.sink.next(tick(5));
+      await until(() => replay.disposed);
+      group.sink.next(tick(6));
+      await until(() => resumed.received.length === 4);
+      expect(counts(resumed)).toEqual([3, 4, 5, 6]);
+      expect(counts(live)).toEqual([5, 6]);
+      expect(shared.stats()).toEqual({ upstream: 1, downstream: 2, replays: 0 });
     });
 
-    it('starts from the live end when the client gives no cursor, and sends no cursor for a field that cannot resume', async () => {
-      reader(shared.subscribe(request(TICK)));
-      reader(shared.subscribe(request(PING)));
+    it('joins without a repeat when the replay is ahead of the shared stream, or behind it', async () => {
+      const { group } = await liveGroup();
+      const ahead = reader(shared.subscribe(request(TICK, { after: '2' })));
       await until(() => upstream.open.length === 2);
-      expect(upstream.open[0].payload.variables).toEqual({ [RESUME_VARIABLE]: null });
-      expect(upstream.open[1].payload.variables).toEqual({});
+      const aheadReplay = upstream.open[1];
+      for (const n of [3, 4, 5]) aheadReplay.sink.next(tick(n));
+      await until(() => ahead.received.length === 3);
+      const behind = reader(shared.subscribe(request(TICK, { after: '2' })));
+      await until(() => upstream.open.length === 3);
+      const behindReplay = upstream.open[2];
+      behindReplay.sink.next(tick(3));
+      await until(() => behind.received.length === 1);
+      group.sink.next(tick(4)); // the ahead one has it already: it joins here; the behind one waits for its replay
+      group.sink.next(tick(5));
+      group.sink.next(tick(6));
+      await until(() => aheadReplay.disposed && ahead.received.length === 4);
+      behindReplay.sink.next(tick(4));
+      await until(() => behindReplay.disposed && behind.received.length === 4);
+      behindReplay.sink.next(tick(5)); // after the join: ignored
+      group.sink.next(tick(7));
+      await until(() => ahead.received.length === 5 && behind.received.length === 5);
+      expect(counts(ahead)).toEqual([3, 4, 5, 6, 7]);
+      expect(counts(behind)).toEqual([3, 4, 5, 6, 7]);
+    });
+
+    it('gives every subscriber resuming from the same cursor its own replay: a later one misses nothing', async () => {
+      const { group } = await liveGroup();
+      const first = reader(shared.subscribe(request(TICK, { after: '2' })));
+      await until(() => upstream.open.length === 2);
+      upstream.open[1].sink.next(tick(3));
+      group.sink.next(tick(3));
+      await until(() => upstream.subscriptions[1].disposed);
+      const second = reader(shared.subscribe(request(TICK, { after: '2' })));
+      await until(() => upstream.open.length === 2);
+      expect(upstream.open[1].payload.variables).toMatchObject({ [RESUME_VARIABLE]: '2' });
+      upstream.open[1].sink.next(tick(3));
+      group.sink.next(tick(4));
+      upstream.open[1].sink.next(tick(4));
+      await until(() => second.received.length === 2 && first.received.length === 2);
+      expect(counts(first)).toEqual([3, 4]);
+      expect(counts(second)).toEqual([3, 4]);
+    });
+
+    it('passes a replay’s error (an expired cursor) to its subscriber only', async () => {
+      const { live } = await liveGroup();
+      const resumed = reader(shared.subscribe(request(TICK, { after: '1' })));
+      await until(() => upstream.open.length === 2);
+      const errors = [{ message: 'Too old', extensions: { code: 'CURSOR_EXPIRED', field: 'after' } }];
+      upstream.open[1].sink.error(errors);
+      await until(() => resumed.ended !== undefined);
+      expect((resumed.ended as { error: UpstreamError }).error.errors).toEqual(errors);
+      expect(live.ended).toBeUndefined();
+      expect(shared.stats()).toEqual({ upstream: 1, downstream: 1, replays: 0 });
+    });
+
+    it('resubscribes the shared stream from the last cursor it delivered', async () => {
+      const { group } = await liveGroup();
+      expect(group.payload.query).toMatch(new RegExp(`after: \\$${RESUME_VARIABLE}`));
+      group.sink.next(tick(4));
+      group.sink.next(tick(5));
+      // graphql-ws reads the payload again when it resubscribes after a lost connection.
+      await until(() => (group.payload.variables as Record<string, unknown>)[RESUME_VARIABLE] === '5');
+    });
+
+    it('sends no cursor for a field that cannot resume', async () => {
+      reader(shared.subscribe(request(PING)));
+      await until(() => upstream.open.length === 1);
+      expect(upstream.open[0].payload.variables).toEqual({});
     });
   });
 });

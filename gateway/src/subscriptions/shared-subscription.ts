@@ -4,8 +4,10 @@ import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interf
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import type { Logger } from '@rz/service-kit';
 import type { DocumentNode, ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { codedError } from '../errors/coded-error';
 import type { GatewayContext } from '../upstream/gateway-context';
-import { RESUME_VARIABLE, type PlannedSubscription, type SubscriptionPlanner } from './subscription-planner';
+import { RESUME_VARIABLE, stableJson, type PlannedSubscription, type SubscriptionPlanner } from './subscription-planner';
 import type { UpstreamSource } from './upstream-clients';
 
 /** An upstream `error` message (or a lost stream), passed on to every subscriber. */
@@ -18,11 +20,12 @@ export class UpstreamError extends Error {
 /** A subscriber left more events unread than its buffer holds: it is cut off, the others go on. */
 export class SlowConsumerError extends Error {
   constructor() {
-    super('Disconnected: events were not read fast enough');
+    super('Disconnected: events were not read fast enough; resubscribe with the last cursor you received');
   }
 }
 
-export type Delivery = { result: ExecutionResult } | { error: UpstreamError } | { complete: true };
+/** An event completed through the query plan, with the upstream cursor it came with (null for a field that cannot resume). */
+export type Delivery = { result: ExecutionResult; cursor: string | null } | { error: UpstreamError } | { complete: true };
 
 /** What every shared subscription needs: the planner, the upstream subscriptions, and the data sources that complete events. */
 export interface SharedSubscriptionDeps {
@@ -33,15 +36,16 @@ export interface SharedSubscriptionDeps {
   logger: Logger;
 }
 
-export interface SharedSubscriptionInit {
-  key: string;
+export interface UpstreamStreamInit {
   planned: PlannedSubscription;
   variables: Record<string, unknown>;
   operationName?: string;
   query: string;
   authorization?: string;
+  /** Where the upstream stream starts: a cursor, `'head'` (the newest, when the subgraph tells it) or null (from now on). */
+  from: string | 'head' | null;
   deps: SharedSubscriptionDeps;
-  onIdle(key: string): void;
+  onIdle(): void;
 }
 
 /** One downstream subscription, validated. */
@@ -52,23 +56,27 @@ export interface DownstreamRequest {
   authorization?: string;
 }
 
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+export interface DownstreamOptions {
+  /** Runs when the subscriber is cut off for not reading (the server then tells the client and closes its socket). */
+  onSlowConsumer?: () => void;
+  /** When the subscriber's token expires (ms since the epoch): the stream then ends with TOKEN_EXPIRED. */
+  expiresAt?: number;
 }
+
+/** How far a resuming subscriber's own replay may run ahead of, or behind, the shared stream before it is a slow consumer. */
+const SEAM_WINDOW = 10_000;
 
 /**
  * The gateway's open subscriptions, grouped: downstream subscribers with the same
- * document, variables and credentials share one upstream subscription.
+ * normalised document, variables (`after` aside) and credentials share one upstream
+ * subscription. A subscriber that resumes from a cursor first gets its own replay
+ * (an upstream subscription from its cursor), then joins the shared stream at the
+ * first event both have delivered: every event after its cursor, exactly once,
+ * whoever else subscribes or resumes.
  */
 export class SharedSubscriptions {
-  private readonly groups = new Map<string, SharedSubscription>();
+  private readonly groups = new Map<string, UpstreamStream>();
+  private readonly replays = new Set<UpstreamStream>();
 
   constructor(
     private readonly deps: SharedSubscriptionDeps,
@@ -76,117 +84,196 @@ export class SharedSubscriptions {
     private readonly maxBufferedEvents = 100,
   ) {}
 
-  /** Open upstream subscriptions (shared groups) and the downstream subscribers they serve. */
-  stats(): { upstream: number; downstream: number } {
+  /** Open upstream subscriptions (shared groups and replays) and the downstream subscribers they serve. */
+  stats(): { upstream: number; downstream: number; replays: number } {
     let downstream = 0;
     for (const group of this.groups.values()) downstream += group.size;
-    return { upstream: this.groups.size, downstream };
+    return { upstream: this.groups.size + this.replays.size, downstream, replays: this.replays.size };
   }
 
   /**
-   * The events of one downstream subscriber, from its group's upstream subscription.
-   * A subscriber that stops reading ends with SlowConsumerError and `onSlowConsumer`
-   * runs (the server cuts its socket); it never holds the others back.
+   * The events of one downstream subscriber. A subscriber that stops reading ends with
+   * SlowConsumerError and `onSlowConsumer` runs; it never holds the others back.
    */
-  subscribe(request: DownstreamRequest, onSlowConsumer: () => void = () => undefined): AsyncIterableIterator<ExecutionResult> {
+  subscribe(request: DownstreamRequest, options: DownstreamOptions = {}): AsyncIterableIterator<ExecutionResult> {
     const { document, operationName, variables, authorization } = request;
-    const query = document.loc?.source.body ?? '';
-    const key = stableJson({ query, operationName: operationName ?? null, variables, authorization: authorization ?? null });
+    const point = this.deps.planner.sharingPoint(document, operationName, variables);
+    const key = stableJson({ point: point.key, authorization: authorization ?? null });
+    const group = this.groupFor(key, request);
+    const resuming = point.after !== null && group.resumable;
+    const replay = resuming ? this.stream(request, point.after, () => this.replays.delete(replay!)) : undefined;
+    if (replay) this.replays.add(replay);
+    const buffer = new FixedBuffer(this.maxBufferedEvents);
+
+    return new Repeater<ExecutionResult>(async (push, stop) => {
+      const send = (result: ExecutionResult) => {
+        if (!buffer.full) return void push(result);
+        stop(new SlowConsumerError());
+        options.onSlowConsumer?.();
+      };
+      const end = (delivery: Exclude<Delivery, { result: unknown }>) => ('error' in delivery ? stop(delivery.error) : stop());
+      const seam = new Seam(send, () => removeReplay?.(), SEAM_WINDOW);
+      const removeGroup = group.add((delivery) => ('result' in delivery ? (replay ? seam.shared(delivery) : send(delivery.result)) : end(delivery)));
+      const removeReplay = replay?.add((delivery) => ('result' in delivery ? seam.replayed(delivery) : end(delivery)));
+      const expiry =
+        options.expiresAt === undefined
+          ? undefined
+          : setTimeout(() => {
+              void push({ errors: [codedError('TOKEN_EXPIRED', 'The token this subscription was opened with has expired; resubscribe with a new one and your last cursor')] });
+              stop();
+            }, Math.max(0, options.expiresAt - Date.now()));
+      try {
+        await stop;
+      } finally {
+        clearTimeout(expiry);
+        removeGroup();
+        removeReplay?.();
+      }
+    }, buffer);
+  }
+
+  private groupFor(key: string, request: DownstreamRequest): UpstreamStream {
     let group = this.groups.get(key);
     if (!group) {
-      const created: SharedSubscription = new SharedSubscription({
-        key,
-        planned: this.deps.planner.plan(document, operationName, variables),
-        variables,
-        operationName,
-        query,
-        authorization,
-        deps: this.deps,
-        onIdle: (idleKey) => {
-          if (this.groups.get(idleKey) === created) this.groups.delete(idleKey);
-        },
+      const created: UpstreamStream = this.stream(request, 'head', () => {
+        if (this.groups.get(key) === created) this.groups.delete(key);
       });
       this.groups.set(key, created);
       group = created;
     }
-    const shared = group;
-    const buffer = new FixedBuffer(this.maxBufferedEvents);
-    return new Repeater<ExecutionResult>(async (push, stop) => {
-      const remove = shared.add((delivery: Delivery) => {
-        if ('result' in delivery) {
-          if (!buffer.full) {
-            void push(delivery.result);
-            return;
-          }
-          stop(new SlowConsumerError());
-          onSlowConsumer();
-        } else if ('error' in delivery) stop(delivery.error);
-        else stop();
-      });
-      try {
-        await stop;
-      } finally {
-        remove();
-      }
-    }, buffer);
+    return group;
+  }
+
+  private stream(request: DownstreamRequest, from: string | 'head' | null, onIdle: () => void): UpstreamStream {
+    const { document, operationName, variables, authorization } = request;
+    return new UpstreamStream({
+      planned: this.deps.planner.plan(document, operationName, variables),
+      variables,
+      operationName,
+      query: document.loc?.source.body ?? '',
+      authorization,
+      from,
+      deps: this.deps,
+      onIdle,
+    });
   }
 }
 
 /**
- * One upstream subscription shared by every downstream subscriber with the same
- * document, variables and credentials. Each upstream event is completed once
- * (the rest of the plan: entity fetches to other subgraphs) and sent to all.
+ * Where a resuming subscriber moves from its own replay to the shared stream. Both
+ * deliver the same filtered events in the same order, so the first cursor seen on
+ * both is a known position: everything up to it came from the replay, everything
+ * after it that the replay did not already send comes from the shared stream.
+ * Cursors are compared for equality only; their order is the subgraph's business.
  */
-export class SharedSubscription {
+class Seam {
+  private joined = false;
+  /** Cursors the replay sent, in order. */
+  private readonly replayedCursors: string[] = [];
+  private readonly replayedSet = new Set<string>();
+  /** Shared events that arrived before the join, in order. */
+  private readonly pending: { result: ExecutionResult; cursor: string | null }[] = [];
+
+  constructor(
+    private readonly send: (result: ExecutionResult) => void,
+    private readonly leaveReplay: () => void,
+    private readonly window: number,
+  ) {}
+
+  replayed(delivery: { result: ExecutionResult; cursor: string | null }): void {
+    if (this.joined || delivery.cursor === null) return;
+    this.send(delivery.result);
+    this.replayedCursors.push(delivery.cursor);
+    this.replayedSet.add(delivery.cursor);
+    if (this.replayedCursors.length > this.window) this.replayedSet.delete(this.replayedCursors.shift()!);
+    const at = this.pending.findIndex((p) => p.cursor === delivery.cursor);
+    if (at >= 0) this.join(at);
+  }
+
+  shared(delivery: { result: ExecutionResult; cursor: string | null }): void {
+    if (this.joined) {
+      if (delivery.cursor === null || !this.replayedSet.has(delivery.cursor)) this.send(delivery.result);
+      return;
+    }
+    this.pending.push(delivery);
+    if (this.pending.length > this.window) this.pending.shift();
+    if (delivery.cursor !== null && this.replayedSet.has(delivery.cursor)) this.join(this.pending.length - 1);
+  }
+
+  /** `at`: the index in `pending` of the first event both streams delivered. */
+  private join(at: number): void {
+    this.joined = true;
+    this.leaveReplay();
+    for (const later of this.pending.slice(at + 1)) {
+      if (later.cursor === null || !this.replayedSet.has(later.cursor)) this.send(later.result);
+    }
+    this.pending.length = 0;
+  }
+}
+
+/**
+ * One upstream subscription and its subscribers: a shared group, or one subscriber's
+ * replay. Each upstream event is completed once (the rest of the plan: entity
+ * fetches to other subgraphs) and handed to all. When the upstream connection is
+ * lost, graphql-ws resubscribes, and the payload then carries the last cursor
+ * delivered (or the head the stream started at), never null.
+ */
+export class UpstreamStream {
   private readonly subscribers = new Set<(delivery: Delivery) => void>();
   private lastCursor: string | null;
   private disposeUpstream: (() => void) | undefined;
+  private stopped = false;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly init: SharedSubscriptionInit) {
-    this.lastCursor = init.planned.resume?.initialAfter ?? null;
+  constructor(private readonly init: UpstreamStreamInit) {
+    this.lastCursor = init.from === 'head' ? null : init.from;
   }
 
   get size(): number {
     return this.subscribers.size;
   }
 
+  get resumable(): boolean {
+    return this.init.planned.resume !== null;
+  }
+
   /** Adds a subscriber; the returned function removes it (the last one stops the upstream). */
   add(deliver: (delivery: Delivery) => void): () => void {
     this.subscribers.add(deliver);
-    if (!this.disposeUpstream) this.start();
+    if (this.subscribers.size === 1 && !this.stopped) void this.start();
     return () => {
-      this.subscribers.delete(deliver);
+      if (!this.subscribers.delete(deliver)) return;
       if (this.subscribers.size === 0) this.stop();
     };
   }
 
-  private start(): void {
-    const { planned, variables } = this.init;
+  private async start(): Promise<void> {
+    const { planned, variables, from, deps } = this.init;
     const { primary, resume } = planned;
+    if (resume && from === 'head' && resume.headQuery) {
+      this.lastCursor = await this.head(resume.headQuery);
+      if (this.stopped) return;
+    }
     const primaryVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
-    const shared = this;
+    const stream = this;
     const payload = {
       query: resume?.operation ?? primary.operation,
       operationName: primary.operationName,
       // A getter: graphql-ws re-sends this payload when it resubscribes after a
-      // reconnect, and then it must resume from the last event seen, not the first.
+      // reconnect, and then it must resume from the last event delivered.
       get variables() {
-        return resume ? { ...primaryVariables, [RESUME_VARIABLE]: shared.lastCursor } : primaryVariables;
+        return resume ? { ...primaryVariables, [RESUME_VARIABLE]: stream.lastCursor } : primaryVariables;
       },
     };
-    const { upstream, subgraphUrls, logger } = this.init.deps;
-    const client = upstream.get(subgraphUrls[primary.serviceName], this.init.authorization);
+    const client = deps.upstream.get(deps.subgraphUrls[primary.serviceName], this.init.authorization);
     this.disposeUpstream = client.subscribe<Record<string, unknown>>(payload, {
       next: (message) => {
-        if (resume && message.data) {
-          const cursor = (message.data[resume.responseKey] as { cursor?: unknown } | null)?.cursor;
-          if (typeof cursor === 'string') this.lastCursor = cursor;
-        }
+        const cursor = resume && message.data ? (message.data[resume.responseKey] as { cursor?: unknown } | null)?.cursor : undefined;
+        if (typeof cursor === 'string') this.lastCursor = cursor;
         // Events are completed one at a time so subscribers see them in upstream order.
-        this.queue = this.queue.then(() => this.complete(message)).catch((error) => {
-          logger.error({ err: error }, 'completing a subscription event failed');
-        });
+        this.queue = this.queue
+          .then(() => this.complete(message, typeof cursor === 'string' ? cursor : null))
+          .catch((error) => deps.logger.error({ err: error }, 'completing a subscription event failed'));
       },
       error: (error) => {
         const errors = Array.isArray(error) ? (error as GraphQLFormattedError[]) : [{ message: 'The subscription stream was lost' }];
@@ -200,10 +287,33 @@ export class SharedSubscription {
     });
   }
 
+  /** The newest cursor, asked of the owning subgraph; retried while it is unreachable (its stream would be too). */
+  private async head(query: string): Promise<string | null> {
+    const { planned, deps } = this.init;
+    const source = deps.dataSources[planned.primary.serviceName];
+    for (let attempt = 0; !this.stopped; attempt += 1) {
+      try {
+        const response = await source.process({
+          kind: 'health check',
+          request: { query },
+          context: {},
+        } as never);
+        const value = Object.values(response.data ?? {})[0];
+        if (typeof value === 'string' || value === null) return value as string | null;
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'reading the newest subscription cursor failed; retrying');
+      }
+      await sleep(Math.min(2_000, 100 * 2 ** attempt));
+    }
+    return null;
+  }
+
   private stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
     this.disposeUpstream?.();
     this.disposeUpstream = undefined;
-    this.init.onIdle(this.init.key);
+    this.init.onIdle();
   }
 
   private broadcast(delivery: Delivery): void {
@@ -211,7 +321,7 @@ export class SharedSubscription {
   }
 
   /** Runs the whole plan for one event, with the primary fetch answered by the event itself. */
-  private async complete(message: FormattedExecutionResult<Record<string, unknown>, unknown>): Promise<void> {
+  private async complete(message: FormattedExecutionResult<Record<string, unknown>, unknown>, cursor: string | null): Promise<void> {
     const { planned } = this.init;
     const { planner, dataSources, logger } = this.init.deps;
     const { primary, rest } = planned;
@@ -232,6 +342,6 @@ export class SharedSubscription {
       logger,
     } as unknown as GatewayGraphQLRequestContext;
     const result = await executeQueryPlan(plan, serviceMap, requestContext, planned.operationContext, planner.supergraphSchema, planner.apiSchema);
-    this.broadcast({ result: result as ExecutionResult });
+    this.broadcast({ result: result as ExecutionResult, cursor });
   }
 }

@@ -3,6 +3,7 @@ import { operationFromDocument, Supergraph, type Schema } from '@apollo/federati
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
 import {
   getNamedType,
+  getOperationAST,
   isObjectType,
   Kind,
   parse,
@@ -30,6 +31,19 @@ export interface ResumeInfo {
   responseKey: string;
   /** The client's own `after`, where the stream starts. */
   initialAfter: string | null;
+  /**
+   * `{ <field>Cursor }` when the supergraph has that query (the newest cursor, from the same subgraph):
+   * a shared stream starts from it, so even its first resubscription has a position to resume from.
+   */
+  headQuery: string | null;
+}
+
+/** What decides whether two subscribers may share one upstream stream, and where each wants to start. */
+export interface SharingPoint {
+  /** The normalised document without the root field's `after`, and the variables it uses. */
+  key: string;
+  /** The subscriber's own `after` (null: from now on). */
+  after: string | null;
 }
 
 export type OperationContext = ReturnType<typeof buildOperationContext>;
@@ -39,6 +53,18 @@ export interface PlannedSubscription {
   primary: FetchNode;
   rest?: PlanNode;
   resume: ResumeInfo | null;
+}
+
+/** JSON with object keys sorted, so equal variables give equal keys. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 function literalValue(node: ValueNode, variables: Record<string, unknown>): unknown {
@@ -77,6 +103,22 @@ export class SubscriptionPlanner {
     this.planner = new QueryPlanner(supergraph);
   }
 
+  /**
+   * Subscribers whose documents print the same (whitespace, comments and the resume point aside) and
+   * whose other variables are equal get the same events; `after` is theirs alone, served by a replay.
+   */
+  sharingPoint(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): SharingPoint {
+    const operation = getOperationAST(document, operationName);
+    const root = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
+    const afterArgument = root && this.resumable(root.name.value) ? root.arguments?.find((a) => a.name.value === 'after') : undefined;
+    const after = afterArgument ? literalValue(afterArgument.value, variables) : null;
+    const shareable = withoutUnusedVariables(visit(document, { Argument: (node) => (node === afterArgument ? null : undefined) }));
+    const used = new Set<string>();
+    visit(shareable, { OperationDefinition: (node) => node.variableDefinitions?.forEach((v) => used.add(v.variable.name.value)) });
+    const kept = Object.fromEntries(Object.entries(variables).filter(([name]) => used.has(name)));
+    return { key: `${print(shareable)}\n${operationName ?? ''}\n${stableJson(kept)}`, after: typeof after === 'string' ? after : null };
+  }
+
   /** The query planner splits a subscription into a primary fetch (the owning subgraph) and the rest. */
   plan(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): PlannedSubscription {
     const operationContext = buildOperationContext({ schema: this.apiGraphQLSchema, operationDocument: document, operationName });
@@ -86,14 +128,18 @@ export class SubscriptionPlanner {
     return { operationContext, primary: node.primary, rest: node.rest, resume: this.resumeInfo(node.primary, operationContext.operation, variables) };
   }
 
+  /** A subscription field that takes `after: String` and whose payload has `cursor`. */
+  private resumable(fieldName: string): boolean {
+    const field = this.apiGraphQLSchema.getSubscriptionType()?.getFields()[fieldName];
+    const payload = field && getNamedType(field.type);
+    return Boolean(field?.args.some((a) => a.name === 'after') && isObjectType(payload) && 'cursor' in payload.getFields());
+  }
+
   private resumeInfo(primary: FetchNode, clientOperation: OperationDefinitionNode, variables: Record<string, unknown>): ResumeInfo | null {
     const document = parse(primary.operation);
     const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
     const root = operation.selectionSet.selections[0] as FieldNode;
-    const field = this.apiGraphQLSchema.getSubscriptionType()?.getFields()[root.name.value];
-    const payload = field && getNamedType(field.type);
-    const resumable = field?.args.some((a) => a.name === 'after') && isObjectType(payload) && 'cursor' in payload.getFields();
-    if (!resumable) return null;
+    if (!this.resumable(root.name.value)) return null;
 
     const clientRoot = clientOperation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === root.name.value);
     const clientAfter = clientRoot?.arguments?.find((a) => a.name.value === 'after');
@@ -140,10 +186,12 @@ export class SubscriptionPlanner {
             },
       ),
     };
+    const headField = `${root.name.value}Cursor`;
     return {
       operation: print(withoutUnusedVariables(rewritten)),
       responseKey: root.alias?.value ?? root.name.value,
       initialAfter: typeof initialAfter === 'string' ? initialAfter : null,
+      headQuery: this.apiGraphQLSchema.getQueryType()?.getFields()[headField] ? `{ ${headField} }` : null,
     };
   }
 }

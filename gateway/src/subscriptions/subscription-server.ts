@@ -12,6 +12,8 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
+import { TokenRejected, type TokenClaims, type TokenVerifier } from '@rz/service-kit';
+import { CloseCode, MessageType, stringifyMessage } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { codedError, formattedError } from '../errors/coded-error';
@@ -34,12 +36,39 @@ export interface SubscriptionServerOptions extends Omit<SharedSubscriptionDeps, 
   limits?: WebSocketLimits;
   /** How upstream sockets to the subgraphs are opened (retry waits, the gateway's shared secret). */
   upstream?: UpstreamClientOptions;
+  /** Largest WebSocket message accepted, in bytes (larger: the socket is closed with 1009). Default 256 KiB, the HTTP body limit. */
+  maxPayloadBytes?: number;
+  /** Verifies the token in `connection_init`; without it every connection is accepted as sent. */
+  tokens?: Pick<TokenVerifier, 'verify'>;
 }
 
-/** graphql-ws socket context at the gateway. */
-interface SocketContext {
+/** graphql-ws context of one subscription at the gateway. */
+interface SubscriptionContext {
+  id: string;
   authorization?: string;
+  /** When the token expires, in ms since the epoch. */
+  expiresAt?: number;
   socket: WebSocket;
+}
+
+/** Close code for a refused `connection_init` token (the HTTP 401 of WebSocket), as graphql-ws reserves 4401 for it. */
+export const UNAUTHENTICATED_CLOSE = CloseCode.Unauthorized;
+/**
+ * Close code for a subscriber cut off for not reading. Not one graphql-ws clients treat as fatal (4429 is),
+ * so they reconnect by themselves; the cut-off subscription has had its SLOW_CONSUMER error and resumes from its cursor.
+ */
+export const SLOW_CONSUMER_CLOSE = 4008;
+
+/** `connection_init`'s authorization, whatever the key's case (GraphiQL sends `Authorization`). */
+export function connectionAuthorization(params: Record<string, unknown> | undefined): string | undefined {
+  const key = Object.keys(params ?? {}).find((k) => k.toLowerCase() === 'authorization');
+  const value = key === undefined ? undefined : params![key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A close reason clients can parse: `{"code":"UNAUTHENTICATED","reason":"EXPIRED"}` (close reasons hold at most 123 bytes). */
+function closeReason(code: string, reason?: string): string {
+  return JSON.stringify(reason ? { code, reason } : { code });
 }
 
 /**
@@ -56,22 +85,44 @@ export class SubscriptionServer {
     const { planner, dataSources, subgraphUrls, logger } = options;
     this.shared = new SharedSubscriptions({ planner, upstream: this.upstream, dataSources, subgraphUrls, logger }, options.maxBufferedEvents);
     const limits = options.limits;
-    this.wss = new WebSocketServer({ server: options.server, path: '/graphql', verifyClient: limits?.verifyClient });
+    this.wss = new WebSocketServer({
+      server: options.server,
+      path: '/graphql',
+      verifyClient: limits?.verifyClient,
+      maxPayload: options.maxPayloadBytes ?? 256 * 1024,
+    });
     if (limits) this.wss.on('connection', (socket, request) => limits.track(socket, request));
+    // ws has sent its close frame (1009 for an oversized message); a client that broke the protocol is not waited for.
+    this.wss.on('connection', (socket) => socket.once('error', () => setTimeout(() => socket.terminate(), 1_000).unref()));
+    const claimsOf = new WeakMap<WebSocket, TokenClaims | null>();
     this.cleanup = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
       {
-        context: (ctx): SocketContext => {
-          const authorization = ctx.connectionParams?.authorization;
-          return { authorization: typeof authorization === 'string' ? authorization : undefined, socket: ctx.extra.socket };
+        // A bad token is refused here, before any subscription: never downgraded to anonymous.
+        onConnect: async (ctx) => {
+          if (!options.tokens) return true;
+          try {
+            claimsOf.set(ctx.extra.socket, await options.tokens.verify(connectionAuthorization(ctx.connectionParams)));
+            return true;
+          } catch (error) {
+            if (!(error instanceof TokenRejected)) throw error;
+            ctx.extra.socket.close(UNAUTHENTICATED_CLOSE, closeReason('UNAUTHENTICATED', error.problem));
+            return false;
+          }
         },
         onSubscribe: async (ctx, id, payload) => {
+          const authorization = connectionAuthorization(ctx.connectionParams);
           const refused = await limits?.admit({
             request: ctx.extra.request,
-            authorization: typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
+            authorization,
             // graphql-ws reserves the new id in `subscriptions` before this hook runs.
             activeSubscriptions: Object.keys(ctx.subscriptions).filter((other) => other !== id).length,
           });
-          return refused ?? this.prepare(payload);
+          if (refused) return refused;
+          const prepared = this.prepare(payload);
+          if (Array.isArray(prepared)) return prepared;
+          const exp = claimsOf.get(ctx.extra.socket)?.exp;
+          const contextValue: SubscriptionContext = { id, authorization, socket: ctx.extra.socket, expiresAt: exp === undefined ? undefined : exp * 1000 };
+          return { ...prepared, contextValue };
         },
         subscribe: (args) => this.subscribe(args),
         onNext: (_ctx, _id, _payload, _args, result) =>
@@ -82,8 +133,8 @@ export class SubscriptionServer {
     );
   }
 
-  /** Open upstream subscriptions (shared groups) and the downstream subscribers they serve. */
-  stats(): { upstream: number; downstream: number } {
+  /** Open upstream subscriptions (shared groups and replays) and the downstream subscribers they serve. */
+  stats(): { upstream: number; downstream: number; replays: number } {
     return this.shared.stats();
   }
 
@@ -130,14 +181,26 @@ export class SubscriptionServer {
   }
 
   private subscribe(args: ExecutionArgs): AsyncIterable<ExecutionResult> {
-    const { authorization, socket } = args.contextValue as SocketContext;
+    const { id, authorization, socket, expiresAt } = args.contextValue as SubscriptionContext;
     const request = {
       document: args.document,
       operationName: args.operationName ?? undefined,
       variables: (args.variableValues ?? {}) as Record<string, unknown>,
       authorization,
     };
-    // A client that stops reading is cut off.
-    return this.shared.subscribe(request, () => socket.terminate());
+    return this.shared.subscribe(request, { expiresAt, onSlowConsumer: () => this.cutOff(socket, id) });
+  }
+
+  /**
+   * A client that stops reading gets, after what it has not read yet, a SLOW_CONSUMER error
+   * and a close frame; it may reconnect and resume from its last cursor. If it does not
+   * even read the close frame, the socket is dropped a little later.
+   */
+  private cutOff(socket: WebSocket, id: string): void {
+    if (socket.readyState !== WebSocket.OPEN) return;
+    const errors = [this.options.formatError(formattedError('SLOW_CONSUMER', new SlowConsumerError().message))];
+    socket.send(stringifyMessage({ id, type: MessageType.Error, payload: errors }));
+    socket.close(SLOW_CONSUMER_CLOSE, closeReason('SLOW_CONSUMER'));
+    setTimeout(() => socket.terminate(), 5_000).unref();
   }
 }

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   FORBIDDEN: { origin: 'domain', clientMessage: true, httpStatus: 403 },
   INVALID_TRANSITION: { origin: 'domain', clientMessage: true, httpStatus: 409 },
   CONFLICT: { origin: 'domain', clientMessage: true, httpStatus: 409 },
+  /** A subscription resume point older than the events kept: reload the current state, then subscribe afresh. */
+  CURSOR_EXPIRED: { origin: 'domain', clientMessage: true, httpStatus: 410 },
 
   GRAPHQL_PARSE_FAILED: { origin: 'request', clientMessage: true, httpStatus: 400 },
   GRAPHQL_VALIDATION_FAILED: { origin: 'request', clientMessage: true, httpStatus: 400 },
@@ -37,6 +39,8 @@ export const ERROR_CODES = {
   SLOW_CONSUMER: { origin: 'gateway', clientMessage: true, httpStatus: 200 },
   /** A subgraph could not be reached or failed: the fields it serves are null, each with this error at its path; the rest of the answer stands. */
   SUBGRAPH_UNAVAILABLE: { origin: 'gateway', clientMessage: true, httpStatus: 503 },
+  /** The token a subscription was opened with expired: the subscription ends; resubscribe with a fresh token and the last cursor. */
+  TOKEN_EXPIRED: { origin: 'gateway', clientMessage: true, httpStatus: 401 },
 
   INTERNAL_SERVER_ERROR: { origin: 'internal', clientMessage: false, httpStatus: 500 },
 } as const satisfies Record<string, { origin: 'domain' | 'request' | 'gateway' | 'internal'; clientMessage: boolean; httpStatus: number }>;

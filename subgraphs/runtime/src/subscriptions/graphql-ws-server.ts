@@ -13,6 +13,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { SubgraphContext } from '../context';
@@ -68,28 +69,49 @@ export interface GraphqlWsOptions {
   /** The same query limits as HTTP. */
   validationRules?: readonly ValidationRule[];
   parseOptions?: ParseOptions;
+  /** Largest WebSocket message accepted, in bytes (larger: closed with 1009). Default 1 MiB, the HTTP body limit. */
+  maxPayloadBytes?: number;
+}
+
+/** `connection_init`'s authorization, whatever the key's case (GraphiQL sends `Authorization`). */
+function connectionAuthorization(params: Record<string, unknown> | undefined): string | undefined {
+  const key = Object.keys(params ?? {}).find((k) => k.toLowerCase() === 'authorization');
+  const value = key === undefined ? undefined : params![key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**
  * graphql-ws on the same path as HTTP GraphQL. The token travels in the
- * connection params (`{ authorization: "Bearer ..." }`) and is verified per
- * subscription, so a bad subscription gets an `error` message and the socket stays open.
+ * connection params (`{ authorization: "Bearer ..." }`, the key in any case) and is
+ * verified at `connection_init`: a bad one closes the socket with 4401 and a coded
+ * reason. A bad subscription gets an `error` message and the socket stays open.
  */
 export function attachGraphqlWs(options: GraphqlWsOptions): { dispose(): Promise<void> } {
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+  const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxPayloadBytes ?? 1024 * 1024 });
+  const viewers = new WeakMap<object, Viewer | null>();
   const format = (errors: readonly GraphQLError[]) =>
-    errors.flatMap((e) => (e.originalError instanceof SubscribeError ? e.originalError.errors : [e])).map((e) => options.formatError(e.toJSON(), e));
+    errors
+      .flatMap((e) => (e.originalError instanceof SubscribeError ? e.originalError.errors : [e]))
+      // graphql-ws wraps what the event stream throws (a DomainError such as CURSOR_EXPIRED) without a path: format the original.
+      .map((e) => options.formatError(e.toJSON(), e.path === undefined && e.originalError ? e.originalError : e));
 
   const cleanup = useServer(
     {
       schema: options.schema,
-      onConnect: (ctx) => options.acceptConnection?.(ctx.connectionParams) ?? true,
+      onConnect: async (ctx) => {
+        if (!(options.acceptConnection?.(ctx.connectionParams) ?? true)) return false;
+        try {
+          viewers.set(ctx.extra.socket, await options.viewerOf(connectionAuthorization(ctx.connectionParams)));
+          return true;
+        } catch (error) {
+          if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') throw error;
+          ctx.extra.socket.close(CloseCode.Unauthorized, JSON.stringify({ code: 'UNAUTHENTICATED', reason: error.extensions.reason }));
+          return false;
+        }
+      },
       parse: (source) => parse(source, options.parseOptions),
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...(options.validationRules ?? [])]),
-      context: async (ctx) => {
-        const authorization = (ctx.connectionParams as { authorization?: unknown } | undefined)?.authorization;
-        return options.createContext(await options.viewerOf(typeof authorization === 'string' ? authorization : undefined));
-      },
+      context: (ctx) => options.createContext(viewers.get(ctx.extra.socket) ?? null),
       subscribe: async (args: ExecutionArgs) => {
         const source = await createSourceEventStream(args);
         // A refused subscribe (bad argument, no permission) becomes an `error` message, not `next` + `complete`.

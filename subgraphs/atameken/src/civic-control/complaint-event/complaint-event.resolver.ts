@@ -1,7 +1,8 @@
 import { badUserInput, kato } from '@rz/schema';
 import { requireViewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
-import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { actsForAkimat } from '../../access/atameken-access';
 import { ComplaintActorRole, ComplaintTopic } from '../complaint/complaint.enums';
 import type { ComplaintEntity } from '../complaint/complaint.entity';
 import { ComplaintService } from '../complaint/complaint.service';
@@ -38,6 +39,14 @@ function cursorFrom(after: string | null | undefined): bigint | null {
   return BigInt(after);
 }
 
+/** Roles whose notes are the state's answer, public like the change itself. */
+const OFFICIAL_ROLES: ReadonlySet<ComplaintActorRole> = new Set([
+  ComplaintActorRole.AKIMAT_OFFICER,
+  ComplaintActorRole.PROJECT_OFFICE,
+  ComplaintActorRole.MINISTRY_EDITOR,
+  ComplaintActorRole.ADMIN,
+]);
+
 @Resolver(() => ComplaintStatusEvent)
 export class ComplaintEventResolver {
   @Subscription(() => ComplaintStatusEvent, {
@@ -60,6 +69,27 @@ export class ComplaintEventResolver {
     return event;
   }
 
+  @Query(() => String, {
+    description:
+      'Cursor of the newest complaint status change. Load what you show, then subscribe to `complaintStatusChanged` ' +
+      'with this as `after`: nothing committed in between is missed.',
+  })
+  async complaintStatusChangedCursor(@Ctx() ctx: AtamekenContext): Promise<string> {
+    return ctx.services.complaintEvents.head();
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The note given with the change. An official's note is public; a note a citizen wrote (e.g. why they reopened) " +
+      'is shown only to its author and the akimat of the territory, null to everyone else.',
+  })
+  comment(@Root() event: ComplaintEvent, @Ctx() ctx: AtamekenContext): string | null {
+    if (event.comment === null || OFFICIAL_ROLES.has(event.byRole)) return event.comment;
+    const viewer = ctx.viewer;
+    return viewer && (viewer.subject === event.authorSubject || actsForAkimat(viewer, event.territoryCode)) ? event.comment : null;
+  }
+
   @FieldResolver(() => String, { description: 'Resume point: pass it as `after` when resubscribing' })
   cursor(@Root() event: ComplaintEvent): string {
     return event.id.toString();
@@ -70,7 +100,7 @@ export class ComplaintEventResolver {
     return event.byRole;
   }
 
-  @FieldResolver(() => Complaint, { description: 'The complaint as it is now' })
+  @FieldResolver(() => Complaint, { description: 'The complaint as it is now, not as of this event: `to`, `at` and `by` describe the event' })
   async complaint(@Root() event: ComplaintEvent, @Ctx() ctx: AtamekenContext): Promise<ComplaintEntity> {
     return (await new ComplaintService(ctx).byId(event.complaintId))!;
   }

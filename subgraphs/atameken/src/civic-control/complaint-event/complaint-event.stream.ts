@@ -1,5 +1,5 @@
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
-import { badUserInput } from '@rz/schema';
+import { badUserInput, DomainError } from '@rz/schema';
 import type { Logger } from '@rz/service-kit';
 import { Client, Pool } from 'pg';
 import type { ComplaintActorRole, ComplaintStatus, ComplaintTopic } from '../complaint/complaint.enums';
@@ -139,7 +139,8 @@ export class ComplaintEventStream {
       const early: ComplaintEvent[] = [];
       let replaying = after !== null;
       const deliver = (event: ComplaintEvent) => {
-        if (!matches(event, filter)) return;
+        // A cursor from a replica that read further than this one: what it had already sent is not sent again.
+        if (!matches(event, filter) || (after !== null && event.id <= after)) return;
         if (replaying) early.push(event);
         else if (buffer.full) stop(new SlowSubscriberError());
         else void push(event);
@@ -175,12 +176,19 @@ export class ComplaintEventStream {
     return { waiting: row.waiting as number, oldestAgeSeconds: row.age as number };
   }
 
+  /** The newest committed event's cursor ("0" before the first): subscribing after it misses nothing committed later. */
+  async head(): Promise<string> {
+    const [{ max }] = await this.query('SELECT coalesce(max(id), 0)::text AS max FROM complaint_event');
+    return max as string;
+  }
+
   private async checkResumable(after: bigint): Promise<void> {
-    if (after > this.lastId) throw badUserInput('after', 'Unknown cursor: it is ahead of the stream');
+    // Another replica may have read further than this one: the outbox, not this process, says what exists.
+    if (after > this.lastId && after > BigInt(await this.head())) throw badUserInput('after', 'Unknown cursor: it is ahead of the stream');
     const [{ min }] = await this.query('SELECT min(id)::text AS min FROM complaint_event');
     const oldest = min === null ? this.lastId + 1n : BigInt(min as string);
     if (after < oldest - 1n) {
-      throw badUserInput('after', `This cursor is older than the ${this.retentionDays} days of events kept; reload the current state instead`);
+      throw new DomainError('CURSOR_EXPIRED', `This cursor is older than the ${this.retentionDays} days of events kept; reload the current state instead`, { field: 'after' });
     }
   }
 

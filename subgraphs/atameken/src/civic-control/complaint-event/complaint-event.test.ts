@@ -203,4 +203,48 @@ describe('complaintStatusChanged', () => {
       for (;;) await stalled.next();
     })()).rejects.toBeInstanceOf(SlowSubscriberError);
   });
+
+  it("shows a citizen's note (a reopen reason) only to its author and the territory's akimat; an official's note to all", async () => {
+    const id = await fileTestComplaint(subgraph.url, citizen, '751710000');
+    await change(id, 'ACCEPTED');
+    await change(id, 'IN_PROGRESS');
+    await change(id, 'RESOLVED', 'Отремонтировано');
+    const start = await gql(subgraph.url, '{ complaintStatusChangedCursor }');
+    const reopened = await gql(subgraph.url, `mutation($id: ID!) { reopenComplaint(id: $id, reason: "Свет снова не горит, мой телефон 8 701 000 00 00") { status } }`, { id }, citizen);
+    expect(reopened.errors).toBeUndefined();
+    const notes = async (token?: string) => {
+      const events = subscribe(client(token), EVENTS, { complaint: id, after: '0' });
+      const all = await events.take(5);
+      return all.map((r) => [r.data!.complaintStatusChanged.to, r.data!.complaintStatusChanged.comment]);
+    };
+    const publicNotes = await notes();
+    expect(publicNotes).toEqual([
+      ['SUBMITTED', null],
+      ['ACCEPTED', null],
+      ['IN_PROGRESS', null],
+      ['RESOLVED', 'Отремонтировано'],
+      ['IN_PROGRESS', null],
+    ]);
+    expect((await notes(officer))[4][1]).toMatch(/Свет снова не горит/);
+    expect((await notes(citizen))[4][1]).toMatch(/Свет снова не горит/);
+    const elsewhere = await testToken({ roles: ['akimat_officer'], territory: '710000000', subject: 'officer-astana' });
+    expect((await notes(elsewhere))[4][1]).toBeNull();
+    // The head before the reopen: subscribing after it gives exactly the reopen.
+    const fromHead = subscribe(client(), EVENTS, { complaint: id, after: start.data!.complaintStatusChangedCursor });
+    expect((await fromHead.take(1)).map((r) => r.data!.complaintStatusChanged.to)).toEqual(['IN_PROGRESS']);
+  });
+
+  it('refuses a cursor older than the events kept with CURSOR_EXPIRED', async () => {
+    const id = await fileTestComplaint(subgraph.url, citizen, '751710000');
+    const [{ cursor }] = (await subscribe(client(), EVENTS, { complaint: id, after: '0' }).take(1)).map((r) => r.data!.complaintStatusChanged);
+    const owner = new PgClient({ connectionString: subgraph.database.subgraphs.find((s) => s.schema === 'atameken')!.url });
+    await owner.connect();
+    try {
+      await owner.query('DELETE FROM complaint_event WHERE id <= $1', [cursor]); // what the retention purge does to old events
+    } finally {
+      await owner.end();
+    }
+    const errors = await subscribe(client(), EVENTS, { after: String(BigInt(cursor) - 1n) }).failure();
+    expect(errors[0]).toMatchObject({ extensions: { code: 'CURSOR_EXPIRED', field: 'after' } });
+  });
 });

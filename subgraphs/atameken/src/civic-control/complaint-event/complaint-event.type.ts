@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ComplaintActorRole, ComplaintStatus } from '../complaint/complaint.enums';
 
-/** Root value: ComplaintEvent from the stream; `complaint` and `cursor` are resolved in ComplaintEventResolver. */
+/** Root value: ComplaintEvent from the stream; `complaint`, `comment` and `cursor` are resolved in ComplaintEventResolver. */
 @ObjectType({ description: 'A status change of a complaint, as it happened' })
 export class ComplaintStatusEvent {
   @Field(() => ComplaintStatus, { nullable: true, description: 'Null when the complaint was just filed' })
@@ -16,6 +16,5 @@ export class ComplaintStatusEvent {
   @Field(() => ComplaintActorRole, { description: 'The role that made the change (never the person)' })
   by: ComplaintActorRole;
 
-  @Field(() => String, { nullable: true })
-  comment: string | null;
+  // `comment` is resolved in ComplaintEventResolver: who may read it depends on who wrote it.
 }
