@@ -1,15 +1,4 @@
-import {
-  badUserInput,
-  conflict,
-  forbidden,
-  hasAnyLanguage,
-  invalidTransition,
-  kato,
-  localizedColumns,
-  notFound,
-  patchLocalized,
-  type ConnectionShape,
-} from '@rz/schema';
+import { badUserInput, conflict, forbidden, hasAnyLanguage, invalidTransition, kato, localizedColumns, notFound, patchLocalized, type ConnectionShape } from '@rz/schema';
 import { newId, paginate, requireViewer, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
