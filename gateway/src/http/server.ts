@@ -29,6 +29,7 @@ import { supergraphFields } from '../upstream/supergraph-fields';
 import { mountCors } from './cors';
 import { observeGateway } from './observability';
 import { mountDashboard } from './dashboard-assets';
+import { mountPublicPages } from './public-pages';
 import { mountHealthRoutes } from './health-routes';
 import { mountIdeAssets } from './ide-assets';
 import { jsonBodyWithLimit } from './json-body-limit';
@@ -118,6 +119,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const evidence = await mountEvidenceEndpoint(app, config, tokens, logger);
   if (!production) mountIdeAssets(app);
   mountDashboard(app, config.DASHBOARD_DIR, logger);
+  // QR links and monument pages are rukhani-qazyna's; the public reaches them here.
+  const publicPages = mountPublicPages(app, { upstream: config.subgraphUrls['rukhani-qazyna'], timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
   app.use(
     '/graphql',
     ...jsonBodyWithLimit({ limitBytes: config.GRAPHQL_BODY_LIMIT_BYTES }),
@@ -141,6 +144,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await subscriptions.close();
       await apollo.stop();
       await subgraphFetch.close();
+      await publicPages.close();
       await evidence.close();
       await answers.close();
       await rateLimits.close();

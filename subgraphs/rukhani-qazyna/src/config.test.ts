@@ -14,4 +14,9 @@ describe('rukhani-qazyna config', () => {
       /DATABASE_URL[\s\S]*PUBLIC_BASE_URL: must be an http\(s\) URL/,
     );
   });
+
+  it('requires PUBLIC_BASE_URL in production', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/PUBLIC_BASE_URL: required in production/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://rukhani.gov.kz' })).not.toThrow(/PUBLIC_BASE_URL/);
+  });
 });
