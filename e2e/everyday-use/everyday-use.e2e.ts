@@ -114,6 +114,23 @@ describe('everyday use through the gateway', () => {
     const unrelated = await gql(system.gatewayUrl, `{ monuments(first: 5, filter: { search: "ясави тамгалы" }) { totalCount } }`);
     expect(unrelated.data!.monuments.totalCount).toBe(0);
   });
+
+  it('answers an unknown territory with one error, not one per subgraph', async () => {
+    const res = await gql(system.gatewayUrl, `{
+      territory(code: "999999999") {
+        code
+        monuments(first: 1) { totalCount }
+        events(first: 1) { totalCount }
+        initiatives(first: 1) { totalCount }
+        mediaPlans(first: 1) { totalCount }
+      }
+    }`);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]).toMatchObject({ path: ['territory'], extensions: { code: 'BAD_USER_INPUT', territoryCode: '999999999' } });
+    // Errors that differ are all kept: two missing required arguments are two errors.
+    const two = await gql(system.gatewayUrl, `{ a: territory { code } b: monument { id } }`);
+    expect(two.errors).toHaveLength(2);
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

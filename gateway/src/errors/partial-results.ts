@@ -24,8 +24,15 @@ export function expandPath(data: unknown, path: Path): Path[] {
   return walk(data, 0, []);
 }
 
+/** An error as the client reads it, leaving out which subgraph raised it and where in its code. */
+function sameErrorKey({ message, path, extensions }: GraphQLFormattedError): string {
+  const { serviceName: _service, stacktrace: _stack, ...rest } = extensions ?? {};
+  return JSON.stringify([message, path ?? null, rest]);
+}
+
 /**
  * What Apollo's executor leaves out when a subgraph fails or gives nulls:
+ * - the same refusal from several subgraphs asked in parallel is one error, not one per subgraph;
  * - a SUBGRAPH_UNAVAILABLE error whose path crosses a list points at each item's field;
  * - nulls a subgraph gave for non-null fields (say, a reference it cannot resolve) are reported by
  *   the executor only in `extensions.valueCompletion`, so the answer reads `data: null` with no
@@ -41,7 +48,12 @@ export function partialResultsPlugin(formatError: ErrorFormatter): ApolloServerP
           const extensions = result.extensions as { valueCompletion?: unknown[] } | undefined;
           const errors: GraphQLFormattedError[] = [];
           const seen = new Set<string>();
+          const reported = new Set<string>();
           for (const error of result.errors ?? []) {
+            // Several subgraphs asked the same thing (say, Query.territory with an unknown code) refuse it alike: one error.
+            const sameError = sameErrorKey(error);
+            if (reported.has(sameError)) continue;
+            reported.add(sameError);
             if (error.extensions?.code !== UNAVAILABLE || !error.path) {
               errors.push(error);
               continue;
