@@ -19,7 +19,10 @@ export const queryLimitSettings = {
   QUERY_MAX_DIRECTIVES: positiveInt(10_000).default(20),
   /** Lexical tokens per document. Default 3000. */
   QUERY_MAX_TOKENS: positiveInt(1_000_000).default(3_000),
-  /** Largest page size (`first`/`last` argument, from literals, variables or defaults). Default 500. */
+  /**
+   * Largest page size (`first`/`last` argument, from literals, variables or defaults) where the argument
+   * documents no range; one that does ("Points per page, 1 to 5000") is capped at its documented maximum. Default 500.
+   */
   QUERY_MAX_PAGE_SIZE: positiveInt(1_000_000).default(500),
   /** List rows an operation may ask for: the sum over list fields of the product of list sizes along the path. Default 10000. */
   QUERY_MAX_PAGED_ROWS: positiveInt(100_000_000).default(10_000),

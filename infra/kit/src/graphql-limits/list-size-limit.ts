@@ -20,7 +20,7 @@ import {
 import type { QueryLimitSettings } from './limit-settings';
 
 export interface ListSizeLimitOptions {
-  /** Largest page size a paged field may be asked for. Default 500. */
+  /** Largest page size of a paged field whose argument documents no range ("1 to N"). Default 500. */
   maxPageSize?: number;
   /** Largest number of list rows an operation may ask for (see RowCounter). Default 10000. */
   maxPagedRows?: number;
@@ -34,6 +34,16 @@ const REFUSED = { http: { status: 400 } };
 
 function refusal(code: 'BAD_USER_INPUT' | 'GRAPHQL_VALIDATION_FAILED', message: string, details: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { ...details, ...REFUSED, code } });
+}
+
+/**
+ * The largest page size a page-size argument documents: its description's "1 to N" (`Page size, 1 to 500`,
+ * `Points per page, 1 to 5000`). The schema's documented range is the field's contract, so the limit
+ * reads it rather than holding a second, disagreeing number.
+ */
+export function documentedMaximum(description: string | null | undefined): number | undefined {
+  const match = /\b1 to (\d+)\b/.exec(description ?? '');
+  return match ? Number(match[1]) : undefined;
 }
 
 /** What the check needs of a resolved operation; Apollo Server's request context has these fields. */
@@ -151,8 +161,9 @@ class RowCounter {
       const value = node ? valueFromAST(node.value, definition.type, this.variables) : definition.defaultValue;
       // Wrong types are left to GraphQL's own coercion, which refuses them next.
       if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-      if (value > this.maxPageSize) {
-        throw refusal('BAD_USER_INPUT', `${fieldName}(${definition.name}:) must be at most ${this.maxPageSize}, got ${value}`, {
+      const max = documentedMaximum(definition.description) ?? this.maxPageSize;
+      if (value > max) {
+        throw refusal('BAD_USER_INPUT', `${fieldName}(${definition.name}:) must be at most ${max}, got ${value}`, {
           field: definition.name,
           limit: 'maxPageSize',
         });

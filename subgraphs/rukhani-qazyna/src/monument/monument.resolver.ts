@@ -30,7 +30,7 @@ export class MonumentResolver {
   nearestMonuments(
     @Arg('point', () => GeoPointInput) point: GeoPointInput,
     @Arg('radiusKm', () => Float, { defaultValue: 50 }) radiusKm: number,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 10, description: `1 to ${NEAREST_MAX_COUNT}` }) first: number,
     @Arg('filter', () => MonumentFilter, { nullable: true }) filter: MonumentFilter | null | undefined,
     @Ctx() ctx: RukhaniQazynaContext,
   ): Promise<Nearby[]> {

@@ -53,7 +53,7 @@ export class QrIndicatorsResolver {
   @FieldResolver(() => [MonumentScanCount], { description: `Most scanned monuments (TOP-25 by default, at most ${TOP_MONUMENTS_MAX})` })
   topMonuments(
     @Root() scope: QrScanScope,
-    @Arg('first', () => Int, { defaultValue: 25 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 25, description: `1 to ${TOP_MONUMENTS_MAX}` }) first: number,
     @Ctx() ctx: RukhaniQazynaContext,
   ) {
     return new QrIndicatorsService(ctx).topMonuments(scope, first);
