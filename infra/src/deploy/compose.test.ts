@@ -42,14 +42,21 @@ const hostMounts = (service: ComposeService) =>
 const METRICS = [
   'rz_http_requests_total',
   'rz_http_request_duration_seconds',
+  'rz_graphql_operations_total',
+  'rz_graphql_operation_duration_seconds',
   'rz_subgraph_fetch_duration_seconds',
+  'rz_subgraph_fetch_errors_total',
+  'rz_subgraph_fetches_deduplicated_total',
+  'rz_subgraph_fetches_merged_total',
   'rz_websocket_open',
   'rz_subscriptions_active',
+  'rz_upstream_subscriptions_active',
   'rz_outbox_pending_events',
   'rz_outbox_oldest_event_age_seconds',
   'rz_pg_pool_in_use',
   'rz_pg_pool_waiting',
   'rz_limit_refusals_total',
+  'rz_query_limit_refusals_total',
   'process_cpu_seconds_total',
   'process_resident_memory_bytes',
 ];
@@ -119,6 +126,17 @@ describe('compose.yaml', () => {
       const env = compose.services[name].environment ?? {};
       expect([name, env.OTEL_EXPORTER_OTLP_ENDPOINT, env.OTEL_SERVICE_NAME]).toEqual([name, 'http://jaeger:4318', name]);
     }
+  });
+
+  it('protects every service’s /metrics with the token Prometheus sends', () => {
+    const raw = parse(read(ROOT, 'compose.yaml'), { merge: true }) as Compose & { configs: Record<string, { content: string }> };
+    const token = raw.configs['metrics-token'].content;
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    for (const name of apps) expect([name, compose.services[name].environment?.METRICS_TOKEN]).toEqual([name, token]);
+    const prometheus = compose.services.prometheus as ComposeService & { configs?: { source: string; target: string }[] };
+    const config = parse(read(DEPLOY, 'prometheus', 'prometheus.yml'));
+    const job = config.scrape_configs.find((j: { job_name: string }) => j.job_name === 'rukhani-zhangyru');
+    expect(prometheus.configs).toContainEqual({ source: 'metrics-token', target: job.authorization.credentials_file });
   });
 
   it('mounts only files that exist', () => {

@@ -250,6 +250,12 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     }
   });
 
+  it('give every Deployment the metrics token by reference, so /metrics is served', () => {
+    for (const d of deployments) {
+      expect([d.metadata.name, envOf(containersOf(d)[0], 'METRICS_TOKEN')?.valueFrom?.secretKeyRef]).toEqual([d.metadata.name, { name: 'rz-metrics', key: 'token' }]);
+    }
+  });
+
   it('probe every Deployment for start, readiness and liveness', () => {
     for (const d of deployments) {
       const c = containersOf(d)[0];
@@ -297,12 +303,12 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     }
   });
 
-  it('route /graphql, /q, /monuments, /dashboard and /evidence to the gateway', () => {
+  it('route /graphql, /q, the monument pages in every language, /dashboard and /evidence to the gateway', () => {
     const [ingress] = byKind('Ingress');
     const paths: { path: string; backend: { service: { name: string; port: { name?: string; number?: number } } } }[] = ingress.spec.rules.flatMap(
       (r: { http: { paths: unknown[] } }) => r.http.paths,
     );
-    expect(paths.map((p) => p.path).sort()).toEqual(['/dashboard', '/evidence', '/graphql', '/monuments', '/q']);
+    expect(paths.map((p) => p.path).sort()).toEqual(['/dashboard', '/en/monuments', '/evidence', '/graphql', '/kk/monuments', '/q', '/ru/monuments']);
     const gatewayService = named('Service', 'gateway');
     for (const { path, backend } of paths) {
       expect([path, backend.service.name]).toEqual([path, 'gateway']);
