@@ -1,14 +1,28 @@
-import { gql, startTestSystem, type TestSystem, testToken } from '@rz/test-support';
+import { createHash } from 'node:crypto';
+import { signEvidenceId, todayInKazakhstan } from '@rz/schema';
+import { gql, startTestSystem, type TestSystem, testEnv, testToken } from '@rz/test-support';
 
 const ALMATY = '750000000';
+const ALMALY_DISTRICT = '751110000';
+
+/** The second or fourth Friday on or after `day`: days 8-14 or 22-28 of a month that fall on a Friday. */
+function nextReportingFriday(day: string): string {
+  for (let t = Date.parse(`${day}T00:00:00Z`); ; t += 86_400_000) {
+    const d = new Date(t);
+    const date = d.getUTCDate();
+    if (d.getUTCDay() === 5 && ((date >= 8 && date <= 14) || (date >= 22 && date <= 28))) return d.toISOString().slice(0, 10);
+  }
+}
 
 /** The programme office through the gateway: the project register over the other subgraphs' entities. */
 describe('programme office through the gateway', () => {
   let system: TestSystem;
   let office: string;
+  let officer: string;
   beforeAll(async () => {
     system = await startTestSystem();
     office = await testToken({ subject: 'po-almaty', roles: ['project_office'], territory: ALMATY });
+    officer = await testToken({ subject: 'akimat-almaly', roles: ['akimat_officer'], territory: ALMALY_DISTRICT });
   }, 180_000);
   afterAll(() => system?.close());
 
@@ -75,5 +89,103 @@ describe('programme office through the gateway', () => {
         ...(initiatives.length ? [{ kind: 'INITIATIVE', linked: initiatives.length, done: initiativesDone }] : []),
       ],
     });
+  });
+
+  it('takes a district report from DRAFT through RETURNED to ACCEPTED, with figures frozen at submission', async () => {
+    const periodEnd = nextReportingFriday(todayInKazakhstan());
+    const REPORT = 'id status periodStart periodEnd dueOn overdue results remarks snapshot snapshotAt territory { code }';
+    const created = await ask(
+      `mutation($input: CreateDistrictReportInput!) { createDistrictReport(input: $input) { ${REPORT} } }`,
+      { input: { territory: ALMALY_DISTRICT, periodEnd, problems: 'Екі мектепте өлкетану үйірмесінің жетекшісі жоқ' } },
+      officer,
+    );
+    expect(created.errors).toBeUndefined();
+    const report = created.data!.createDistrictReport;
+    expect(report).toMatchObject({ status: 'DRAFT', periodEnd, dueOn: periodEnd, overdue: false, snapshot: null, territory: { code: ALMALY_DISTRICT } });
+    const id = report.id;
+
+    // Results first: a report that says nothing changed is refused.
+    const empty = await ask(`mutation($id: ID!) { submitDistrictReport(id: $id) { id } }`, { id }, officer);
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'results' });
+    await ask(`mutation($id: ID!, $input: DistrictReportNarrativeInput!) { updateDistrictReport(id: $id, input: $input) { id } }`, {
+      id,
+      input: { results: 'Алмалы ауданында 3 жаңа өлкетану үйірмесі ашылды, 45 оқушы қатысты' },
+    }, officer);
+
+    const live = async () => {
+      const res = await ask(
+        `query($code: ID!, $from: String!, $to: String!) { territory(code: $code) { complaintIndicators(from: $from, to: $to) { filed open } qrCoverage { monuments monumentsWithInstalledQr } } }`,
+        { code: ALMALY_DISTRICT, from: report.periodStart, to: periodEnd },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.territory;
+    };
+    const before = await live();
+    const submitted = await ask(`mutation($id: ID!) { submitDistrictReport(id: $id) { ${REPORT} } }`, { id }, officer);
+    expect(submitted.errors).toBeUndefined();
+    const snapshot = submitted.data!.submitDistrictReport.snapshot;
+    expect(snapshot.code).toBe(ALMALY_DISTRICT);
+    expect(snapshot.complaintIndicators).toMatchObject({ from: report.periodStart, to: periodEnd, ...before.complaintIndicators });
+    expect(snapshot.qrCoverage).toMatchObject(before.qrCoverage);
+    expect(Object.keys(snapshot).sort()).toEqual(['code', 'complaintIndicators', 'faces', 'initiatives', 'mediaPlans', 'qrCoverage', 'tarbieBilimIndicators']);
+
+    // New data after submission: the live figure moves, the frozen one does not.
+    const citizen = await testToken({ subject: 'e2e-programme-office-citizen', roles: ['citizen'] });
+    const filed = await ask(
+      `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { id } } }`,
+      {
+        input: {
+          topic: 'ROADS',
+          text: 'Аулаға кіретін жолда үлкен шұңқыр пайда болды, көліктер өте алмайды.',
+          territory: ALMALY_DISTRICT,
+          evidence: [signEvidenceId(testEnv().evidenceSecret, createHash('sha256').update(`programme-office-${Date.now()}`).digest('hex'), 'photo')],
+        },
+      },
+      citizen,
+    );
+    expect(filed.errors).toBeUndefined();
+    expect((await live()).complaintIndicators.filed).toBe(before.complaintIndicators.filed + 1);
+
+    // The project office returns it with remarks; the district resubmits; the office accepts.
+    const review = (accept: boolean, remarks?: string) =>
+      ask(`mutation($id: ID!, $accept: Boolean!, $remarks: String) { reviewDistrictReport(id: $id, accept: $accept, remarks: $remarks) { ${REPORT} } }`, { id, accept, remarks }, office);
+    expect((await review(false)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'remarks' });
+    const returned = await review(false, 'Үйірмелерге қатысқан оқушылардың мектептер бойынша бөлінісін қосыңыз');
+    expect(returned.data!.reviewDistrictReport).toMatchObject({ status: 'RETURNED', snapshot });
+    expect((await ask(`mutation($id: ID!) { submitDistrictReport(id: $id) { status } }`, { id }, office)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const resubmitted = await ask(`mutation($id: ID!) { submitDistrictReport(id: $id) { ${REPORT} } }`, { id }, officer);
+    expect(resubmitted.data!.submitDistrictReport.status).toBe('SUBMITTED');
+    // Resubmission takes the figures again: they now count the new complaint.
+    expect(resubmitted.data!.submitDistrictReport.snapshot.complaintIndicators.filed).toBe(before.complaintIndicators.filed + 1);
+    const accepted = await review(true);
+    expect(accepted.data!.reviewDistrictReport.status).toBe('ACCEPTED');
+    expect((await review(true)).errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');
+
+    // Read again, the accepted report gives the figures frozen at its last submission.
+    const frozen = accepted.data!.reviewDistrictReport.snapshot;
+    const again = await ask(`query($id: ID!) { districtReport(id: $id) { snapshot } }`, { id }, office);
+    expect(again.data!.districtReport.snapshot).toEqual(frozen);
+    // Reports are internal: the public and other regions' offices see nothing.
+    expect((await ask(`query($id: ID!) { districtReport(id: $id) { id } }`, { id })).data!.districtReport).toBeNull();
+    const astana = await testToken({ subject: 'po-astana', roles: ['project_office'], territory: '710000000' });
+    expect((await ask(`query($id: ID!) { districtReport(id: $id) { id } }`, { id }, astana)).data!.districtReport).toBeNull();
+  });
+
+  it('shows the regional project office the districts late with a report', async () => {
+    const res = await ask(`query($region: ID!) { lateDistricts(region: $region) { territory { code level } periodEnd dueOn daysOverdue report { id status } } }`, { region: ALMATY }, office);
+    expect(res.errors).toBeUndefined();
+    const late: { territory: { code: string; level: string }; periodEnd: string; dueOn: string; daysOverdue: number; report: unknown }[] = res.data!.lateDistricts;
+    const today = todayInKazakhstan();
+    expect(late.length).toBeGreaterThan(0);
+    for (const row of late) {
+      expect(row.territory.level).toBe('DISTRICT');
+      expect(row.territory.code.startsWith('75')).toBe(true);
+      expect(row.periodEnd < today).toBe(true);
+      expect(row.periodEnd).toBe(nextReportingFriday(row.periodEnd));
+      expect(row.daysOverdue).toBeGreaterThan(0);
+    }
+    // Almaly's current period is not yet due, so it is not listed for it.
+    expect(late.some((r) => r.periodEnd >= today)).toBe(false);
+    expect((await ask(`query { lateDistricts(region: "${ALMATY}") { periodEnd } }`, {}, officer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

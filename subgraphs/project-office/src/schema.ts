@@ -8,6 +8,7 @@ import {
   MediaPlanProjectsResolver,
   MonumentProjectsResolver,
 } from './project/project-links.resolver';
+import { DistrictReportResolver } from './district-report/district-report.resolver';
 import { projectReferenceResolvers } from './project/project.reference';
 import { ProjectResolver } from './project/project.resolver';
 
@@ -17,6 +18,7 @@ export function buildProjectOfficeSchema(): Promise<GraphQLSchema> {
       resolvers: [
         TerritoryResolver,
         ProjectResolver,
+        DistrictReportResolver,
         EventProjectsResolver,
         InitiativeProjectsResolver,
         MonumentProjectsResolver,

@@ -1,6 +1,8 @@
 import type { SubgraphDefinition } from '@rz/subgraph-runtime';
 import { loadConfig, type ProjectOfficeConfig } from './config';
+import { DistrictReportEntity } from './district-report/district-report.entity';
 import { CreateProject20261204120000 } from './migrations/20261204120000-create-project';
+import { CreateDistrictReport20261204130000 } from './migrations/20261204130000-create-district-report';
 import { ProjectBudgetEntity } from './project/project-budget.entity';
 import { ProjectLinkEntity } from './project/project-link.entity';
 import { ProjectMemberEntity } from './project/project-member.entity';
@@ -10,7 +12,7 @@ import { buildProjectOfficeSchema } from './schema';
 export const projectOffice: SubgraphDefinition<ProjectOfficeConfig> = {
   name: 'project-office',
   loadConfig,
-  entities: [ProjectEntity, ProjectBudgetEntity, ProjectMemberEntity, ProjectLinkEntity],
-  migrations: [CreateProject20261204120000],
+  entities: [ProjectEntity, ProjectBudgetEntity, ProjectMemberEntity, ProjectLinkEntity, DistrictReportEntity],
+  migrations: [CreateProject20261204120000, CreateDistrictReport20261204130000],
   buildSchema: buildProjectOfficeSchema,
 };

@@ -37,3 +37,22 @@ export function writesDistrictReport(viewer: Viewer | null, territory: string): 
 export function reviewsDistrictReport(viewer: Viewer | null, territory: string): boolean {
   return actsIn(viewer, kato().region(territory).code, Role.PROJECT_OFFICE);
 }
+
+/** Who reads a district report: its writers and its reviewers. */
+export function readsDistrictReport(viewer: Viewer | null, territory: string): boolean {
+  return writesDistrictReport(viewer, territory) || reviewsDistrictReport(viewer, territory);
+}
+
+/** The territory codes whose reports the viewer reads, for a SQL filter; null means every territory (admins). */
+export function districtReportCodes(viewer: Viewer | null): string[] | null {
+  if (!viewer) return [];
+  if (viewer.roles.includes(Role.ADMIN)) return null;
+  const scope = viewer.territory ? kato().find(viewer.territory) : undefined;
+  if (!scope) return [];
+  const codes = new Set<string>();
+  if (viewer.roles.includes(Role.AKIMAT_OFFICER)) for (const code of kato().subtreeCodes(scope.code)) codes.add(code);
+  if (viewer.roles.includes(Role.PROJECT_OFFICE)) {
+    for (const region of kato().regions) if (kato().isWithin(region.code, scope.code)) for (const code of kato().subtreeCodes(region.code)) codes.add(code);
+  }
+  return [...codes];
+}
