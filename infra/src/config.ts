@@ -12,6 +12,8 @@ const shape = z.object({
   EMBEDDED_POSTGRES_PORT: portNumber(54329),
   GATEWAY_PORT: portNumber(GATEWAY_PORT),
   LOG_LEVEL: logLevel,
+  /** Passed to every service: traces go to this OTLP/HTTP collector (e.g. Jaeger's http://localhost:4318). Default: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
 });
 
 export type InfraConfig = z.output<typeof shape>;

@@ -14,6 +14,13 @@ const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), roles and schemas,
  * then the subgraphs (each migrates and loads demo data) and the gateway.
  */
+/** Every service traces to the collector, when one is given (docs/operations.md). */
+function tracingEnv(endpoint: string | undefined): { gatewayEnv?: Record<string, string>; subgraphEnv?: Record<string, string> } {
+  if (!endpoint) return {};
+  const env = { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint };
+  return { gatewayEnv: env, subgraphEnv: env };
+}
+
 async function main(): Promise<void> {
   const config = loadInfraConfig();
   let postgres: EmbeddedServer | undefined;
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
       nodeEnv: 'development',
       logDir,
       logLevel: config.LOG_LEVEL,
+      ...tracingEnv(config.OTEL_EXPORTER_OTLP_ENDPOINT),
     });
     const gatewayUrl = `http://localhost:${config.GATEWAY_PORT}/graphql`;
     const probe = await fetch(gatewayUrl, {
