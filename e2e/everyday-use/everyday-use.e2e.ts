@@ -131,6 +131,25 @@ describe('everyday use through the gateway', () => {
     const two = await gql(system.gatewayUrl, `{ a: territory { code } b: monument { id } }`);
     expect(two.errors).toHaveLength(2);
   });
+
+  it('takes the default language of every lang argument from x-lang or Accept-Language', async () => {
+    const ask = async (headers: Record<string, string>, field = 'name') => {
+      const response = await fetch(system.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: `{ monuments(first: 1, filter: { search: "ясауи" }) { nodes { ${field} } } }` }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data.monuments.nodes[0].name;
+    };
+    expect(await ask({})).toBe(await ask({}, 'name: name(lang: KK)'));
+    expect(await ask({ 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' })).toBe('Мавзолей Ходжи Ахмеда Ясауи');
+    expect(await ask({ 'accept-language': 'de-DE' })).toBe('Mausoleum of Khoja Ahmed Yasawi');
+    expect(await ask({ 'x-lang': 'en', 'accept-language': 'ru' })).toBe('Mausoleum of Khoja Ahmed Yasawi');
+    // An explicit argument wins over the headers.
+    expect(await ask({ 'x-lang': 'en' }, 'name: name(lang: RU)')).toBe('Мавзолей Ходжи Ахмеда Ясауи');
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

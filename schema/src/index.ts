@@ -5,6 +5,7 @@ export * from './errors/domain-error';
 export * from './localized/lang.enum';
 export * from './localized/localized-text';
 export * from './localized/localized-columns';
+export * from './localized/request-lang';
 export * from './geo/geo';
 export * from './pagination/connection';
 export * from './territory/kato-classifier';

@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayContext } from '../upstream/gateway-context';
 
 /**
- * Passes the request id and the caller's `Authorization` header to every subgraph: the gateway does not
+ * Passes the request id, the caller's `Authorization` and language headers to every subgraph: the gateway does not
  * decide access, each subgraph verifies the token itself.
  */
 export class ForwardAuthorizationDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -11,5 +11,8 @@ export class ForwardAuthorizationDataSource extends RemoteGraphQLDataSource<Gate
     if (authorization) request.http?.headers.set('authorization', authorization);
     const requestId = 'requestId' in context ? context.requestId : undefined;
     if (requestId) request.http?.headers.set('x-request-id', requestId);
+    const { acceptLanguage, xLang } = context as GatewayContext;
+    if (acceptLanguage) request.http?.headers.set('accept-language', acceptLanguage);
+    if (xLang) request.http?.headers.set('x-lang', xLang);
   }
 }

@@ -63,7 +63,7 @@ function setCacheHeaders(req: Request, res: Response, answer: CachedAnswer, stat
   // A CDN or browser may reuse the answer for a second, then revalidates with If-None-Match (304 when unchanged).
   res.setHeader('cache-control', 'public, max-age=1, must-revalidate');
   res.setHeader('etag', answer.etag);
-  res.setHeader('vary', 'Accept, Accept-Language, Authorization');
+  res.setHeader('vary', 'Accept, Accept-Language, X-Lang, Authorization');
 }
 
 export interface ResponseCacheOptions {
@@ -90,7 +90,7 @@ export function responseCache({ cache, analyzer }: ResponseCacheOptions): Reques
     if (shape.kind !== 'query' || req.headers.authorization || (req.method === 'GET' && !preflighted(req))) return next();
 
     const key = createHash('sha256')
-      .update([shape.normalized, parameters.operationName ?? '', stableJson(parameters.variables), req.headers.accept ?? '', req.headers['accept-language'] ?? ''].join('\0'))
+      .update([shape.normalized, parameters.operationName ?? '', stableJson(parameters.variables), req.headers.accept ?? '', req.headers['accept-language'] ?? '', req.headers['x-lang'] ?? ''].join('\0'))
       .digest('base64url');
     const hit = cache.get(key);
     if (hit) {

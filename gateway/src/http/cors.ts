@@ -5,7 +5,7 @@ import type { BrowserConfig, ServerConfig } from '../config';
 export const DEVELOPMENT_ORIGINS: readonly string[] = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 /** Headers a page may send: a bearer token, JSON or an upload's type, Apollo's CSRF header, a byte range of evidence. */
-const ALLOWED_HEADERS = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, range';
+const ALLOWED_HEADERS = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, range, x-lang';
 /** Response headers a page may read besides the safe ones. */
 const EXPOSED_HEADERS = 'retry-after, content-range, accept-ranges';
 const PREFLIGHT_MAX_AGE_SECONDS = 600;

@@ -127,7 +127,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     trustedDocumentsFromConfig(config),
     answers.middleware,
     expressMiddleware(apollo, {
-      context: async ({ req }) => linkObservation({ authorization: req.headers.authorization, requestId: req.headers[REQUEST_ID_HEADER] as string }, req),
+      context: async ({ req }) =>
+        linkObservation(
+          {
+            authorization: req.headers.authorization,
+            requestId: req.headers[REQUEST_ID_HEADER] as string,
+            acceptLanguage: req.get('accept-language'),
+            xLang: req.get('x-lang'),
+          },
+          req,
+        ),
     }),
   );
 

@@ -3,4 +3,7 @@ export interface GatewayContext {
   authorization?: string;
   /** The request's id (x-request-id), passed on to every subgraph. */
   requestId?: string;
+  /** The caller's Accept-Language and x-lang headers: each subgraph takes its default language from them. */
+  acceptLanguage?: string;
+  xLang?: string;
 }

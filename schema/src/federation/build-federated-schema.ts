@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type PubSub } from 'type-graphql';
+import { defaultLangFromRequest } from '../localized/request-lang';
 
 export const FEDERATION_VERSION = 'v2.7';
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@override'];
@@ -38,11 +39,13 @@ export async function buildFederatedSchema(
       resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
     }
   }
-  return buildSubgraphSchema({
-    typeDefs: gql`
-      ${link}
-      ${printSchemaWithDirectives(schema)}
-    `,
-    resolvers,
-  });
+  return defaultLangFromRequest(
+    buildSubgraphSchema({
+      typeDefs: gql`
+        ${link}
+        ${printSchemaWithDirectives(schema)}
+      `,
+      resolvers,
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '@rz/schema';
 import type { Logger } from '@rz/service-kit';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/viewer';
@@ -33,6 +34,8 @@ export interface SubgraphContext<C extends SubgraphConfig = SubgraphConfig, S ex
   db: DataSource;
   loaders: LoaderRegistry;
   logger: Logger;
+  /** The request's language (x-lang, else Accept-Language): the default of every `lang` argument not given. */
+  lang?: Lang | null;
 }
 
 export function createContext<C extends SubgraphConfig, S extends ServiceMap>(base: Omit<SubgraphContext<C, S>, 'loaders'>): SubgraphContext<C, S> {

@@ -22,6 +22,7 @@ import type { DataSource } from 'typeorm';
 import { viewerFromAuthorization } from './auth/viewer-token';
 import type { SubgraphConfig } from './config';
 import { createContext, type ServiceMap, type SubgraphContext } from './context';
+import { requestLang } from './request-lang';
 import { createSubgraphDataSource } from './database/data-source';
 import { runMigrationsLocked } from './database/run-migrations';
 import { createErrorFormatter } from './format-error';
@@ -124,8 +125,8 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
   ];
   const schema = await definition.buildSchema();
   const formatError = createErrorFormatter(logger, production);
-  const contextFor = (viewer: SubgraphContext['viewer']) =>
-    createContext<C, S>({ viewer, db, logger, config, services: processServices.services }) as unknown as SubgraphContext;
+  const contextFor = (viewer: SubgraphContext['viewer'], lang: SubgraphContext['lang'] = null) =>
+    createContext<C, S>({ viewer, db, logger, config, services: processServices.services, lang }) as unknown as SubgraphContext;
   const ws = schema.getSubscriptionType()
     ? attachGraphqlWs({
         server,
@@ -171,7 +172,7 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
     bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        linkObservation(contextFor(await viewerOf(req.headers.authorization)), req),
+        linkObservation(contextFor(await viewerOf(req.headers.authorization), requestLang(req)), req),
     }),
   );
 
