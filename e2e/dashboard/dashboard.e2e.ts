@@ -5,6 +5,7 @@ import {
   OfficerWorkListDocument,
   RegionDetailDocument,
   RegionsOverviewDocument,
+  documentIdOf,
   requestData,
   type ComplaintStatus,
 } from '@rz/client';
@@ -132,7 +133,10 @@ describe('live dashboard in a browser', () => {
   });
 
   it('drills down into one region: complaints by status, monthly trend and the other subprogrammes, from one query', async () => {
+    // The production build sends trusted-document ids, queries by GET (docs/frontend.md).
+    const regionDetail = documentIdOf(RegionDetailDocument);
     const queries: string[] = [];
+    page.on('request', (r) => new URL(r.url()).searchParams.get('documentId') === regionDetail && queries.push('query RegionDetail'));
     page.on('request', (r) => r.method() === 'POST' && queries.push(r.postDataJSON()?.query ?? ''));
     await page.click(`svg [data-region="${ALMATY}"]`);
     const panel = page.locator(`[data-region-detail="${ALMATY}"]`);
