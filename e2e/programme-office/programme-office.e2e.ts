@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { signEvidenceId, todayInKazakhstan } from '@rz/schema';
+import { stableId } from '@rz/subgraph-runtime';
 import { gql, startTestSystem, type TestSystem, testEnv, testToken } from '@rz/test-support';
 
 const ALMATY = '750000000';
@@ -27,6 +28,24 @@ describe('programme office through the gateway', () => {
   afterAll(() => system?.close());
 
   const ask = (query: string, variables: Record<string, unknown> = {}, token?: string) => gql(system.gatewayUrl, query, variables, token);
+
+  it('resolves the demo projects\' links with the other subgraphs\' demo records', async () => {
+    const res = await ask(
+      `query($id: ID!) { project(id: $id) { title events { id title(lang: KK) } monuments { id name(lang: EN) } mediaPlans { id status } progress { byKind { kind linked } } } }`,
+      { id: stableId('project:almaty-olketanu-2026') },
+    );
+    expect(res.errors).toBeUndefined();
+    const project = res.data!.project;
+    expect(project.events).toHaveLength(1);
+    expect(project.events[0].title).toEqual(expect.any(String));
+    expect(project.monuments.map((m: { name: string }) => m.name)).toContain('Building of the Academy of Sciences');
+    expect(project.mediaPlans).toEqual([{ id: stableId('media-plan:almaty-2026-q4'), status: 'APPROVED' }]);
+    expect(project.progress.byKind).toEqual([
+      { kind: 'EVENT', linked: 1 },
+      { kind: 'MONUMENT', linked: 2 },
+      { kind: 'MEDIA_PLAN', linked: 1 },
+    ]);
+  });
 
   it('links a project to demo events and initiatives, shows it on them, and derives its progress from their statuses', async () => {
     const found = await ask(`{

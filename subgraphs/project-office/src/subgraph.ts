@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@rz/subgraph-runtime';
 import { loadConfig, type ProjectOfficeConfig } from './config';
+import { seedDemo } from './demo/demo.seed';
 import { DistrictReportEntity } from './district-report/district-report.entity';
 import { CreateProject20261204120000 } from './migrations/20261204120000-create-project';
 import { CreateDistrictReport20261204130000 } from './migrations/20261204130000-create-district-report';
@@ -15,4 +16,5 @@ export const projectOffice: SubgraphDefinition<ProjectOfficeConfig> = {
   entities: [ProjectEntity, ProjectBudgetEntity, ProjectMemberEntity, ProjectLinkEntity, DistrictReportEntity],
   migrations: [CreateProject20261204120000, CreateDistrictReport20261204130000],
   buildSchema: buildProjectOfficeSchema,
+  seedDemo,
 };
