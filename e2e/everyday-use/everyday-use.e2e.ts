@@ -150,6 +150,30 @@ describe('everyday use through the gateway', () => {
     // An explicit argument wins over the headers.
     expect(await ask({ 'x-lang': 'en' }, 'name: name(lang: RU)')).toBe('Мавзолей Ходжи Ахмеда Ясауи');
   });
+
+  it('gives domain error messages in the request\'s language, naming it', async () => {
+    const officer = await testToken({ roles: ['akimat_officer'], territory: '610000000', subject: 'everyday-media' });
+    const refuse = async (headers: Record<string, string>) => {
+      const response = await fetch(system.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}`, ...headers },
+        body: JSON.stringify({
+          query: `mutation($input: CreateMediaPlanInput!) { createMediaPlan(input: $input) { id } }`,
+          variables: { input: { territory: '611010000', year: 2031, submissionDeadline: '2031-01-31' } },
+        }),
+      });
+      return ((await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0];
+    };
+    const ru = await refuse({ 'accept-language': 'ru-RU,ru;q=0.9' });
+    expect(ru.message).toBe('Код 611010000 здесь не принимается: используйте 611000000');
+    expect(ru.extensions).toMatchObject({ code: 'BAD_USER_INPUT', acceptedCode: '611000000', lang: 'ru' });
+    expect(ru.extensions.messageEn).toContain('use 611000000');
+    const kk = await refuse({ 'x-lang': 'kk' });
+    expect(kk.message).toBe('611010000 коды мұнда қабылданбайды: оның орнына 611000000 кодын қолданыңыз');
+    const en = await refuse({ 'x-lang': 'en' });
+    expect(en.message).toContain('use 611000000');
+    expect(en.extensions.lang).toBeUndefined();
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from '@rz/contract';
 export * from './errors/domain-error';
+export * from './errors/error-messages';
 export * from './localized/lang.enum';
 export * from './localized/localized-text';
 export * from './localized/localized-columns';

@@ -22,6 +22,7 @@ import type { DataSource } from 'typeorm';
 import { viewerFromAuthorization } from './auth/viewer-token';
 import type { SubgraphConfig } from './config';
 import { createContext, type ServiceMap, type SubgraphContext } from './context';
+import { localizedErrorsPlugin } from './localized-errors';
 import { requestLang } from './request-lang';
 import { createSubgraphDataSource } from './database/data-source';
 import { runMigrationsLocked } from './database/run-migrations';
@@ -122,6 +123,7 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
     observability.plugin,
     ...limits.plugins,
     listSizeLimitFromConfig(config),
+    localizedErrorsPlugin,
   ];
   const schema = await definition.buildSchema();
   const formatError = createErrorFormatter(logger, production);
