@@ -117,6 +117,8 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
         SEED_DEMO: String(options.seedDemo),
         // Names the traces' service when OTEL_EXPORTER_OTLP_ENDPOINT is given.
         OTEL_SERVICE_NAME: name,
+        // The gateway is the public entry point of QR links and monument pages (required in production).
+        PUBLIC_BASE_URL: `http://localhost:${options.gatewayPort}`,
         ...options.subgraphEnv,
       },
     };
