@@ -59,6 +59,16 @@ export const aqparatTolqynyProbes: ProbeSet = {
       document: `mutation($planId: ID!, $input: AddMediaPlanItemInput!) { addMediaPlanItem(planId: $planId, input: $input) { id } }`,
       variables: (f) => ({ planId: f.approvedPlanId, input: ITEM('2025-07-01') }),
     },
+    updateMediaPlanItem: {
+      // The item's plan is APPROVED: an allowed caller meets INVALID_TRANSITION and nothing changes.
+      document: `mutation($id: ID!, $input: AddMediaPlanItemInput!) { updateMediaPlanItem(id: $id, input: $input) { id } }`,
+      variables: (f) => ({ id: f.publishedItemId, input: ITEM('2025-07-01') }),
+    },
+    removeMediaPlanItem: {
+      // The item's plan is APPROVED: an allowed caller meets INVALID_TRANSITION and the item stays.
+      document: `mutation($id: ID!) { removeMediaPlanItem(id: $id) { id } }`,
+      variables: (f) => ({ id: f.publishedItemId }),
+    },
     submitMediaPlan: {
       // The fixture plan has no items: an allowed caller is refused with BAD_USER_INPUT and the plan stays DRAFT.
       document: `mutation($id: ID!) { submitMediaPlan(id: $id) { id } }`,

@@ -2,17 +2,21 @@ import { kato, todayInKazakhstan } from '@rz/schema';
 import { stableId } from '@rz/subgraph-runtime';
 import { gql, startTestSubgraph, type TestSubgraph, testToken } from '@rz/test-support';
 import { aqparatTolqyny } from '../subgraph';
+import { startStubGateway, type StubGateway } from '../testing/stub-gateway';
 
-/** Two servers: the default NEW_FACE_MEDIA_LIMIT (3), and one configured to 1. */
+/** Two servers: the default NEW_FACE_MEDIA_LIMIT (3), and one configured to 1; monuments are checked at a stub gateway. */
 let subgraph: TestSubgraph;
 let strict: TestSubgraph;
+let gateway: StubGateway;
 beforeAll(async () => {
+  gateway = await startStubGateway();
+  for (const code of ['KZH200', 'KZH201']) gateway.known.monument.add(stableId(`monument:${code}`));
   [subgraph, strict] = await Promise.all([
-    startTestSubgraph(aqparatTolqyny, { seedDemo: true }),
-    startTestSubgraph(aqparatTolqyny, { settings: { NEW_FACE_MEDIA_LIMIT: 1 } }),
+    startTestSubgraph(aqparatTolqyny, { seedDemo: true, settings: { GATEWAY_URL: gateway.url } }),
+    startTestSubgraph(aqparatTolqyny, { settings: { NEW_FACE_MEDIA_LIMIT: 1, GATEWAY_URL: gateway.url } }),
   ]);
 });
-afterAll(() => Promise.all([subgraph?.close(), strict?.close()]));
+afterAll(() => Promise.all([subgraph?.close(), strict?.close(), gateway?.close()]));
 
 const officer = (territory: string) => testToken({ roles: ['akimat_officer'], territory, subject: `officer-${territory}` });
 const projectOffice = (territory: string) => testToken({ roles: ['project_office'], territory: kato().region(territory).code, subject: 'office' });

@@ -22,6 +22,24 @@ export class MediaItemResolver {
     return new MediaItemService(ctx).add(planId, input);
   }
 
+  @Authorized(Role.AKIMAT_OFFICER)
+  @Mutation(() => MediaPlanItem, {
+    description: 'Replaces the fields and subjects of an item of a DRAFT or RETURNED plan of the officer\'s territory',
+  })
+  updateMediaPlanItem(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => AddMediaPlanItemInput) input: AddMediaPlanItemInput,
+    @Ctx() ctx: AqparatTolqynyContext,
+  ): Promise<MediaItemEntity> {
+    return new MediaItemService(ctx).update(id, input);
+  }
+
+  @Authorized(Role.AKIMAT_OFFICER)
+  @Mutation(() => MediaPlan, { description: 'Removes an item from a DRAFT or RETURNED plan of the officer\'s territory; returns the plan' })
+  removeMediaPlanItem(@Arg('id', () => ID) id: string, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaPlanEntity> {
+    return new MediaItemService(ctx).remove(id);
+  }
+
   @Authorized(Role.AKIMAT_OFFICER, Role.PROJECT_OFFICE)
   @Mutation(() => MediaPlanItem, {
     description:
@@ -56,7 +74,11 @@ export class MediaItemResolver {
     return new MediaItemService(ctx).publishedOnTime(item);
   }
 
-  @FieldResolver(() => [MediaSubject], { description: 'Initiatives, monuments, events and faces the item covers, in the planner\'s order' })
+  @FieldResolver(() => [MediaSubject], {
+    nullable: 'items',
+    description:
+      'Initiatives, monuments, events and faces the item covers, in the planner\'s order. Null where the subgraph owning a subject cannot resolve it (down, or the record is gone); errors then hold the path',
+  })
   subjects(@Root() item: MediaItemEntity, @Ctx() ctx: AqparatTolqynyContext): Promise<MediaSubjectValue[]> {
     return new MediaItemService(ctx).subjects(item.id);
   }

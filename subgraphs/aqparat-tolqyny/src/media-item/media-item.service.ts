@@ -17,6 +17,7 @@ import { MediaItemEntity } from './media-item.entity';
 import { MediaItemStatus, MediaSubjectKind } from './media-item.enums';
 import { MAX_CANCELLATION_REASON, type AddMediaPlanItemInput, type MediaSubjectInput, type PublishMediaItemInput } from './media-item.input';
 import { mediaItemsByPlanIdLoader, mediaSubjectsByItemIdLoader } from './media-item.loader';
+import { MediaSubjectReferences } from './media-subject.references';
 import type { MediaSubjectValue } from './media-subject.type';
 import type { AqparatTolqynyContext } from '../context';
 
@@ -45,44 +46,92 @@ export class MediaItemService {
 
   async add(planId: string, input: AddMediaPlanItemInput): Promise<MediaItemEntity> {
     const { plan, viewer } = await new MediaPlanService(this.ctx).requireEditable(planId, 'planId');
-    const { from, to } = periodBounds(plan.year, plan.quarter);
-    if (input.plannedDate < from || input.plannedDate > to) {
-      throw badUserInput('input.plannedDate', `The planned date must fall inside the plan's period, ${from} to ${to}`, { from, to });
-    }
-    const outlet = required(input.outlet, 'input.outlet');
-    const format = required(input.format, 'input.format');
-    const rubric = input.rubric?.trim() || null;
-    // The same subject named twice is one subject.
-    const subjects = [...new Map(input.subjects.map((s) => [`${s.kind}:${s.id.toLowerCase()}`, s])).values()];
+    const { fields, subjects } = await this.prepare(plan, input);
     const item = await this.ctx.db.transaction(async (tx) => {
       // Holds off a concurrent submit until the item is in, and sees one that came first.
       const locked = await tx.getRepository(MediaPlanEntity).findOneOrFail({ where: { id: plan.id }, lock: { mode: 'pessimistic_read' } });
       assertEditable(locked, 'planId');
       await requireCoverableFaces(tx, input.subjects);
-      const row = tx.getRepository(MediaItemEntity).create({
-        id: newId(),
-        planId: plan.id,
-        channel: input.channel,
-        outlet,
-        level: input.level,
-        format,
-        rubric,
-        plannedDate: input.plannedDate,
-        language: input.language,
-        status: MediaItemStatus.PLANNED,
-        createdBy: viewer.subject,
-      });
+      const row = tx.getRepository(MediaItemEntity).create({ id: newId(), planId: plan.id, ...fields, status: MediaItemStatus.PLANNED, createdBy: viewer.subject });
       await tx.getRepository(MediaItemEntity).insert(row);
-      if (subjects.length) {
-        await tx
-          .getRepository(MediaItemSubjectEntity)
-          .insert(subjects.map((s, position) => ({ itemId: row.id, kind: s.kind, subjectId: s.id.toLowerCase(), position })));
-      }
+      await insertSubjects(tx, row.id, subjects);
       return tx.getRepository(MediaItemEntity).findOneByOrFail({ id: row.id });
     });
-    this.ctx.loaders.get(mediaItemsByPlanIdLoader).clear(plan.id);
-    this.ctx.loaders.get(mediaPlanExecutionLoader).clear(plan.id);
+    this.afterPlanChange(plan.id, item.id);
     return item;
+  }
+
+  /** Replaces an item's fields and subjects while its plan is DRAFT or RETURNED; same people as adding. */
+  async update(id: string, input: AddMediaPlanItemInput): Promise<MediaItemEntity> {
+    const { plan } = await this.requireEditableItem(id);
+    const { fields, subjects } = await this.prepare(plan, input);
+    const item = await this.ctx.db.transaction(async (tx) => {
+      await this.lockEditable(tx, id, plan.id);
+      await requireCoverableFaces(tx, input.subjects);
+      await tx.getRepository(MediaItemEntity).update({ id: id.toLowerCase() }, fields);
+      await tx.getRepository(MediaItemSubjectEntity).delete({ itemId: id.toLowerCase() });
+      await insertSubjects(tx, id.toLowerCase(), subjects);
+      return tx.getRepository(MediaItemEntity).findOneByOrFail({ id: id.toLowerCase() });
+    });
+    this.afterPlanChange(plan.id, item.id);
+    return item;
+  }
+
+  /** Removes an item while its plan is DRAFT or RETURNED; returns the plan. */
+  async remove(id: string): Promise<MediaPlanEntity> {
+    const { plan } = await this.requireEditableItem(id);
+    await this.ctx.db.transaction(async (tx) => {
+      await this.lockEditable(tx, id, plan.id);
+      await tx.getRepository(MediaItemEntity).delete({ id: id.toLowerCase() });
+    });
+    this.afterPlanChange(plan.id, id.toLowerCase());
+    return plan;
+  }
+
+  /** The item's plan, if the viewer may edit it now (an akimat officer of its territory, plan DRAFT or RETURNED). */
+  private async requireEditableItem(id: string): Promise<{ item: MediaItemEntity; plan: MediaPlanEntity }> {
+    const item = isUUID(id) ? await this.ctx.loaders.get(mediaItemByIdLoader).load(id.toLowerCase()) : null;
+    if (!item) throw notFound('MediaPlanItem', id, 'id');
+    const { plan } = await new MediaPlanService(this.ctx).requireEditable(item.planId, 'id');
+    return { item, plan };
+  }
+
+  /** Locks the plan against a concurrent submit and the item against a concurrent edit; both must still be there and editable. */
+  private async lockEditable(tx: EntityManager, id: string, planId: string): Promise<void> {
+    const locked = await tx.getRepository(MediaPlanEntity).findOneOrFail({ where: { id: planId }, lock: { mode: 'pessimistic_read' } });
+    assertEditable(locked, 'id');
+    const item = await tx.findOne(MediaItemEntity, { where: { id: id.toLowerCase(), planId }, lock: { mode: 'pessimistic_write' } });
+    if (!item) throw notFound('MediaPlanItem', id, 'id');
+  }
+
+  /** The item's columns from the input, checked against the plan, and its subjects without repeats, each checked to exist. */
+  private async prepare(plan: MediaPlanEntity, input: AddMediaPlanItemInput) {
+    const { from, to } = periodBounds(plan.year, plan.quarter);
+    if (input.plannedDate < from || input.plannedDate > to) {
+      throw badUserInput('input.plannedDate', `The planned date must fall inside the plan's period, ${from} to ${to}`, { from, to });
+    }
+    const fields = {
+      channel: input.channel,
+      outlet: required(input.outlet, 'input.outlet'),
+      level: input.level,
+      format: required(input.format, 'input.format'),
+      rubric: input.rubric?.trim() || null,
+      plannedDate: input.plannedDate,
+      language: input.language,
+    };
+    await new MediaSubjectReferences(this.ctx.config).requireExisting(input.subjects, 'input.subjects');
+    // The same subject named twice is one subject.
+    const subjects = [...new Map(input.subjects.map((s) => [`${s.kind}:${s.id.toLowerCase()}`, s])).values()];
+    return { fields, subjects };
+  }
+
+  /** Drops what this request's loaders knew about a plan whose items changed. */
+  private afterPlanChange(planId: string, itemId: string): void {
+    const { loaders } = this.ctx;
+    loaders.get(mediaItemsByPlanIdLoader).clear(planId);
+    loaders.get(mediaSubjectsByItemIdLoader).clear(itemId);
+    loaders.get(mediaItemByIdLoader).clear(itemId);
+    loaders.get(mediaPlanExecutionLoader).clear(planId);
   }
 
   /**
@@ -183,6 +232,11 @@ async function requireCoverableFaces(tx: EntityManager, subjects: MediaSubjectIn
     if (!face) throw badUserInput(`input.subjects.${index}.id`, `No face ${id} in "100 new faces"`);
     if (face.status === FaceStatus.DECLINED) throw badUserInput(`input.subjects.${index}.id`, `Face ${id} was declined and is not covered`);
   }
+}
+
+async function insertSubjects(tx: EntityManager, itemId: string, subjects: MediaSubjectInput[]): Promise<void> {
+  if (!subjects.length) return;
+  await tx.getRepository(MediaItemSubjectEntity).insert(subjects.map((s, position) => ({ itemId, kind: s.kind, subjectId: s.id.toLowerCase(), position })));
 }
 
 function required(value: string, field: string): string {
