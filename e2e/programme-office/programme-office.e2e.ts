@@ -207,4 +207,102 @@ describe('programme office through the gateway', () => {
     expect(late.some((r) => r.periodEnd >= today)).toBe(false);
     expect((await ask(`query { lateDistricts(region: "${ALMATY}") { periodEnd } }`, {}, officer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  /** programmeReport against an explicit data set: what the test adds to a district, on top of what was there. */
+  describe('programme report', () => {
+    let admin: string;
+    beforeAll(async () => {
+      admin = await testToken({ subject: 'e2e-programme-admin', roles: ['admin'] });
+    });
+
+    const must = async (query: string, variables: Record<string, unknown>, token = admin) => {
+      const res = await ask(query, variables, token);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data!;
+    };
+    const FIGURES = `territory { code } from to
+      tarbieBilim { schoolYear clubs clubMembers events eventsHeld participants }
+      atameken { initiatives initiativesByStatus { status count } implementedInPeriod pledged spent complaintsFiled complaintsOpen complaintsResolved complaintsOverdue }
+      rukhaniQazyna { monuments monumentsWithInstalledQr qrCoverage scans routes }
+      aqparatTolqyny { plans itemsPlanned published publishedOnTime cancelled execution reach facesByStatus { status count } }`;
+    const report = async (from: string, to: string) => {
+      const res = await ask(`query($from: String!, $to: String!) { programmeReport(territory: "${ALMATY}", from: $from, to: $to) { current { ${FIGURES} } previous { ${FIGURES} } children { ${FIGURES} } } }`, { from, to });
+      expect(res.errors).toBeUndefined();
+      return res.data!.programmeReport;
+    };
+    const day = (offset: number) => new Date(Date.parse(`${todayInKazakhstan()}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+    it('answers for a region in one query: the period, the previous one of equal length, and each district, with the added records counted exactly', async () => {
+      const from = day(0);
+      const to = day(40);
+      const before = await report(from, to);
+      expect(before.current).toMatchObject({ territory: { code: ALMATY }, from, to });
+      expect(before.previous).toMatchObject({ from: day(-41), to: day(-1) });
+      expect(before.children.length).toBeGreaterThan(3);
+      // A district with no demo complaints or initiatives in the period.
+      const child = before.children.find((c: any) => c.atameken.complaintsFiled === 0 && c.atameken.initiatives === 0 && c.tarbieBilim.events === 0);
+      expect(child).toBeDefined();
+      const district = child.territory.code;
+
+      // The explicit data set: two complaints, one event starting in the period, two initiatives of which one is implemented.
+      const citizen = await testToken({ subject: 'e2e-programme-citizen', roles: ['citizen'] });
+      for (const text of ['Көшедегі шамдар бір аптадан бері жанбайды, кешке қараңғы.', 'Балалар алаңындағы әткеншек сынып қалды, қауіпті.']) {
+        await must(
+          `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { id } } }`,
+          {
+            input: {
+              topic: 'PUBLIC_AMENITIES',
+              text,
+              territory: district,
+              evidence: [signEvidenceId(testEnv().evidenceSecret, createHash('sha256').update(text).digest('hex'), 'photo')],
+            },
+          },
+          citizen,
+        );
+      }
+      await must(`mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
+        input: {
+          kind: 'CONFERENCE',
+          baseProject: 'OLKETANU',
+          title: { kk: 'Аудан тарихы конференциясы' },
+          startsAt: `${day(10)}T10:00:00+05:00`,
+          endsAt: `${day(10)}T16:00:00+05:00`,
+          territory: district,
+          organiser: 'Аудандық білім бөлімі',
+        },
+      });
+      const propose = async (title: string) =>
+        (await must(`mutation($input: ProposeInitiativeInput!) { proposeInitiative(input: $input) { id } }`, {
+          input: { kind: 'SOCIAL', direction: 'EDUCATION', category: 'A', title: { kk: title }, territory: district, estimate: 0 },
+        })).proposeInitiative.id;
+      await propose('Аула кітапханасы');
+      const done = await propose('Ауладағы спорт алаңы');
+      await must(`mutation($id: ID!) { changeInitiativeStatus(id: $id, to: IN_PROGRESS) { id } }`, { id: done });
+      await must(`mutation($input: CompleteInitiativeInput!) { completeInitiative(input: $input) { id } }`, {
+        input: { initiative: done, result: { kk: 'Спорт алаңы салынды.' }, peopleServed: 80 },
+      });
+
+      const after = await report(from, to);
+      const was = before.children.find((c: any) => c.territory.code === district);
+      const now = after.children.find((c: any) => c.territory.code === district);
+      const byStatus = (figures: any) => Object.fromEntries(figures.atameken.initiativesByStatus.map((s: any) => [s.status, s.count]));
+      expect(now.atameken).toMatchObject({ complaintsFiled: 2, complaintsOpen: 2, initiatives: 2, implementedInPeriod: 1, pledged: 0, spent: 0 });
+      expect(byStatus(now)).toMatchObject({ INITIATED: 1, IMPLEMENTED: 1, IN_PROGRESS: 0 });
+      expect(now.tarbieBilim).toMatchObject({ events: 1, eventsHeld: 0 });
+      // Nothing else of the district moved.
+      expect({ ...now, atameken: null, tarbieBilim: null }).toEqual({ ...was, atameken: null, tarbieBilim: null });
+      // The region counts the same additions; the previous period does not.
+      expect(after.current.atameken.complaintsFiled - before.current.atameken.complaintsFiled).toBe(2);
+      expect(after.current.atameken.initiatives - before.current.atameken.initiatives).toBe(2);
+      expect(after.current.tarbieBilim.events - before.current.tarbieBilim.events).toBe(1);
+      expect(after.previous).toEqual(before.previous);
+    });
+
+    it('refuses a period that ends before it starts or is not made of calendar days', async () => {
+      const reversed = await ask(`{ programmeReport(territory: "${ALMATY}", from: "2026-05-01", to: "2026-04-01") { current { from } } }`);
+      expect(reversed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+      const bad = await ask(`{ programmeReport(territory: "${ALMATY}", from: "2026-02-30", to: "2026-04-01") { current { from } } }`);
+      expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+    });
+  });
 });

@@ -9,6 +9,7 @@ import {
   MonumentProjectsResolver,
 } from './project/project-links.resolver';
 import { DistrictReportResolver } from './district-report/district-report.resolver';
+import { ProgrammeReportResolver } from './programme-report/programme-report.resolver';
 import { projectReferenceResolvers } from './project/project.reference';
 import { ProjectResolver } from './project/project.resolver';
 
@@ -19,6 +20,7 @@ export function buildProjectOfficeSchema(): Promise<GraphQLSchema> {
         TerritoryResolver,
         ProjectResolver,
         DistrictReportResolver,
+        ProgrammeReportResolver,
         EventProjectsResolver,
         InitiativeProjectsResolver,
         MonumentProjectsResolver,
