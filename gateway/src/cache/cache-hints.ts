@@ -15,3 +15,10 @@ export const CACHE_TTL_SECONDS: Readonly<Record<string, number>> = {
   ComplaintIndicators: 10,
   ComplaintConnection: 10,
 };
+
+/**
+ * Subgraphs that read the others through the gateway (project-office reads the other
+ * subprogrammes' public figures): an answer from them depends on every subgraph, so a change
+ * anywhere evicts it.
+ */
+export const READS_THROUGH_GATEWAY: readonly string[] = ['project-office'];

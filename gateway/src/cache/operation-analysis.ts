@@ -1,7 +1,7 @@
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
 import { getNamedType, getOperationAST, isCompositeType, parse, print, TypeInfo, validate, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
-import { CACHE_TTL_SECONDS } from './cache-hints';
+import { CACHE_TTL_SECONDS, READS_THROUGH_GATEWAY } from './cache-hints';
 
 /** What the cache needs to know about one document and operation name. */
 export type OperationShape =
@@ -46,6 +46,7 @@ export class OperationAnalyzer {
   private readonly apiSchema: Schema;
   private readonly api: GraphQLSchema;
   private readonly planner: QueryPlanner;
+  private readonly allSubgraphs: readonly string[];
   private readonly seen = new Map<string, OperationShape>();
 
   constructor(
@@ -56,6 +57,7 @@ export class OperationAnalyzer {
     this.apiSchema = supergraph.apiSchema();
     this.api = this.apiSchema.toGraphQLJSSchema();
     this.planner = new QueryPlanner(supergraph);
+    this.allSubgraphs = [...supergraph.subgraphs().names()].sort();
   }
 
   analyze(query: string, operationName: string | undefined): OperationShape {
@@ -75,7 +77,8 @@ export class OperationAnalyzer {
       const operation = getOperationAST(document, operationName);
       if (!operation || operation.operation === 'subscription' || validate(this.api, document).length) return { kind: 'other' };
       const plan = this.planner.buildQueryPlan(operationFromDocument(this.apiSchema, document, { operationName }));
-      const subgraphs = [...fetchedSubgraphs(plan.node, new Set())].sort();
+      const fetched = [...fetchedSubgraphs(plan.node, new Set())].sort();
+      const subgraphs = fetched.some((s) => READS_THROUGH_GATEWAY.includes(s)) ? this.allSubgraphs : fetched;
       if (operation.operation === 'mutation') return { kind: 'mutation', subgraphs };
       return { kind: 'query', normalized: print(document), subgraphs, ttlSeconds: this.ttlOf(document) };
     } catch {

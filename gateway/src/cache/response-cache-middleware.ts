@@ -14,24 +14,39 @@ function preflighted(req: Request): boolean {
   return Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name']);
 }
 
+/** Larger answers are not kept: a few of them would crowd out the many small ones. */
+const MAX_CACHED_BYTES = 512 * 1024;
+
 interface GraphQLParameters {
   query: string;
   operationName?: string;
   variables: unknown;
 }
 
-/** The operation's parameters from the URL (GET) or the JSON body (POST); undefined when malformed (Apollo answers those). */
+const isMap = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The operation's parameters from the URL (GET) or the JSON body (POST). Undefined for anything the
+ * cache leaves to Apollo: malformed or oddly typed parameters, and `extensions` (whose meaning the
+ * key would not carry), so a cached answer never stands in for one of Apollo's refusals.
+ */
 function parametersOf(req: Request): GraphQLParameters | undefined {
   try {
+    let raw: { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown };
     if (req.method === 'GET') {
       const search = new URL(req.url, 'http://gateway').searchParams;
-      const query = search.get('query');
       const variables = search.get('variables');
-      return query ? { query, operationName: search.get('operationName') ?? undefined, variables: variables ? JSON.parse(variables) : {} } : undefined;
+      raw = { query: search.get('query'), operationName: search.get('operationName') ?? undefined, variables: variables ? JSON.parse(variables) : undefined, extensions: search.get('extensions') ?? undefined };
+    } else if (req.method === 'POST' && isMap(req.body)) {
+      raw = req.body as typeof raw;
+    } else {
+      return undefined;
     }
-    const body = req.body as Record<string, unknown> | undefined;
-    if (req.method !== 'POST' || typeof body?.query !== 'string') return undefined;
-    return { query: body.query, operationName: typeof body.operationName === 'string' ? body.operationName : undefined, variables: body.variables ?? {} };
+    const { query, operationName, variables, extensions } = raw;
+    if (typeof query !== 'string' || extensions != null) return undefined;
+    if (operationName != null && typeof operationName !== 'string') return undefined;
+    if (variables != null && !isMap(variables)) return undefined;
+    return { query, operationName: operationName ?? undefined, variables: variables ?? {} };
   } catch {
     return undefined;
   }
@@ -100,7 +115,7 @@ export function responseCache({ cache, analyzer }: ResponseCacheOptions): Reques
     }
     const snapshot = cache.snapshot(shape.subgraphs);
     beforeSend(res, (body) => {
-      if (res.statusCode !== 200 || typeof body !== 'string' || !cleanAnswer(body)) return;
+      if (res.statusCode !== 200 || typeof body !== 'string' || body.length > MAX_CACHED_BYTES || !cleanAnswer(body)) return;
       const contentType = String(res.getHeader('content-type') ?? 'application/json; charset=utf-8');
       const stored = cache.set(key, { body, contentType, expiresAt: Date.now() + shape.ttlSeconds * 1000, subgraphs: shape.subgraphs }, snapshot);
       if (stored) setCacheHeaders(req, res, stored, 'MISS');

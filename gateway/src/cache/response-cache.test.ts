@@ -53,6 +53,11 @@ describe('operation analysis against the supergraph', () => {
     expect(shape.kind === 'query' && spaced.kind === 'query' && shape.normalized === spaced.normalized).toBe(true);
   });
 
+  it('makes an answer from a subgraph that reads the others through the gateway depend on every subgraph', () => {
+    const shape = analyzer.analyze('query P($id: ID!) { project(id: $id) { id } }', undefined);
+    expect(shape).toMatchObject({ kind: 'query', subgraphs: expect.arrayContaining(['aqparat-tolqyny', 'atameken', 'project-office', 'rukhani-qazyna', 'tarbie-bilim']) });
+  });
+
   it('takes the shortest life among the types an answer reads', () => {
     const names = analyzer.analyze('{ regions { code names { kk } } }', undefined);
     const indicators = analyzer.analyze('{ regions { complaintIndicators(from: "2026-01-01", to: "2026-12-31") { filed } } }', undefined);

@@ -31,6 +31,19 @@ describe('GraphQL over HTTP conformance (graphql-http server audit)', () => {
     expect(summary(results)).toEqual([]);
   });
 
+  it('passes every audit as well with the response cache on, run twice so that the second meets a full cache', async () => {
+    const cached = await startTestGateway('http://127.0.0.1:9', { RESPONSE_CACHE: 'memory' });
+    try {
+      const preflighted: typeof fetch = (input, init) =>
+        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'apollo-require-preflight': 'true' } });
+      for (let run = 0; run < 2; run += 1) expect(summary(await audit(preflighted, cached.url))).toEqual([]);
+      expect(cached.responseCache!.statistics().hits).toBeGreaterThan(0);
+      expect(summary(await audit(fetch, cached.url)).map(({ id }) => id)).toEqual(SIMPLE_GET_AUDITS);
+    } finally {
+      await cached.stop();
+    }
+  });
+
   it('deviates only by refusing a simple GET (CSRF prevention), and with a 400 that says why', async () => {
     const results = await audit(fetch, gateway.url);
     expect(summary(results).map(({ id, status }) => ({ id, status }))).toEqual(SIMPLE_GET_AUDITS.map((id) => ({ id, status: 'notice' })));
