@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayContext } from '../upstream/gateway-context';
 
 /**
- * Passes the request id, the caller's `Authorization` and language headers to every subgraph: the gateway does not
+ * Passes the request id, the caller's `Authorization`, language and Idempotency-Key headers to every subgraph: the gateway does not
  * decide access, each subgraph verifies the token itself.
  */
 export class ForwardAuthorizationDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -14,5 +14,7 @@ export class ForwardAuthorizationDataSource extends RemoteGraphQLDataSource<Gate
     const { acceptLanguage, xLang } = context as GatewayContext;
     if (acceptLanguage) request.http?.headers.set('accept-language', acceptLanguage);
     if (xLang) request.http?.headers.set('x-lang', xLang);
+    const { idempotencyKey } = context as GatewayContext;
+    if (idempotencyKey) request.http?.headers.set('idempotency-key', idempotencyKey);
   }
 }

@@ -134,6 +134,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
             requestId: req.headers[REQUEST_ID_HEADER] as string,
             acceptLanguage: req.get('accept-language'),
             xLang: req.get('x-lang'),
+            idempotencyKey: req.get('idempotency-key'),
           },
           req,
         ),

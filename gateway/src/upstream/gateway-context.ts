@@ -6,4 +6,6 @@ export interface GatewayContext {
   /** The caller's Accept-Language and x-lang headers: each subgraph takes its default language from them. */
   acceptLanguage?: string;
   xLang?: string;
+  /** The caller's Idempotency-Key: the subgraph of an idempotent mutation returns the first result for a retry. */
+  idempotencyKey?: string;
 }

@@ -36,6 +36,8 @@ export interface SubgraphContext<C extends SubgraphConfig = SubgraphConfig, S ex
   logger: Logger;
   /** The request's language (x-lang, else Accept-Language): the default of every `lang` argument not given. */
   lang?: Lang | null;
+  /** The request's Idempotency-Key header, if any (see idempotencyKeyOf). */
+  idempotencyKey?: string | null;
 }
 
 export function createContext<C extends SubgraphConfig, S extends ServiceMap>(base: Omit<SubgraphContext<C, S>, 'loaders'>): SubgraphContext<C, S> {

@@ -14,4 +14,5 @@ export * from './database/by-id-loader';
 export * from './database/list-by-key-loader';
 export * from './database/localized-text-columns';
 export * from './ids';
+export * from './idempotency/idempotency-key';
 export * from './subscriptions/graphql-ws-server';

@@ -27,6 +27,7 @@ import { requestLang } from './request-lang';
 import { createSubgraphDataSource } from './database/data-source';
 import { runMigrationsLocked } from './database/run-migrations';
 import { createErrorFormatter } from './format-error';
+import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key';
 import { gatewayOnly, gatewayOnlyConnection } from './gateway-only';
 import { observeSubgraph, type RouteLabel } from './observability/subgraph-observability';
 import { attachGraphqlWs } from './subscriptions/graphql-ws-server';
@@ -127,8 +128,8 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
   ];
   const schema = await definition.buildSchema();
   const formatError = createErrorFormatter(logger, production);
-  const contextFor = (viewer: SubgraphContext['viewer'], lang: SubgraphContext['lang'] = null) =>
-    createContext<C, S>({ viewer, db, logger, config, services: processServices.services, lang }) as unknown as SubgraphContext;
+  const contextFor = (viewer: SubgraphContext['viewer'], lang: SubgraphContext['lang'] = null, idempotencyKey: string | null = null) =>
+    createContext<C, S>({ viewer, db, logger, config, services: processServices.services, lang, idempotencyKey }) as unknown as SubgraphContext;
   const ws = schema.getSubscriptionType()
     ? attachGraphqlWs({
         server,
@@ -174,7 +175,7 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
     bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        linkObservation(contextFor(await viewerOf(req.headers.authorization), requestLang(req)), req),
+        linkObservation(contextFor(await viewerOf(req.headers.authorization), requestLang(req), req.get(IDEMPOTENCY_KEY_HEADER) ?? null), req),
     }),
   );
 

@@ -14,6 +14,7 @@ import { CreateLocalHistoryMaterial20261122020100 } from './migrations/202611220
 import { CreateLocalHistoryClub20261122020200 } from './migrations/20261122020200-create-local-history-club';
 import { CreateSchoolEnrolment20261122020300 } from './migrations/20261122020300-create-school-enrolment';
 import { AddRegistrationParticipantName20261204000000 } from './migrations/20261204000000-add-registration-participant-name';
+import { CreateIdempotencyKey20261204140000 } from './migrations/20261204140000-create-idempotency-key';
 import { EventRegistrationEntity } from './registration/registration.entity';
 import { EventResultEntity } from './result/result.entity';
 import { buildTarbieBilimSchema } from './schema';
@@ -39,6 +40,7 @@ export const tarbieBilim: SubgraphDefinition = {
     CreateLocalHistoryClub20261122020200,
     CreateSchoolEnrolment20261122020300,
     AddRegistrationParticipantName20261204000000,
+    CreateIdempotencyKey20261204140000,
   ],
   buildSchema: buildTarbieBilimSchema,
   seedDemo,

@@ -142,3 +142,47 @@ describe('registration under concurrency', () => {
     expect(await databaseCounts(eventId)).toEqual({ counters: { confirmed: 1, waiting: 0 }, rows: { confirmed: 1, waiting: 0 } });
   });
 });
+
+describe('idempotent registration', () => {
+  const REGISTER_ONCE = `mutation($eventId: ID!, $input: EventRegistrationInput!, $key: String) {
+    registerForEvent(eventId: $eventId, input: $input, idempotencyKey: $key) { id status }
+  }`;
+  const rows = async (eventId: string) =>
+    (await subgraph.db.query(`SELECT count(*)::int AS n FROM event_registration WHERE event_id = $1`, [eventId]))[0].n as number;
+
+  it('answers retries with the same key, sent in parallel, with the one registration the first made', async () => {
+    const eventId = await openEvent(false);
+    const token = await testToken({ roles: ['citizen'], subject: 'retrying-student' });
+    const responses = await Promise.all(Array.from({ length: 10 }, () => gql(subgraph.url, REGISTER_ONCE, { eventId, input: STUDENT, key: 'b7e6d1c2-retry-1' }, token)));
+    expect(responses.map((r) => r.errors)).toEqual(Array(10).fill(undefined));
+    expect(new Set(responses.map((r) => r.data!.registerForEvent.id)).size).toBe(1);
+    expect(await rows(eventId)).toBe(1);
+  });
+
+  it('takes the key from the Idempotency-Key header too, per person, and refuses a malformed key', async () => {
+    const eventId = await openEvent(false);
+    const [first, second] = await tokens('header-student', 2);
+    const send = (token: string, key: string) =>
+      fetch(subgraph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+        body: JSON.stringify({ query: REGISTER_ONCE, variables: { eventId, input: STUDENT } }),
+      }).then((r) => r.json() as Promise<Registered>);
+    const [a, b] = await Promise.all([send(first, 'same-key'), send(first, 'same-key')]);
+    expect(a.data!.registerForEvent.id).toBe(b.data!.registerForEvent.id);
+    // Another person's same key is their own.
+    const other = await send(second, 'same-key');
+    expect(other.data!.registerForEvent.id).not.toBe(a.data!.registerForEvent.id);
+    expect(await rows(eventId)).toBe(2);
+    const bad = await gql(subgraph.url, REGISTER_ONCE, { eventId, input: STUDENT, key: 'has space' }, first);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+  });
+
+  it('still refuses a second registration without a key', async () => {
+    const eventId = await openEvent(false);
+    const token = await testToken({ roles: ['citizen'], subject: 'keyless-student' });
+    expect((await gql(subgraph.url, REGISTER_ONCE, { eventId, input: STUDENT }, token)).errors).toBeUndefined();
+    const again = await gql(subgraph.url, REGISTER_ONCE, { eventId, input: STUDENT }, token);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REGISTERED' });
+  });
+});

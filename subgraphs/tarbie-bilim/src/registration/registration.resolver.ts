@@ -1,5 +1,5 @@
 import { PageArgs, Territory, kato, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { IDEMPOTENCY_KEY_DESCRIPTION, type SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EventEntity } from '../event/event.entity';
 import { EventService } from '../event/event.service';
@@ -46,9 +46,10 @@ export class RegistrationResolver {
   registerForEvent(
     @Arg('eventId', () => ID) eventId: string,
     @Arg('input', () => EventRegistrationInput) input: EventRegistrationInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new RegistrationService(ctx).register(eventId, input);
+    return new RegistrationService(ctx).register(eventId, input, idempotencyKey);
   }
 
   @Authorized()

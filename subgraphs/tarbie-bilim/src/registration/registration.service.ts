@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
+import { claimIdempotencyKey, idempotencyKeyOf, newId, paginate, requireViewer, type PageRequest, type SubgraphContext, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { managesTerritory } from '../access/tarbie-bilim-access';
@@ -90,13 +90,18 @@ export class RegistrationService {
    * Registers the viewer. The event row is locked for the whole transaction, so concurrent
    * registrations are decided one after another against the current counters:
    * a place while one is free, else the waiting list if the event keeps one, else EVENT_FULL.
+   * With an idempotency key, a retry returns the registration the first request made.
    */
-  async register(eventId: string, input: EventRegistrationInput): Promise<EventRegistrationEntity> {
+  async register(eventId: string, input: EventRegistrationInput, idempotencyKey?: string | null): Promise<EventRegistrationEntity> {
     const viewer = requireViewer(this.ctx.viewer);
     const details = this.participantDetails(input);
+    const key = idempotencyKeyOf(this.ctx, idempotencyKey);
     if (!isUUID(eventId, 'all')) throw notFound('Event', eventId, 'eventId');
     try {
       const registration = await this.ctx.db.transaction(async (manager) => {
+        const id = newId();
+        const first = await claimIdempotencyKey(manager, { operation: 'registerForEvent', subject: viewer.subject, key }, id);
+        if (first) return manager.findOneByOrFail(EventRegistrationEntity, { id: first });
         const event = await this.lockEvent(manager, eventId, 'eventId');
         if (event.status !== EventStatus.REGISTRATION_OPEN) {
           throw conflict(`Registration is not open: the event is ${event.status}`, { field: 'eventId', reason: 'REGISTRATION_CLOSED', status: event.status });
@@ -109,7 +114,7 @@ export class RegistrationService {
         // Taken after the lock, so registration time follows the order in which registrations were decided.
         const now = new Date();
         const row: EventRegistrationEntity = {
-          id: newId(),
+          id,
           eventId: event.id,
           participantSubject: viewer.subject,
           ...details,
