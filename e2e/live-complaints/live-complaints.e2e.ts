@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startTestSystem, type TestSystem, testToken, subscribe, wsClient } from '@rz/test-support';
-import { changeStatus, fileComplaint, gatewayStats } from './complaints.support';
+import { gql, startTestSystem, type TestSystem, testToken, subscribe, wsClient } from '@rz/test-support';
+import { createClient as createSseClient } from 'graphql-sse';
+import { changeStatus, fileComplaint, gatewayStats, readMultipart, readUntil } from './complaints.support';
 
 const ALMATY_LIVE = `subscription($territory: ID, $complaint: ID, $after: String) {
   complaintStatusChanged(territory: $territory, complaint: $complaint, after: $after) {
@@ -64,13 +65,95 @@ describe('live complaint status through the gateway', () => {
     }
     expect(before).toMatchObject({ upstream: 0, downstream: 0 });
     const subs = Array.from({ length: 50 }, () => subscribe(client(system.gatewayUrl), ALMATY_LIVE, { territory: '751710000' }));
-    await sleep(500);
-    const during = await gatewayStats(system.gatewayUrl);
+    let during = await gatewayStats(system.gatewayUrl);
+    for (let i = 0; i < 100 && during.downstream - before.downstream < 50; i += 1) {
+      await sleep(100);
+      during = await gatewayStats(system.gatewayUrl);
+    }
     expect(during.upstream - before.upstream).toBe(1);
     expect(during.downstream - before.downstream).toBe(50);
     const id = await fileComplaint(system.gatewayUrl, author, { territory: '751710000' });
     const received = await Promise.all(subs.map((s) => s.take(1)));
     expect(received.every((r) => r[0].data!.complaintStatusChanged.complaint.id === id)).toBe(true);
+  });
+
+  it('shares a public selection across viewers (one upstream, run anonymously); a citizen’s note reaches only those who may read it', async () => {
+    const territory = '751910000';
+    const other = await testToken({ roles: ['citizen'], subject: 'someone-else-live' });
+    const PUBLIC = `subscription($territory: ID) { complaintStatusChanged(territory: $territory) { cursor to complaint { id } } }`;
+    // Earlier tests' subscriptions close asynchronously: start from an idle gateway.
+    let before = await gatewayStats(system.gatewayUrl);
+    for (let i = 0; i < 50 && before.upstream > 0; i += 1) {
+      await sleep(100);
+      before = await gatewayStats(system.gatewayUrl);
+    }
+    expect(before).toMatchObject({ upstream: 0, downstream: 0 });
+    const shared = [undefined, other, officer].map((token) => subscribe(client(system.gatewayUrl, token), PUBLIC, { territory }));
+    let during = await gatewayStats(system.gatewayUrl);
+    for (let i = 0; i < 100 && during.downstream - before.downstream < 3; i += 1) {
+      await sleep(100);
+      during = await gatewayStats(system.gatewayUrl);
+    }
+    expect(during.upstream - before.upstream).toBe(1);
+    const head = (await gql(system.gatewayUrl, '{ complaintStatusChangedCursor }')).data!.complaintStatusChangedCursor;
+    const id = await fileComplaint(system.gatewayUrl, author, { territory });
+    for (const status of ['ACCEPTED', 'IN_PROGRESS', 'RESOLVED']) await changeStatus(system.gatewayUrl, officer, id, status);
+    const reopened = await gql(system.gatewayUrl, `mutation($id: ID!) { reopenComplaint(id: $id, reason: "Опять темно, звоните 8 701 111 22 33") { status } }`, { id }, author);
+    expect(reopened.errors).toBeUndefined();
+    for (const live of shared) expect((await live.take(5)).map((r) => r.data!.complaintStatusChanged.to)).toEqual(['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED', 'IN_PROGRESS']);
+    // `comment` depends on the viewer: each gets what they could query, and the reason reaches only the akimat and the author.
+    const notes = async (token?: string) => {
+      const live = subscribe(client(system.gatewayUrl, token), ALMATY_LIVE, { complaint: id, after: head });
+      return (await live.take(5))[4].data!.complaintStatusChanged.comment;
+    };
+    expect(await notes()).toBeNull();
+    expect(await notes(other)).toBeNull();
+    expect(await notes(officer)).toMatch(/Опять темно/);
+    expect(await notes(author)).toMatch(/Опять темно/);
+  });
+
+  it('serves SSE (graphql-sse) and multipart HTTP clients the same events as a WebSocket client; SSE resumes after Last-Event-ID', async () => {
+    const territory = '710000000';
+    const LIVE = `subscription($territory: ID, $after: String) { complaintStatusChanged(territory: $territory, after: $after) { cursor from to complaint { id territory { code } } } }`;
+    const head = (await gql(system.gatewayUrl, '{ complaintStatusChangedCursor }')).data!.complaintStatusChangedCursor;
+    const variables = { territory, after: head };
+    const overWs = subscribe(client(system.gatewayUrl), LIVE, variables);
+
+    const sse = createSseClient({ url: system.gatewayUrl.replace(/\/graphql$/, '/graphql/stream'), retryAttempts: 0 });
+    const overSse: unknown[] = [];
+    const sseDone = (async () => {
+      for await (const result of sse.iterate({ query: LIVE, variables })) {
+        overSse.push(result);
+        if (overSse.length === 3) break;
+      }
+    })();
+
+    const multipart = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed;subscriptionSpec="1.0", application/json' },
+      body: JSON.stringify({ query: LIVE, variables }),
+    });
+    expect(multipart.headers.get('content-type')).toMatch(/^multipart\/mixed; boundary="graphql"; subscriptionSpec="1.0"/);
+    const overMultipart = readMultipart(multipart.body!);
+
+    for (let i = 0; i < 3; i += 1) await fileComplaint(system.gatewayUrl, author, { territory });
+    const expected = await overWs.take(3);
+    await sseDone;
+    const parts = await overMultipart.take(3);
+    expect(overSse).toEqual(expected);
+    expect(parts.map((p) => p.payload)).toEqual(expected);
+    overMultipart.cancel();
+    sse.dispose();
+
+    // An EventSource that reconnects sends the id of the last event it saw: the stream resumes after it.
+    const resumed = await fetch(system.gatewayUrl.replace(/\/graphql$/, '/graphql/stream'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'last-event-id': expected[0].data!.complaintStatusChanged.cursor },
+      body: JSON.stringify({ query: LIVE, variables: { territory } }),
+    });
+    const text = await readUntil(resumed.body!, (t) => (t.match(/^event: next/gm) ?? []).length >= 2);
+    const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => m[1]);
+    expect(ids).toEqual(expected.slice(1).map((r) => r.data!.complaintStatusChanged.cursor));
   });
 
   it('resumes after the complaints subgraph is killed: every event exactly once, in order', async () => {
@@ -143,9 +226,10 @@ describe('live complaint status through the gateway', () => {
   it('with two gateways and two atameken processes on one database, a change through either reaches both', async () => {
     const second = await startTestSystem({ database: system.database, seedDemo: false });
     try {
-      const onFirst = subscribe(client(system.gatewayUrl), ALMATY_LIVE, { territory: '751410000' });
-      const onSecond = subscribe(client(second.gatewayUrl), ALMATY_LIVE, { territory: '751410000' });
-      await sleep(300);
+      // From the head read first, as a dashboard does: however long the subscriptions take to open, nothing is missed.
+      const head = (await gql(second.gatewayUrl, '{ complaintStatusChangedCursor }')).data!.complaintStatusChangedCursor;
+      const onFirst = subscribe(client(system.gatewayUrl), ALMATY_LIVE, { territory: '751410000', after: head });
+      const onSecond = subscribe(client(second.gatewayUrl), ALMATY_LIVE, { territory: '751410000', after: head });
       const viaFirst = await fileComplaint(system.gatewayUrl, author, { territory: '751410000' });
       const viaSecond = await fileComplaint(second.gatewayUrl, author, { territory: '751410000' });
       for (const live of [onFirst, onSecond]) {

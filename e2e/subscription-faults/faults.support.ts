@@ -14,11 +14,13 @@ export interface ResumingClient {
   errors: unknown[];
   /** Close codes the client saw, in order. */
   closes: number[];
+  /** Times it was cut off as a slow consumer (and resubscribed from its cursor). */
+  cutOffs: number;
   dispose(): Promise<void>;
 }
 
 export function resumingClient(gatewayUrl: string, territory: string, after: string, token?: string): ResumingClient {
-  const state: ResumingClient = { cursors: [], errors: [], closes: [], dispose: async () => undefined };
+  const state: ResumingClient = { cursors: [], errors: [], closes: [], cutOffs: 0, dispose: async () => undefined };
   const client: Client = createClient({
     url: gatewayUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -29,7 +31,7 @@ export function resumingClient(gatewayUrl: string, territory: string, after: str
     on: { closed: (event) => state.closes.push((event as { code: number }).code) },
   });
   let cursor = after;
-  client.subscribe<{ complaintStatusChanged: { cursor: string } }>(
+  const start = () => client.subscribe<{ complaintStatusChanged: { cursor: string } }>(
     {
       query: LIVE,
       // graphql-ws sends this payload again on every reconnect: resume from the last event received.
@@ -46,10 +48,17 @@ export function resumingClient(gatewayUrl: string, territory: string, after: str
           cursor = received;
         }
       },
-      error: (error) => state.errors.push(error),
+      error: (error) => {
+        // Cut off for reading too slowly: resubscribe from the last event received, as the gateway asks.
+        if (Array.isArray(error) && error[0]?.extensions?.code === 'SLOW_CONSUMER') {
+          state.cutOffs += 1;
+          start();
+        } else state.errors.push(error);
+      },
       complete: () => undefined,
     },
   );
+  start();
   state.dispose = () => client.dispose() as Promise<void>;
   return state;
 }

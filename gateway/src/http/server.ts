@@ -113,6 +113,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     tokens,
   });
   observability.watchSubscriptions(() => subscriptions.stats());
+  subscriptions.mountHttp(app, config.GRAPHQL_BODY_LIMIT_BYTES);
   loaded = true;
 
   mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded, subscriptionStats: () => subscriptions.stats() });

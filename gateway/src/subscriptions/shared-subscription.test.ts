@@ -82,8 +82,9 @@ describe('shared subscriptions', () => {
       throw new Error('the primary fetch is answered by the upstream event, never fetched');
     },
   };
+  /** In these tests `Ping.at` is what depends on the viewer; `tick` is public. */
   const deps = () => ({
-    planner: new SubscriptionPlanner(TEST_SUPERGRAPH),
+    planner: new SubscriptionPlanner(TEST_SUPERGRAPH, new Set(['Ping.at'])),
     upstream,
     dataSources: { events, names },
     subgraphUrls: URLS,
@@ -101,7 +102,7 @@ describe('shared subscriptions', () => {
     shared = new SharedSubscriptions(deps());
   });
 
-  it('gives identical subscriptions one upstream subscription; other variables or credentials get their own', async () => {
+  it('gives identical subscriptions one upstream subscription; other variables get their own', async () => {
     const a = reader(shared.subscribe(request(TICK, { label: 'a' })));
     const b = reader(shared.subscribe(request(TICK, { label: 'a' })));
     await until(() => shared.stats().downstream === 2);
@@ -109,12 +110,25 @@ describe('shared subscriptions', () => {
     expect(upstream.open[0]).toMatchObject({ url: URLS.events, authorization: undefined });
 
     reader(shared.subscribe(request(TICK, { label: 'b' })));
-    reader(shared.subscribe(request(TICK, { label: 'a' }, 'Bearer someone')));
-    await until(() => shared.stats().downstream === 4);
-    expect(upstream.open).toHaveLength(3);
-    expect(upstream.open[2].authorization).toBe('Bearer someone');
-    expect(shared.stats()).toEqual({ upstream: 3, downstream: 4, replays: 0 });
+    await until(() => shared.stats().downstream === 3);
+    expect(upstream.open).toHaveLength(2);
+    expect(shared.stats()).toEqual({ upstream: 2, downstream: 3, replays: 0 });
     expect([a.ended, b.ended]).toEqual([undefined, undefined]);
+  });
+
+  it('shares a public selection across viewers and runs it anonymously; a per-viewer one is keyed and run with each token', async () => {
+    reader(shared.subscribe(request(TICK, {}, 'Bearer officer')));
+    reader(shared.subscribe(request(TICK, {}, 'Bearer citizen')));
+    reader(shared.subscribe(request(TICK)));
+    await until(() => shared.stats().downstream === 3);
+    expect(upstream.open.map((s) => s.authorization)).toEqual([undefined]);
+
+    reader(shared.subscribe(request(PING, {}, 'Bearer officer')));
+    reader(shared.subscribe(request(PING, {}, 'Bearer citizen')));
+    reader(shared.subscribe(request(`subscription { ... on Subscription { ping { ...At } } } fragment At on Ping { at }`, {}, 'Bearer citizen')));
+    await until(() => shared.stats().downstream === 6);
+    // Fragments are looked into: the third is per-viewer too (its own group: another document).
+    expect(upstream.open.map((s) => s.authorization)).toEqual([undefined, 'Bearer officer', 'Bearer citizen', 'Bearer citizen']);
   });
 
   it('completes each event once through the query plan and fans it out to every subscriber, in upstream order', async () => {

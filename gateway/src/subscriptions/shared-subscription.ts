@@ -54,6 +54,15 @@ export interface DownstreamRequest {
   operationName?: string;
   variables: Record<string, unknown>;
   authorization?: string;
+  /** Resume point given by the transport (SSE's Last-Event-ID); overrides the document's `after`. */
+  after?: string;
+}
+
+const cursors = new WeakMap<ExecutionResult, string>();
+
+/** The upstream cursor a result was completed from (null for a field that cannot resume). */
+export function cursorOf(result: ExecutionResult): string | null {
+  return cursors.get(result) ?? null;
 }
 
 export interface DownstreamOptions {
@@ -68,8 +77,8 @@ const SEAM_WINDOW = 10_000;
 
 /**
  * The gateway's open subscriptions, grouped: downstream subscribers with the same
- * normalised document, variables (`after` aside) and credentials share one upstream
- * subscription. A subscriber that resumes from a cursor first gets its own replay
+ * normalised document and variables (`after` aside) share one upstream subscription,
+ * whoever they are when the selection is public, per token when it is not. A subscriber that resumes from a cursor first gets its own replay
  * (an upstream subscription from its cursor), then joins the shared stream at the
  * first event both have delivered: every event after its cursor, exactly once,
  * whoever else subscribes or resumes.
@@ -96,12 +105,14 @@ export class SharedSubscriptions {
    * SlowConsumerError and `onSlowConsumer` runs; it never holds the others back.
    */
   subscribe(request: DownstreamRequest, options: DownstreamOptions = {}): AsyncIterableIterator<ExecutionResult> {
-    const { document, operationName, variables, authorization } = request;
-    const point = this.deps.planner.sharingPoint(document, operationName, variables);
+    const point = this.deps.planner.sharingPoint(request.document, request.operationName, request.variables);
+    // A public selection runs anonymously for everyone (see PER_VIEWER_COORDINATES).
+    const authorization = point.perViewer ? request.authorization : undefined;
+    const upstreamRequest = { ...request, authorization };
     const key = stableJson({ point: point.key, authorization: authorization ?? null });
-    const group = this.groupFor(key, request);
-    const resuming = point.after !== null && group.resumable;
-    const replay = resuming ? this.stream(request, point.after, () => this.replays.delete(replay!)) : undefined;
+    const group = this.groupFor(key, upstreamRequest);
+    const after = request.after ?? point.after;
+    const replay = after !== null && group.resumable ? this.stream(upstreamRequest, after, () => this.replays.delete(replay!)) : undefined;
     if (replay) this.replays.add(replay);
     const buffer = new FixedBuffer(this.maxBufferedEvents);
 
@@ -342,6 +353,7 @@ export class UpstreamStream {
       logger,
     } as unknown as GatewayGraphQLRequestContext;
     const result = await executeQueryPlan(plan, serviceMap, requestContext, planned.operationContext, planner.supergraphSchema, planner.apiSchema);
+    if (cursor !== null) cursors.set(result as ExecutionResult, cursor);
     this.broadcast({ result: result as ExecutionResult, cursor });
   }
 }

@@ -14,6 +14,8 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValueNode,
+  TypeInfo,
+  visitWithTypeInfo,
 } from 'graphql';
 
 /** Variable the gateway adds to resumable upstream subscriptions. */
@@ -38,12 +40,30 @@ export interface ResumeInfo {
   headQuery: string | null;
 }
 
+/**
+ * Fields and arguments whose answer depends on who asks. A subscription that selects none of them is
+ * shared by every viewer and run upstream anonymously, so nobody can receive through it more than an
+ * anonymous caller could query; one that selects any is keyed, and run, with the subscriber's own token.
+ * A coordinate missing here can only make a privileged viewer see the anonymous answer, never the reverse.
+ */
+export const PER_VIEWER_COORDINATES: ReadonlySet<string> = new Set([
+  'Subscription.complaintStatusChanged(mine)',
+  'ComplaintStatusEvent.comment',
+  'Complaint.evidence',
+  'Complaint.isMine',
+  'Complaint.isAssignedToMe',
+  'Complaint.comments',
+  'Complaint.history',
+]);
+
 /** What decides whether two subscribers may share one upstream stream, and where each wants to start. */
 export interface SharingPoint {
   /** The normalised document without the root field's `after`, and the variables it uses. */
   key: string;
   /** The subscriber's own `after` (null: from now on). */
   after: string | null;
+  /** It selects something that depends on the viewer: shared only with the same token. */
+  perViewer: boolean;
 }
 
 export type OperationContext = ReturnType<typeof buildOperationContext>;
@@ -95,7 +115,11 @@ export class SubscriptionPlanner {
   readonly apiGraphQLSchema: GraphQLSchema;
   private readonly planner: QueryPlanner;
 
-  constructor(supergraphSdl: string) {
+  constructor(
+    supergraphSdl: string,
+    /** Coordinates (`Type.field`, `Type.field(argument)`) whose answer depends on who asks. Default PER_VIEWER_COORDINATES. */
+    private readonly perViewer: ReadonlySet<string> = PER_VIEWER_COORDINATES,
+  ) {
     const supergraph = Supergraph.build(supergraphSdl);
     this.apiSchema = supergraph.apiSchema();
     this.apiGraphQLSchema = this.apiSchema.toGraphQLJSSchema();
@@ -116,7 +140,29 @@ export class SubscriptionPlanner {
     const used = new Set<string>();
     visit(shareable, { OperationDefinition: (node) => node.variableDefinitions?.forEach((v) => used.add(v.variable.name.value)) });
     const kept = Object.fromEntries(Object.entries(variables).filter(([name]) => used.has(name)));
-    return { key: `${print(shareable)}\n${operationName ?? ''}\n${stableJson(kept)}`, after: typeof after === 'string' ? after : null };
+    return {
+      key: `${print(shareable)}\n${operationName ?? ''}\n${stableJson(kept)}`,
+      after: typeof after === 'string' ? after : null,
+      perViewer: this.selectsPerViewer(document),
+    };
+  }
+
+  /** Whether any field or argument in the document (fragments included) is one whose answer depends on the viewer. */
+  private selectsPerViewer(document: DocumentNode): boolean {
+    const typeInfo = new TypeInfo(this.apiGraphQLSchema);
+    let found = false;
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field: (node) => {
+          const parent = typeInfo.getParentType();
+          if (!parent) return;
+          const field = `${parent.name}.${node.name.value}`;
+          if (this.perViewer.has(field) || node.arguments?.some((a) => this.perViewer.has(`${field}(${a.name.value})`))) found = true;
+        },
+      }),
+    );
+    return found;
   }
 
   /** The query planner splits a subscription into a primary fetch (the owning subgraph) and the rest. */

@@ -121,11 +121,12 @@ describe('WebSocket hygiene at the gateway', () => {
     expect(JSON.parse(expired.closed!.reason)).toEqual({ code: 'UNAUTHENTICATED', reason: 'EXPIRED' });
   });
 
-  it('reads `Authorization` (as GraphiQL sends it) and passes the token upstream', async () => {
+  it('reads `Authorization` (as GraphiQL sends it) and passes the token upstream for a per-viewer selection', async () => {
     const token = await testToken({ roles: ['citizen'], subject: 'capital-a' });
     const client = wsClient(gateway.url, undefined, { connectionParams: { Authorization: `Bearer ${token}` } });
     try {
-      subscribe(client, LIVE);
+      // `comment` depends on the viewer, so this subscription runs upstream with the caller's token.
+      subscribe(client, LIVE.replace('to cursor', 'to cursor comment'));
       await waitFor(() => stub.connections.some((c) => c.authorization === `Bearer ${token}`));
     } finally {
       await client.dispose();
@@ -147,6 +148,19 @@ describe('WebSocket hygiene at the gateway', () => {
       expect(live.results[0].data).toMatchObject({ complaintStatusChanged: { to: 'ACCEPTED' } });
     } finally {
       await client.dispose();
+    }
+  });
+
+  it('refuses @defer and @stream with a coded BAD_REQUEST that says why, over any Accept', async () => {
+    for (const accept of ['application/json', 'multipart/mixed; deferSpec=20220824, application/json']) {
+      const res = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query: '{ __typename ... @defer { __typename } }' }),
+      });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/^@defer is not supported/), extensions: { code: 'BAD_REQUEST' } });
     }
   });
 

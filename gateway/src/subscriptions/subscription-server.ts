@@ -15,11 +15,13 @@ import {
 import { TokenRejected, type TokenClaims, type TokenVerifier } from '@rz/service-kit';
 import { CloseCode, MessageType, stringifyMessage } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import type { Express } from 'express';
 import WebSocket, { WebSocketServer } from 'ws';
 import { codedError, formattedError } from '../errors/coded-error';
 import { toFormattedError, type ErrorFormatter } from '../errors/error-formatter';
 import type { WebSocketLimits } from '../limits/websocket-limits';
 import { SharedSubscriptions, SlowConsumerError, UpstreamError, type SharedSubscriptionDeps } from './shared-subscription';
+import { mountSubscriptionStreams } from './subscription-http';
 import { UpstreamClients, type UpstreamClientOptions } from './upstream-clients';
 
 /** The planner, data sources, subgraph addresses and logger go to the shared subscriptions; the server opens the upstream clients itself. */
@@ -133,6 +135,29 @@ export class SubscriptionServer {
     );
   }
 
+  /**
+   * The same subscriptions over HTTP: Server-Sent Events at /graphql/stream and multipart responses on
+   * /graphql. Mount after the token check and rate limits, before Apollo Server's /graphql handler.
+   */
+  mountHttp(app: Express, bodyLimitBytes: number): void {
+    mountSubscriptionStreams(app, {
+      prepare: (payload) => this.prepare(payload),
+      subscribe: (args, subscriber) =>
+        this.shared.subscribe(
+          {
+            document: args.document,
+            operationName: args.operationName ?? undefined,
+            variables: (args.variableValues ?? {}) as Record<string, unknown>,
+            authorization: subscriber.authorization,
+            after: subscriber.after,
+          },
+          { expiresAt: subscriber.expiresAt, onSlowConsumer: subscriber.onSlowConsumer },
+        ),
+      formatError: this.options.formatError,
+      bodyLimitBytes,
+    });
+  }
+
   /** Open upstream subscriptions (shared groups and replays) and the downstream subscribers they serve. */
   stats(): { upstream: number; downstream: number; replays: number } {
     return this.shared.stats();
@@ -173,7 +198,7 @@ export class SubscriptionServer {
     const operation = getOperationAST(document, payload.operationName ?? undefined);
     if (!operation) return [codedError('OPERATION_RESOLUTION_FAILURE', 'Unable to identify the operation')];
     if (operation.operation !== 'subscription') {
-      return [codedError('BAD_REQUEST', 'Only subscriptions are served over WebSocket; send queries and mutations over HTTP')];
+      return [codedError('BAD_REQUEST', 'Only subscriptions are served here; send queries and mutations to /graphql')];
     }
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (coerced.errors) return coerced.errors.map((e) => codedError('BAD_USER_INPUT', e.message));
