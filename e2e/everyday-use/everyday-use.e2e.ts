@@ -174,6 +174,30 @@ describe('everyday use through the gateway', () => {
     expect(en.message).toContain('use 611000000');
     expect(en.extensions.lang).toBeUndefined();
   });
+
+  it('gives an officer the media plans awaiting them, earliest deadline first', async () => {
+    const officer = await testToken({ roles: ['akimat_officer'], territory: '610000000', subject: 'everyday-plans' });
+    for (const [year, deadline] of [[2045, '2045-02-01'], [2046, '2044-11-15']] as const) {
+      const created = await gql(
+        system.gatewayUrl,
+        `mutation($input: CreateMediaPlanInput!) { createMediaPlan(input: $input) { id } }`,
+        { input: { territory: '611000000', year, submissionDeadline: deadline } },
+        officer,
+      );
+      expect(created.errors).toBeUndefined();
+    }
+    const res = await gql(
+      system.gatewayUrl,
+      `{ mediaPlans(first: 50, orderBy: DUE_FIRST, filter: { awaitingMe: true, statuses: [DRAFT, RETURNED], deadlineFrom: "2044-01-01" }) { nodes { submissionDeadline status territory { code } } } }`,
+      {},
+      officer,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.mediaPlans.nodes).toEqual([
+      { submissionDeadline: '2044-11-15', status: 'DRAFT', territory: { code: '611000000' } },
+      { submissionDeadline: '2045-02-01', status: 'DRAFT', territory: { code: '611000000' } },
+    ]);
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

@@ -9,6 +9,7 @@ export * from './localized/localized-columns';
 export * from './localized/request-lang';
 export * from './geo/geo';
 export * from './pagination/connection';
+export * from './pagination/work-list-order';
 export * from './territory/kato-classifier';
 export * from './territory/kato-code.validator';
 export * from './text/plain-text';

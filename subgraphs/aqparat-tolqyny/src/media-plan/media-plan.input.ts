@@ -1,5 +1,5 @@
 import { IsCalendarDay, IsKatoCode } from '@rz/schema';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MediaPlanPeriodKind, MediaPlanStatus } from './media-plan.enums';
 
@@ -29,6 +29,28 @@ export class MediaPlanFilter {
 
   @Field(() => MediaPlanStatus, { nullable: true })
   status?: MediaPlanStatus;
+
+  @Field(() => [MediaPlanStatus], { nullable: true, description: 'Any of these statuses' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  statuses?: MediaPlanStatus[];
+
+  @Field(() => String, { nullable: true, description: 'Submission deadline on or after this day (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDay()
+  deadlineFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Submission deadline on or before this day (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDay()
+  deadlineTo?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only plans awaiting the viewer: DRAFT or RETURNED plans in an officer\'s scope (to submit), SUBMITTED plans of a project office\'s region (to review)',
+  })
+  @IsOptional()
+  awaitingMe?: boolean;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
+import { kato, PageArgs, Territory, type TerritoryNode, WorkListOrder } from '@rz/schema';
 import { Role } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MediaItemEntity } from '../media-item/media-item.entity';
@@ -23,14 +23,16 @@ export class MediaPlanResolver {
 
   @Query(() => MediaPlanConnection, {
     description:
-      'Media plans, newest first, filtered by territory (with its subtree), year, quarter, period kind or status. Plans not yet approved are listed only for those who see them in mediaPlan.',
+      'Media plans, newest first or earliest submission deadline first (orderBy), filtered by territory (with its subtree), year, quarter, period kind, ' +
+      'status or a set of statuses, a deadline range, or awaiting the viewer. Plans not yet approved are listed only for those who see them in mediaPlan.',
   })
   mediaPlans(
     @Arg('filter', () => MediaPlanFilter, { nullable: true }) filter: MediaPlanFilter | null | undefined,
     @Args() page: PageArgs,
+    @Arg('orderBy', () => WorkListOrder, { defaultValue: WorkListOrder.NEWEST }) orderBy: WorkListOrder,
     @Ctx() ctx: AqparatTolqynyContext,
   ) {
-    return new MediaPlanService(ctx).list(filter, page);
+    return new MediaPlanService(ctx).list(filter, page, orderBy ?? WorkListOrder.NEWEST);
   }
 
   @Authorized(Role.AKIMAT_OFFICER)

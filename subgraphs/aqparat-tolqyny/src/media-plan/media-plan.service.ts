@@ -1,6 +1,6 @@
-import { badUserInput, conflict, type ConnectionShape, DomainError, invalidTransition, kato, notFound, TerritoryLevel, todayInKazakhstan } from '@rz/schema';
-import { newId, paginate, requireActsIn, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
-import { QueryFailedError } from 'typeorm';
+import { badUserInput, conflict, type ConnectionShape, DomainError, invalidTransition, kato, notFound, TerritoryLevel, todayInKazakhstan, WorkListOrder } from '@rz/schema';
+import { newId, paginate, paginateBy, requireActsIn, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { QueryFailedError, type SelectQueryBuilder } from 'typeorm';
 import { oversees, overseenCodes } from '../access/aqparat-tolqyny-access';
 import { MediaItemEntity } from '../media-item/media-item.entity';
 import { MediaPlanEntity } from './media-plan.entity';
@@ -36,7 +36,7 @@ export class MediaPlanService {
     return plan.status === MediaPlanStatus.APPROVED || oversees(this.ctx.viewer, plan.territoryCode);
   }
 
-  async list(filter: MediaPlanFilter | null = {}, page: PageRequest): Promise<ConnectionShape<MediaPlanEntity>> {
+  async list(filter: MediaPlanFilter | null = {}, page: PageRequest, order: WorkListOrder = WorkListOrder.NEWEST): Promise<ConnectionShape<MediaPlanEntity>> {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('p');
     const overseen = overseenCodes(this.ctx.viewer);
@@ -48,11 +48,26 @@ export class MediaPlanService {
     if (filter.quarter) query.andWhere('p.quarter = :quarter', { quarter: filter.quarter });
     if (filter.periodKind) query.andWhere(filter.periodKind === MediaPlanPeriodKind.YEAR ? 'p.quarter IS NULL' : 'p.quarter IS NOT NULL');
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
-    const connection = await paginate(query, page);
+    if (filter.statuses) query.andWhere('p.status = ANY(:statuses)', { statuses: filter.statuses });
+    if (filter.deadlineFrom) query.andWhere('p.submissionDeadline >= :deadlineFrom', { deadlineFrom: filter.deadlineFrom });
+    if (filter.deadlineTo) query.andWhere('p.submissionDeadline <= :deadlineTo', { deadlineTo: filter.deadlineTo });
+    if (filter.awaitingMe) this.awaitingViewer(query);
+    const connection =
+      order === WorkListOrder.DUE_FIRST ? await paginateBy(query, page, { sql: 'p.submission_deadline', direction: 'ASC' }) : await paginate(query, page);
     // Items point back at their plan: answer that from the page already read.
     const loader = this.ctx.loaders.get(mediaPlanByIdLoader);
     for (const plan of connection.nodes) loader.prime(plan.id, plan);
     return connection;
+  }
+
+  /** Plans waiting for the viewer: to submit (officers, in their scope) or to review (project offices, in their region). */
+  private awaitingViewer(query: SelectQueryBuilder<MediaPlanEntity>): void {
+    const viewer = this.ctx.viewer;
+    const scope = viewer?.territory ? kato().subtreeCodes(viewer.territory, 'filter.awaitingMe') : [];
+    const waits: string[] = [];
+    if (viewer?.roles.includes(Role.AKIMAT_OFFICER)) waits.push('(p.status = ANY(:editable) AND p.territoryCode = ANY(:scope))');
+    if (viewer?.roles.includes(Role.PROJECT_OFFICE)) waits.push('(p.status = :submitted AND p.territoryCode = ANY(:scope))');
+    query.andWhere(waits.length ? `(${waits.join(' OR ')})` : 'false', { editable: EDITABLE, submitted: MediaPlanStatus.SUBMITTED, scope });
   }
 
   /** Still open for the district and past its deadline. */

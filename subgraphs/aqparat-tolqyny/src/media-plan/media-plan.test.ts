@@ -380,3 +380,73 @@ describe('federation', () => {
     expect(direct.data!.a.totalCount).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('media plan work list', () => {
+  const NORTH = '590000000';
+  const LIST = `query($filter: MediaPlanFilter, $orderBy: WorkListOrder, $first: Int!, $after: String) {
+    mediaPlans(filter: $filter, orderBy: $orderBy, first: $first, after: $after) { totalCount nodes { id submissionDeadline status } pageInfo { hasNextPage endCursor } }
+  }`;
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    const token = await officer(NORTH);
+    ids = {};
+    for (const [year, deadline] of [[2040, '2040-01-31'], [2041, '2039-12-01'], [2042, '2041-03-01']] as const) {
+      const res = await createPlan({ territory: NORTH, year, submissionDeadline: deadline }, token);
+      expect(res.errors).toBeUndefined();
+      ids[deadline] = res.data!.createMediaPlan.id;
+    }
+  });
+
+  it('sorts by submission deadline, earliest first, and pages in that order', async () => {
+    const token = await officer(NORTH);
+    const all = await gql(subgraph.url, LIST, { filter: { territory: NORTH }, orderBy: 'DUE_FIRST', first: 10 }, token);
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.mediaPlans.nodes.map((n: any) => n.submissionDeadline)).toEqual(['2039-12-01', '2040-01-31', '2041-03-01']);
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await gql(subgraph.url, LIST, { filter: { territory: NORTH }, orderBy: 'DUE_FIRST', first: 1, after }, token);
+      expect(page.errors).toBeUndefined();
+      paged.push(page.data.mediaPlans.nodes[0].id);
+      after = page.data.mediaPlans.pageInfo.hasNextPage ? page.data.mediaPlans.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual([ids['2039-12-01'], ids['2040-01-31'], ids['2041-03-01']]);
+    // Newest first stays the default.
+    const newest = await gql(subgraph.url, LIST, { filter: { territory: NORTH }, first: 10 }, token);
+    expect(newest.data!.mediaPlans.nodes.map((n: any) => n.id)).toEqual([ids['2041-03-01'], ids['2039-12-01'], ids['2040-01-31']]);
+  });
+
+  it('filters by a set of statuses and a deadline range', async () => {
+    const token = await officer(NORTH);
+    const list = async (filter: Record<string, unknown>) => {
+      const res = await gql(subgraph.url, LIST, { filter: { territory: NORTH, ...filter }, orderBy: 'DUE_FIRST', first: 10 }, token);
+      expect(res.errors).toBeUndefined();
+      return res.data!.mediaPlans.nodes.map((n: any) => n.submissionDeadline);
+    };
+    expect(await list({ statuses: ['DRAFT', 'RETURNED'] })).toEqual(['2039-12-01', '2040-01-31', '2041-03-01']);
+    expect(await list({ statuses: ['SUBMITTED', 'APPROVED'] })).toEqual([]);
+    expect(await list({ deadlineFrom: '2040-01-01', deadlineTo: '2040-12-31' })).toEqual(['2040-01-31']);
+    const bad = await gql(subgraph.url, LIST, { filter: { deadlineFrom: '2040-02-30' }, first: 1 }, token);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.deadlineFrom' });
+  });
+
+  it('lists what awaits the viewer: drafts for the officers in scope, nothing for others', async () => {
+    const awaiting = async (token: string) => {
+      const res = await gql(subgraph.url, LIST, { filter: { awaitingMe: true, year: 2041 }, first: 10 }, token);
+      expect(res.errors).toBeUndefined();
+      return res.data!.mediaPlans.nodes.map((n: any) => n.id);
+    };
+    expect(await awaiting(await officer(NORTH))).toEqual([ids['2039-12-01']]);
+    expect(await awaiting(await officer(ALMATY))).toEqual([]);
+    expect(await awaiting(await projectOffice(NORTH))).toEqual([]);
+    expect(await awaiting(await testToken({ roles: ['citizen'] }))).toEqual([]);
+    // Submitted, the plan waits for the region's project office instead.
+    const token = await officer(NORTH);
+    expect((await addItem(ids['2039-12-01'], item('2041-05-01'), token)).errors).toBeUndefined();
+    expect((await submit(ids['2039-12-01'], token)).errors).toBeUndefined();
+    expect(await awaiting(token)).toEqual([]);
+    expect(await awaiting(await projectOffice(NORTH))).toEqual([ids['2039-12-01']]);
+    expect(await awaiting(await projectOffice(ALMATY))).toEqual([]);
+  });
+});
