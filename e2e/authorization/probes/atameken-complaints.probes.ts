@@ -52,6 +52,11 @@ export const atamekenComplaintProbes: ProbeSet = {
       document: `mutation($id: ID!) { changeComplaintStatus(id: $id, to: SUBMITTED) { id } }`,
       variables: (f) => ({ id: f.complaintId }),
     },
+    undoComplaintDuplicate: {
+      // The fixture complaint is SUBMITTED, not a DUPLICATE: allowed callers meet INVALID_TRANSITION.
+      document: `mutation($id: ID!) { undoComplaintDuplicate(id: $id) { id } }`,
+      variables: (f) => ({ id: f.complaintId }),
+    },
     reopenComplaint: {
       // Only resolved complaints reopen: the owner meets INVALID_TRANSITION on the SUBMITTED one.
       document: `mutation($id: ID!) { reopenComplaint(id: $id, reason: "Role table probe: still not solved.") { id } }`,

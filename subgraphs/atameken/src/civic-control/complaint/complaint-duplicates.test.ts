@@ -24,12 +24,12 @@ const CHANGE = `mutation($id: ID!, $to: ComplaintStatus!, $duplicateOf: ID, $com
 }`;
 
 let n = 0;
-async function file(location: { lat: number; lon: number } | null, topic = 'ECOLOGY'): Promise<{ complaint: { id: string }; likelyDuplicates: any[] }> {
+async function file(location: { lat: number; lon: number } | null, topic = 'ECOLOGY', territory = ALMATY): Promise<{ complaint: { id: string }; likelyDuplicates: any[] }> {
   const evidence = [signEvidenceId(testEnv().evidenceSecret, createHash('sha256').update(`dup-${n++}`).digest('hex'), 'photo')];
   const res = await gql(
     subgraph.url,
     FILE,
-    { input: { topic, text: 'Стихийная свалка у арыка, мусор не вывозят две недели.', territory: ALMATY, location, evidence } },
+    { input: { topic, text: 'Стихийная свалка у арыка, мусор не вывозят две недели.', territory, location, evidence } },
     await citizen(),
   );
   expect(res.errors).toBeUndefined();
@@ -144,5 +144,74 @@ describe('marking a complaint as a duplicate', () => {
       await citizen('neighbour'),
     );
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.complaint', duplicateOf: original.complaint.id });
+  });
+});
+
+describe('what a complaint may duplicate', () => {
+  it('refuses an original on another topic, in another territory and far away, or rejected, changing nothing', async () => {
+    const here = { lat: 43.24, lon: 76.74 };
+    const otherTopic = await file(here, 'ROADS');
+    const elsewhere = await file({ lat: 43.35, lon: 76.95 }, 'ECOLOGY', '751710000');
+    const rejected = await file(here);
+    await move(rejected.complaint.id, ['REJECTED']);
+    const { complaint } = await file(here);
+    for (const original of [otherTopic, elsewhere, rejected]) {
+      const res = await gql(subgraph.url, CHANGE, { id: complaint.id, to: 'DUPLICATE', duplicateOf: original.complaint.id }, await officer());
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicateOf' });
+    }
+    const after = await gql(subgraph.url, `query($id: ID!) { complaint(id: $id) { status duplicateOf { id } } }`, { id: complaint.id });
+    expect(after.data!.complaint).toEqual({ status: 'SUBMITTED', duplicateOf: null });
+  });
+
+  it('accepts a resolved original in the same territory, and one just across a territory border within 250 m', async () => {
+    const here = { lat: 43.25, lon: 76.75 };
+    const resolved = await file(null);
+    await move(resolved.complaint.id, ['ACCEPTED', 'IN_PROGRESS', 'RESOLVED']);
+    const { complaint } = await file(null);
+    const same = await gql(subgraph.url, CHANGE, { id: complaint.id, to: 'DUPLICATE', duplicateOf: resolved.complaint.id }, await officer());
+    expect(same.errors).toBeUndefined();
+    const across = await file(north(here, 100), 'ECOLOGY', '751710000');
+    const copy = await file(here);
+    const near = await gql(subgraph.url, CHANGE, { id: copy.complaint.id, to: 'DUPLICATE', duplicateOf: across.complaint.id }, await officer());
+    expect(near.errors).toBeUndefined();
+  });
+});
+
+describe('undoing a wrong duplicate', () => {
+  const UNDO = `mutation($id: ID!, $comment: String) { undoComplaintDuplicate(id: $id, comment: $comment) { id status isOpen duplicateOf { id } history { from to comment } } }`;
+
+  it('returns the complaint to its status before, and its author can reopen it once resolved', async () => {
+    const original = await file({ lat: 43.26, lon: 76.76 });
+    const { complaint } = await file({ lat: 43.26, lon: 76.76 });
+    await move(complaint.id, ['ACCEPTED']);
+    await gql(subgraph.url, CHANGE, { id: complaint.id, to: 'DUPLICATE', duplicateOf: original.complaint.id }, await officer());
+    const undone = await gql(subgraph.url, UNDO, { id: complaint.id, comment: 'Другой арык, другая свалка.' }, await officer());
+    expect(undone.errors).toBeUndefined();
+    expect(undone.data!.undoComplaintDuplicate).toMatchObject({ status: 'ACCEPTED', isOpen: true, duplicateOf: null });
+    expect(undone.data!.undoComplaintDuplicate.history.slice(-2)).toEqual([
+      { from: 'ACCEPTED', to: 'DUPLICATE', comment: null },
+      { from: 'DUPLICATE', to: 'ACCEPTED', comment: 'Другой арык, другая свалка.' },
+    ]);
+    await move(complaint.id, ['IN_PROGRESS', 'RESOLVED']);
+    const reopened = await gql(
+      subgraph.url,
+      `mutation($id: ID!) { reopenComplaint(id: $id, reason: "Свалку не убрали.") { status } }`,
+      { id: complaint.id },
+      await citizen(),
+    );
+    expect(reopened.errors).toBeUndefined();
+    expect(reopened.data!.reopenComplaint.status).toBe('IN_PROGRESS');
+  });
+
+  it('refuses to undo what is not a duplicate, and officers of other territories', async () => {
+    const original = await file({ lat: 43.27, lon: 76.77 });
+    const { complaint } = await file({ lat: 43.27, lon: 76.77 });
+    const notDuplicate = await gql(subgraph.url, UNDO, { id: complaint.id }, await officer());
+    expect(notDuplicate.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'SUBMITTED' });
+    await gql(subgraph.url, CHANGE, { id: complaint.id, to: 'DUPLICATE', duplicateOf: original.complaint.id }, await officer());
+    const stranger = await testToken({ subject: 'officer-astana', roles: ['akimat_officer'], territory: '710000000' });
+    expect((await gql(subgraph.url, UNDO, { id: complaint.id }, stranger)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const after = await gql(subgraph.url, `query($id: ID!) { complaint(id: $id) { status } }`, { id: complaint.id });
+    expect(after.data!.complaint.status).toBe('DUPLICATE');
   });
 });

@@ -42,6 +42,18 @@ export class ComplaintResolver {
     return new ComplaintService(ctx).changeStatus(args);
   }
 
+  @Authorized(Role.AKIMAT_OFFICER)
+  @Mutation(() => Complaint, {
+    description: 'Undoes a wrong DUPLICATE: akimat officers of its territory, or admins. The complaint returns to the status it had before, with no original',
+  })
+  undoComplaintDuplicate(
+    @Arg('id', () => ID) id: string,
+    @Arg('comment', () => String, { nullable: true, description: 'Why it is not a duplicate' }) comment: string | null | undefined,
+    @Ctx() ctx: AtamekenContext,
+  ) {
+    return new ComplaintService(ctx).undoDuplicate(id, comment);
+  }
+
   @Authorized()
   @Mutation(() => Complaint, { description: 'The author reopens a resolved complaint within 30 days of its resolution; it goes back IN_PROGRESS with a new due day' })
   reopenComplaint(@Args() args: ReopenComplaintArgs, @Ctx() ctx: AtamekenContext) {

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, distanceKm, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
+import { badUserInput, conflict, distanceKm, DomainError, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
 import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
@@ -23,6 +23,7 @@ import {
   canMoveComplaint,
   canReopenComplaint,
   isOpenComplaint,
+  isResolvedComplaint,
   OPEN_COMPLAINT_STATUSES,
   REOPENED_STATUS,
   RESOLVED_COMPLAINT_STATUSES,
@@ -186,7 +187,7 @@ export class ComplaintService {
 
       const now = new Date();
       const changes: Partial<ComplaintEntity> = { status: to, updatedAt: now };
-      if (to === ComplaintStatus.DUPLICATE) changes.duplicateOfId = this.original(id, duplicateOf, locked).id;
+      if (to === ComplaintStatus.DUPLICATE) changes.duplicateOfId = this.original(complaint, duplicateOf, locked).id;
       if (RESOLVED_COMPLAINT_STATUSES.includes(to)) changes.resolvedAt = now;
       // Recorded as the akimat's (and assigned) only inside the officer's own scope; an admin acting elsewhere is the admin.
       const asOfficer = isOfficerIn(viewer, complaint.territoryCode);
@@ -249,7 +250,42 @@ export class ComplaintService {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  private original(id: string, duplicateOf: string | null | undefined, locked: Map<string, ComplaintEntity>): ComplaintEntity {
+  /**
+   * Undoes a wrong DUPLICATE (officers who handle the complaint, or admins): it returns to
+   * the status it had before, no longer points to an original, and goes on from there, so
+   * its author can follow it, and reopen it once resolved, as any other.
+   */
+  async undoDuplicate(id: string, comment: string | null | undefined): Promise<ComplaintEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    if (!isUUID(id)) throw notFound('Complaint', id, 'id');
+    return this.ctx.db.transaction(async (manager) => {
+      const complaint = (await this.lock(manager, [id])).get(id);
+      if (!complaint) throw notFound('Complaint', id, 'id');
+      requireHandlesComplaint(viewer, complaint);
+      if (complaint.status !== ComplaintStatus.DUPLICATE) {
+        throw new DomainError('INVALID_TRANSITION', `Only a DUPLICATE can be undone; this complaint is ${complaint.status}`, { field: 'id', from: complaint.status });
+      }
+      const marked = await manager.findOne(ComplaintStatusChangeEntity, {
+        where: { complaintId: id, to: ComplaintStatus.DUPLICATE },
+        order: { at: 'DESC', id: 'DESC' },
+      });
+      const back = marked?.from ?? ComplaintStatus.SUBMITTED;
+      const now = new Date();
+      const changes: Partial<ComplaintEntity> = { status: back, duplicateOfId: null, updatedAt: now };
+      await manager.update(ComplaintEntity, { id }, changes);
+      Object.assign(complaint, changes);
+      const byRole = isOfficerIn(viewer, complaint.territoryCode) ? ComplaintActorRole.AKIMAT_OFFICER : ComplaintActorRole.ADMIN;
+      await this.recordChange(manager, complaint, { from: ComplaintStatus.DUPLICATE, to: back, byRole, bySubject: viewer.subject, comment: comment?.trim() || null }, now);
+      return complaint;
+    });
+  }
+
+  /**
+   * The original a complaint duplicates: an open or resolved complaint on the same topic,
+   * in the same territory or within DUPLICATE_RADIUS_KM of it, not itself a duplicate.
+   */
+  private original(complaint: ComplaintEntity, duplicateOf: string | null | undefined, locked: Map<string, ComplaintEntity>): ComplaintEntity {
+    const id = complaint.id;
     if (!duplicateOf) throw badUserInput('duplicateOf', 'Name the original complaint this one duplicates');
     if (duplicateOf === id) throw badUserInput('duplicateOf', 'A complaint cannot duplicate itself');
     const original = locked.get(duplicateOf);
@@ -257,6 +293,22 @@ export class ComplaintService {
     if (original.status === ComplaintStatus.DUPLICATE) {
       throw badUserInput('duplicateOf', `That complaint is itself a duplicate: point to its original ${original.duplicateOfId}`, {
         original: original.duplicateOfId,
+      });
+    }
+    if (!isOpenComplaint(original.status) && !isResolvedComplaint(original.status)) {
+      throw badUserInput('duplicateOf', `The original must be open or resolved; that complaint is ${original.status}`, { originalStatus: original.status });
+    }
+    if (original.topic !== complaint.topic) {
+      throw badUserInput('duplicateOf', `The original is about ${original.topic}, this complaint about ${complaint.topic}: a duplicate has the same topic`, {
+        originalTopic: original.topic,
+      });
+    }
+    const near =
+      complaint.lat !== null && complaint.lon !== null && original.lat !== null && original.lon !== null &&
+      distanceKm({ lat: complaint.lat, lon: complaint.lon }, { lat: original.lat, lon: original.lon }) <= DUPLICATE_RADIUS_KM;
+    if (original.territoryCode !== complaint.territoryCode && !near) {
+      throw badUserInput('duplicateOf', `The original must be in the same territory or within ${DUPLICATE_RADIUS_KM * 1000} m of this complaint`, {
+        originalTerritoryCode: original.territoryCode,
       });
     }
     return original;

@@ -314,8 +314,8 @@ describe('reading complaints', () => {
     await change(id, 'REJECTED', await officer(ALMATY, officerSubject), 'Дубликат обращения в акимат.');
     const everything = `query($id: ID!) {
       complaint(id: $id) { ...all }
-      complaints(first: 500) { totalCount pageInfo { endCursor hasNextPage } nodes { ...all } }
-      territory(code: "${ALMATY}") { complaints(first: 500) { nodes { ...all } } }
+      complaints(first: 50) { totalCount pageInfo { endCursor hasNextPage } nodes { ...all } }
+      territory(code: "${ALMATY}") { complaints(first: 50) { nodes { ...all } } }
     }
     fragment all on Complaint {
       __typename id topic text status createdAt updatedAt isOpen indicator isMine
