@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import { signEvidenceId, todayInKazakhstan } from '@rz/schema';
 import { stableId } from '@rz/subgraph-runtime';
 import { gql, startTestSystem, type TestSystem, testEnv, testToken } from '@rz/test-support';
@@ -303,6 +304,77 @@ describe('programme office through the gateway', () => {
       expect(reversed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
       const bad = await ask(`{ programmeReport(territory: "${ALMATY}", from: "2026-02-30", to: "2026-04-01") { current { from } } }`);
       expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+    });
+  });
+
+  describe('open-data CSV export', () => {
+    const download = async (path: string, token?: string) => {
+      const res = await fetch(`${system.gatewayUrl.replace(/\/graphql$/, '')}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      return { status: res.status, type: res.headers.get('content-type'), bytes, text: bytes.toString('utf8') };
+    };
+    const table = (text: string) => parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const from = '2026-01-01';
+    const to = todayInKazakhstan();
+
+    it('streams the programme report as UTF-8 CSV with a BOM, headers in the asked language, the same numbers as GraphQL', async () => {
+      const csv = await download(`/export/programme-report.csv?territory=${ALMATY}&from=${from}&to=${to}&lang=ru`);
+      expect(csv.status).toBe(200);
+      expect(csv.type).toMatch(/^text\/csv; charset=utf-8/);
+      expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = table(csv.text);
+      expect(Object.keys(rows[0])).toContain('Поступило жалоб');
+      const res = await ask(
+        `query($from: String!, $to: String!) { programmeReport(territory: "${ALMATY}", from: $from, to: $to) {
+          current { territory { code } atameken { complaintsFiled initiatives pledged } rukhaniQazyna { monuments } tarbieBilim { events } }
+          children { territory { code } atameken { complaintsFiled initiatives pledged } rukhaniQazyna { monuments } tarbieBilim { events } } } }`,
+        { from, to },
+      );
+      expect(res.errors).toBeUndefined();
+      const figures = [res.data!.programmeReport.current, ...res.data!.programmeReport.children];
+      expect(rows.map((r) => [r['Код КАТО'], Number(r['Поступило жалоб']), Number(r['Инициативы']), Number(r['Обещано, ₸']), Number(r['Памятники']), Number(r['Мероприятия'])])).toEqual(
+        figures.map((f: any) => [f.territory.code, f.atameken.complaintsFiled, f.atameken.initiatives, f.atameken.pledged, f.rukhaniQazyna.monuments, f.tarbieBilim.events]),
+      );
+      expect(figures[0].atameken.complaintsFiled).toBeGreaterThan(0);
+    });
+
+    it('exports complaint indicators by territory and month, monuments with QR coverage, events and anonymised complaints', async () => {
+      const trend = table((await download(`/export/complaint-indicators.csv?territory=${ALMATY}&from=${from}&to=${to}&lang=en`)).text);
+      const gqlTrend = await ask(`query($from: String!, $to: String!) { territory(code: "${ALMATY}") { complaintTrend(from: $from, to: $to) { month filed } } }`, { from, to });
+      const own = trend.filter((r) => r['KATO code'] === ALMATY);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.map((r) => [r.Month, Number(r['Complaints filed'])])).toEqual(gqlTrend.data!.territory.complaintTrend.map((m: any) => [m.month, m.filed]));
+
+      const monuments = table((await download(`/export/monuments.csv?territory=${ALMATY}&lang=kk`)).text);
+      const gqlMonuments = await ask(`{ territory(code: "${ALMATY}") { monuments(first: 1) { totalCount } qrCoverage { monuments monumentsWithInstalledQr } } }`);
+      expect(monuments.length).toBeGreaterThan(0);
+      expect(monuments.length).toBe(gqlMonuments.data!.territory.monuments.totalCount);
+      expect(monuments.filter((m) => m['QR-код орнатылған'] === 'true').length).toBe(gqlMonuments.data!.territory.qrCoverage.monumentsWithInstalledQr);
+
+      const events = table((await download(`/export/events.csv?territory=${ALMATY}&lang=en`)).text);
+      const gqlEvents = await ask(`{ territory(code: "${ALMATY}") { events(first: 1) { totalCount } } }`);
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.length).toBe(gqlEvents.data!.territory.events.totalCount);
+
+      const complaints = await download(`/export/complaints.csv?territory=${ALMATY}&lang=en`);
+      const rows = table(complaints.text);
+      const gqlComplaints = await ask(`{ territory(code: "${ALMATY}") { complaints(first: 1) { totalCount } } }`);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.length).toBe(gqlComplaints.data!.territory.complaints.totalCount);
+      expect(Object.keys(rows[0])).toEqual(['Id', 'Topic', 'Status', 'Filed at', 'Due on', 'Resolved at', 'Overdue', 'KATO code']);
+      // No author, text or coordinates; places are KATO units.
+      expect(complaints.text).not.toMatch(/demo-(citizen|volunteer)|\+7 7\d\d/);
+      expect(rows.every((r) => /^\d{9}$/.test(r['KATO code']))).toBe(true);
+    });
+
+    it('refuses bad parameters, unknown datasets and bad tokens like /graphql does', async () => {
+      expect((await download(`/export/monuments.csv?territory=${ALMATY}&lang=de`)).status).toBe(400);
+      expect((await download(`/export/programme-report.csv?territory=${ALMATY}`)).status).toBe(400);
+      expect((await download(`/export/monuments.csv?territory=123`)).status).toBe(400);
+      expect((await download(`/export/people.csv?territory=${ALMATY}`)).status).toBe(404);
+      const bad = await download(`/export/monuments.csv?territory=${ALMATY}`, 'not-a-token');
+      expect(bad.status).toBe(401);
+      expect(JSON.parse(bad.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     });
   });
 });

@@ -15,6 +15,7 @@ import { trustedDocumentsFromConfig } from '../documents/trusted-documents-middl
 import { createErrorFormatter } from '../errors/error-formatter';
 import { partialResultsPlugin } from '../errors/partial-results';
 import { mountEvidenceEndpoint } from '../evidence/evidence-endpoint';
+import { mountExport } from '../export/export-endpoint';
 import { clientRateLimitsFromConfig } from '../limits/client-rate-limits';
 import { mountRateLimits } from '../limits/rate-limit-middleware';
 import { webSocketLimitsFromConfig } from '../limits/websocket-limits';
@@ -94,9 +95,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await apollo.start();
   const rateLimits = await clientRateLimitsFromConfig(config, tokens, logger);
   mountCors(app, config);
-  app.use('/graphql', verifyToken(tokens));
+  app.use(['/graphql', '/export'], verifyToken(tokens));
   if (rateLimits.limits) mountRateLimits(app, rateLimits.limits);
-  app.use('/graphql', refuseBadToken());
+  app.use(['/graphql', '/export'], refuseBadToken());
+  // Open-data CSV: the same token check and rate limits as /graphql.
+  mountExport(app, apollo);
   const subscriptions = new SubscriptionServer({
     server: httpServer,
     planner: new SubscriptionPlanner(supergraphSdl),

@@ -3,7 +3,7 @@ import { tokenOutcome, verifiedSubject } from '../auth/verify-token';
 import { rateLimited, type ClientRateLimits, type RateLimitedKind } from './client-rate-limits';
 
 /**
- * Express middleware for the per-client budgets on /graphql and /evidence, mounted
+ * Express middleware for the per-client budgets on /graphql, /export and /evidence, mounted
  * before body parsing: a refused request costs nothing else. A refusal is a 429 with
  * Retry-After and a RATE_LIMITED error.
  */
@@ -26,5 +26,6 @@ export function mountRateLimits(app: Express, limits: ClientRateLimits): void {
     };
 
   app.use('/graphql', limit(() => 'request'));
+  app.use('/export', limit(() => 'request'));
   app.use('/evidence', limit((req) => (req.method === 'POST' ? 'upload' : 'request')));
 }
