@@ -22,7 +22,8 @@ import { GATEWAY_MIX, OFFICER, REGION_INDICATORS, REGIONS_DASHBOARD, type MixOpe
  * `npm run bench:gateway [-- --scale --connections 50 --duration 15 --warmup 3 --timeout 10 --samples 60]`
  * Stock @apollo/gateway and ours, one after the other, on the same subgraphs, supergraph and data,
  * under the committed query mix (rate limits off). Subgraph requests are counted by TCP
- * pass-throughs in front of the subgraphs; gateway CPU and peak RSS come from /proc.
+ * pass-throughs in front of the subgraphs; gateway CPU and peak RSS come from /proc. A last run has
+ * OpenTelemetry on in every service with the exporter off (OTEL_TRACES_EXPORTER=none), for its overhead.
  * --scale runs on the database `npm start` uses, loaded by `npm run seed:scale` (loaded first if
  * missing), and adds the latency of the 20-region dashboard and one region's indicators.
  * Figures, not assertions: the machine is shared and noisy.
@@ -263,7 +264,7 @@ async function main(): Promise<void> {
   const options = { connections: Number(values.connections), duration: Number(values.duration), warmup: Number(values.warmup), timeout: Number(values.timeout) };
   const samples = Number(values.samples);
   // Bounded: start-up, two verified and loaded runs, the latency samples, and shutdown.
-  const limitMs = (300 + 2 * (options.duration + options.warmup) + (values.scale ? 1_200 : 0)) * 1000;
+  const limitMs = (420 + 3 * (options.duration + options.warmup) + (values.scale ? 1_200 : 0)) * 1000;
 
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   const cleanup = async () => {
@@ -303,6 +304,11 @@ async function main(): Promise<void> {
     const proxiedUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, `http://127.0.0.1:${proxies.get(name)!.port}/graphql`])) as Record<SubgraphName, string>;
 
     say(`Starting the subgraphs and our gateway (${values.scale ? 'scale data' : 'demo data'})...`);
+    const subgraphsEnv: Record<string, string> = {};
+    const oursEnv: Record<string, string> = {
+      RATE_LIMIT_ENABLED: 'false',
+      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, proxiedUrls[name]])),
+    };
     const system: RunningSystem = await launchSystem({
       databases,
       jwksFile: keys.jwksFile,
@@ -312,10 +318,9 @@ async function main(): Promise<void> {
       seedDemo: !values.scale,
       nodeEnv: 'production',
       logLevel: 'warn',
-      gatewayEnv: {
-        RATE_LIMIT_ENABLED: 'false',
-        ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, proxiedUrls[name]])),
-      },
+      // Read again at each restart: the tracing run below switches tracing on.
+      gatewayEnv: oursEnv,
+      subgraphEnv: subgraphsEnv,
     });
     cleanups.push(() => system.stop());
     const officerToken = await signDevToken(keys, { roles: OFFICER.roles, territory: OFFICER.territory, subject: OFFICER.subject });
@@ -334,9 +339,24 @@ async function main(): Promise<void> {
     await drain(proxyList, databases);
     figures.push(await measure(oursTarget, proxyList, databases, officerToken, options));
 
+    // Ours again with tracing on in every service and the exporter off (OTEL_TRACES_EXPORTER=none):
+    // spans are made and propagated, nothing is sent. What the instrumentation itself costs; an
+    // exporter adds its batching and sending on top.
+    await drain(proxyList, databases);
+    Object.assign(oursEnv, { OTEL_TRACES_EXPORTER: 'none' });
+    Object.assign(subgraphsEnv, { OTEL_TRACES_EXPORTER: 'none' });
+    for (const { name } of SUBGRAPHS) await system.restart(name, 'SIGTERM');
+    await system.restart('gateway', 'SIGTERM');
+    const tracedTarget = { name: 'ours+tracing', url: system.gatewayUrl, pid: system.services.get('gateway')!.child.pid! };
+    const tracedAnswers = await verify(tracedTarget, officerToken);
+    disagreements.push(...GATEWAY_MIX.filter((op) => tracedAnswers.get(op.name) !== oursAnswers.get(op.name)).map((op) => `${op.name} (traced)`));
+    figures.push(await measure(tracedTarget, proxyList, databases, officerToken, options));
+
     say(`\nGateway build: ${buildDescription()}`);
     say(`Mix: ${GATEWAY_MIX.length} operations (${GATEWAY_MIX.map((o) => o.name).join(', ')}), ${options.connections} connections, ${options.duration} s each after ${options.warmup} s warm-up.`);
     table(figures);
+    const [untraced, traced] = ['ours', 'ours+tracing'].map((name) => figures.find((f) => f.gateway === name)!);
+    say(`\nTracing on, exporter off: ${(traced.rps / untraced.rps).toFixed(2)}x the RPS, ${(traced.cpuSecondsPer1000 / untraced.cpuSecondsPer1000).toFixed(2)}x the gateway CPU per request, p50 ${traced.p50Ms.toFixed(1)} ms (untraced ${untraced.p50Ms.toFixed(1)} ms).`);
     if (disagreements.length) say(`\nWARNING: the gateways returned different data for ${disagreements.join(', ')}`);
     else say('\nBoth gateways returned the same data for every operation.');
 
