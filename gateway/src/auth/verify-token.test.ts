@@ -23,6 +23,7 @@ const badTokens: [string, () => Promise<string>, string][] = [
   ['for another audience', async () => `Bearer ${await testToken({ roles: ['citizen'], audience: 'someone-else' })}`, 'WRONG_AUDIENCE'],
   ['from another issuer', async () => `Bearer ${await testToken({ roles: ['citizen'], issuer: 'someone-else' })}`, 'WRONG_ISSUER'],
   ['valid for longer than allowed', async () => `Bearer ${await testToken({ roles: ['citizen'], expiresIn: '400d' })}`, 'LIFETIME_TOO_LONG'],
+  ['for an empty subject', async () => `Bearer ${await testToken({ roles: ['citizen'], subject: '' })}`, 'NO_SUBJECT'],
 ];
 
 describe('tokens at the gateway (HTTP)', () => {
