@@ -115,7 +115,8 @@ class RowCounter {
     private readonly assumedListSize: number,
   ) {}
 
-  rows(selectionSet: SelectionSetNode, parentType: GraphQLNamedType): number {
+  /** `paged`: the selection is of a field that took a page size, so a list in it is that page (a connection's `nodes`, a map's `points`). */
+  rows(selectionSet: SelectionSetNode, parentType: GraphQLNamedType, paged = false): number {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -123,16 +124,16 @@ class RowCounter {
         if (!field || !selection.selectionSet) continue;
         const pageSize = this.pageSize(field, selection.arguments ?? [], selection.name.value);
         const isList = isListType(getNullableType(field.type));
-        // A connection's `nodes` hold the page its parent field asked for.
-        const insideConnection = parentType.name.endsWith('Connection');
+        // A connection's `nodes` (or any list of a paged field's object) hold the page its parent field asked for.
+        const insideConnection = paged || parentType.name.endsWith('Connection');
         const size = pageSize ?? (isList && !insideConnection ? this.assumedListSize : 1);
         const own = pageSize !== null || (isList && !insideConnection) ? size : 0;
-        total += own + size * this.rows(selection.selectionSet, getNamedType(field.type));
+        total += own + size * this.rows(selection.selectionSet, getNamedType(field.type), pageSize !== null);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parentType;
-        if (type) total += this.rows(selection.selectionSet, type);
+        if (type) total += this.rows(selection.selectionSet, type, paged);
       } else {
-        total += this.spreadRows(selection.name.value);
+        total += this.spreadRows(selection.name.value, paged);
       }
       // Saturate instead of overflowing to Infinity on absurd products.
       if (total > Number.MAX_SAFE_INTEGER) return Number.MAX_SAFE_INTEGER;
@@ -140,15 +141,16 @@ class RowCounter {
     return total;
   }
 
-  /** Each fragment is computed once: its row count does not depend on where it is spread. */
-  private spreadRows(name: string): number {
-    const known = this.fragmentRows.get(name);
+  /** Each fragment is computed once per kind of place (in a paged field's object or not). */
+  private spreadRows(name: string, paged: boolean): number {
+    const key = `${name}\n${paged}`;
+    const known = this.fragmentRows.get(key);
     if (known !== undefined) return known;
-    this.fragmentRows.set(name, 0); // cycles are refused by validation; this only stops recursion
+    this.fragmentRows.set(key, 0); // cycles are refused by validation; this only stops recursion
     const fragment = this.fragments.get(name);
     const type = fragment && this.schema.getType(fragment.typeCondition.name.value);
-    const rows = fragment && type ? this.rows(fragment.selectionSet, type) : 0;
-    this.fragmentRows.set(name, rows);
+    const rows = fragment && type ? this.rows(fragment.selectionSet, type, paged) : 0;
+    this.fragmentRows.set(key, rows);
     return rows;
   }
 

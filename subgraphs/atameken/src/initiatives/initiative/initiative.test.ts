@@ -279,8 +279,8 @@ describe('reading initiatives', () => {
     const { id } = await propose({}, await citizen(author));
     const everything = `query($id: ID!) {
       initiative(id: $id) { ${FIELDS} }
-      initiatives(first: 500) { nodes { ${FIELDS} } }
-      territory(code: "${ALMATY}") { initiatives(first: 500) { nodes { ${FIELDS} } } }
+      initiatives(first: 100) { nodes { ${FIELDS} } }
+      territory(code: "${ALMATY}") { initiatives(first: 100) { nodes { ${FIELDS} } } }
       _entities(representations: [{ __typename: "Initiative", id: "${id}" }]) { ... on Initiative { ${FIELDS} } }
     }`;
     const viewers: [string | undefined, boolean][] = [[undefined, false], [await citizen(author), true], [await officer(), false]];
