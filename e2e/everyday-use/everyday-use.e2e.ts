@@ -198,6 +198,30 @@ describe('everyday use through the gateway', () => {
       { submissionDeadline: '2045-02-01', status: 'DRAFT', territory: { code: '611000000' } },
     ]);
   });
+
+  it('gives an officer their complaint work list: due first, by status set and days filed, assigned to them', async () => {
+    const officer = await testToken({ roles: ['akimat_officer'], territory: '750000000', subject: 'everyday-officer' });
+    const author = await testToken({ roles: ['citizen'], subject: 'everyday-work-list' });
+    // Taken before filing: the complaint is filed on this day or later.
+    const today = todayInKazakhstan();
+    const id = await fileComplaint(system.gatewayUrl, author, { territory: '751710000', text: 'Не вывозят мусор со двора уже две недели, work list' });
+    const taken = await gql(system.gatewayUrl, `mutation($id: ID!) { changeComplaintStatus(id: $id, to: ACCEPTED) { status } }`, { id }, officer);
+    expect(taken.errors).toBeUndefined();
+    const res = await gql(
+      system.gatewayUrl,
+      `{ complaints(first: 100, orderBy: DUE_FIRST, filter: { territory: "750000000", statuses: [SUBMITTED, ACCEPTED, IN_PROGRESS] }) { totalCount nodes { id status dueOn } } }`,
+      {},
+      officer,
+    );
+    expect(res.errors).toBeUndefined();
+    const dueDays = res.data!.complaints.nodes.map((c: any) => c.dueOn);
+    expect(dueDays.length).toBeGreaterThan(1);
+    expect([...dueDays].sort()).toEqual(dueDays);
+    expect(res.data!.complaints.nodes.every((c: any) => ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(c.status))).toBe(true);
+    const mine = await gql(system.gatewayUrl, `query($today: String) { complaints(first: 10, filter: { assignedToMe: true, filedFrom: $today }) { nodes { id } } }`, { today }, officer);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.complaints.nodes).toEqual([{ id }]);
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

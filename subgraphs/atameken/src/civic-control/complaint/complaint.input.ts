@@ -1,4 +1,4 @@
-import { GeoPointInput, IsKatoCode } from '@rz/schema';
+import { GeoPointInput, IsCalendarDay, IsKatoCode } from '@rz/schema';
 import { ArrayMaxSize, IsOptional, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { MAX_EVIDENCE } from '../complaint-evidence/complaint-evidence.service';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
@@ -33,6 +33,24 @@ export class ComplaintFilter {
   @IsOptional()
   @IsUUID('all', { message: 'monument must be a monument id (UUID)' })
   monument?: string;
+
+  @Field(() => [ComplaintStatus], { nullable: true, description: 'Any of these statuses' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  statuses?: ComplaintStatus[];
+
+  @Field(() => String, { nullable: true, description: 'Filed on or after this day (YYYY-MM-DD, Kazakhstan time)' })
+  @IsOptional()
+  @IsCalendarDay()
+  filedFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Filed on or before this day (YYYY-MM-DD, Kazakhstan time)' })
+  @IsOptional()
+  @IsCalendarDay()
+  filedTo?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only complaints assigned to the viewer (the officer who took them on); needs sign-in' })
+  assignedToMe?: boolean | null;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { GeoPoint, kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
+import { GeoPoint, kato, PageArgs, Territory, type TerritoryNode, WorkListOrder } from '@rz/schema';
 import { Role } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MonumentRef } from '../monument/monument-ref.type';
@@ -18,13 +18,18 @@ export class ComplaintResolver {
     return new ComplaintService(ctx).byId(id);
   }
 
-  @Query(() => ComplaintConnection, { description: 'Complaints, newest first, filtered by territory (with its subtree), topic, status, akimat, monument or overdue' })
+  @Query(() => ComplaintConnection, {
+    description:
+      'Complaints, newest first or open ones by due day with the overdue first (orderBy), filtered by territory (with its subtree), topic, status or a set of statuses, ' +
+      'akimat, monument, overdue, the days filed, or assigned to the viewer',
+  })
   complaints(
     @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null | undefined,
     @Args() page: PageArgs,
+    @Arg('orderBy', () => WorkListOrder, { defaultValue: WorkListOrder.NEWEST }) orderBy: WorkListOrder,
     @Ctx() ctx: AtamekenContext,
   ) {
-    return new ComplaintService(ctx).list(filter, page);
+    return new ComplaintService(ctx).list(filter, page, orderBy ?? WorkListOrder.NEWEST);
   }
 
   @Authorized()

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, distanceKm, DomainError, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
+import { badUserInput, conflict, distanceKm, DomainError, forbidden, invalidTransition, kato, notFound, type ConnectionShape, WorkListOrder } from '@rz/schema';
 import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
@@ -30,6 +30,7 @@ import {
   reopenableUntil,
 } from './complaint.lifecycle';
 import { complaintByIdLoader } from './complaint.loader';
+import { applyComplaintWorkFilters, complaintsDueFirst } from './complaint-work-list';
 import { actorRole } from './complaint.roles';
 import { ComplaintStatusChangeEntity } from './complaint-status-change.entity';
 import type { AtamekenContext } from '../../context';
@@ -79,7 +80,7 @@ export class ComplaintService {
     return complaint.resolvedAt ? reopenableUntil(complaint.resolvedAt) : null;
   }
 
-  async list(filter: ComplaintFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<ComplaintEntity>> {
+  async list(filter: ComplaintFilter | null | undefined, page: PageRequest, order = WorkListOrder.NEWEST): Promise<ConnectionShape<ComplaintEntity>> {
     // An explicit `filter: null` arrives as null, which a default parameter does not cover.
     filter ??= {};
     const query = this.repository.createQueryBuilder('c');
@@ -99,7 +100,8 @@ export class ComplaintService {
       query.andWhere(filter.overdue ? overdue : `NOT (${overdue})`, { open: OPEN_COMPLAINT_STATUSES, today: kzDay() });
     }
     if (filter.mine) query.andWhere('c.authorSubject = :author', { author: requireViewer(this.ctx.viewer).subject });
-    return paginate(query, page);
+    applyComplaintWorkFilters(query, filter, this.ctx.viewer);
+    return order === WorkListOrder.DUE_FIRST ? complaintsDueFirst(query, page) : paginate(query, page);
   }
 
   /**
