@@ -26,6 +26,7 @@ import { VolunteerHelpRecordEntity } from './volunteers/volunteer-help/volunteer
 import { VolunteerReviewEntity } from './volunteers/volunteer-review/volunteer-review.entity';
 import { VolunteerEntity } from './volunteers/volunteer/volunteer.entity';
 import { ZhomartAward20261122020300 } from './migrations/20261122020300-zhomart-award';
+import { CreateIdempotencyKey20261204140000 } from './migrations/20261204140000-create-idempotency-key';
 import { ZhomartAwardEntity } from './volunteers/zhomart/zhomart-award.entity';
 import { startComplaintEvents } from './civic-control/complaint-event/complaint-event.service';
 import { buildAtamekenSchema } from './schema';
@@ -61,6 +62,7 @@ export const atameken: SubgraphDefinition<AtamekenConfig, AtamekenServices> = {
     InitiativeLifecycle20261122020100,
     VolunteerCorps20261122020200,
     ZhomartAward20261122020300,
+    CreateIdempotencyKey20261204140000,
   ],
   loadConfig,
   buildSchema: buildAtamekenSchema,

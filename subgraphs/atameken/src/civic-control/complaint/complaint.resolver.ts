@@ -1,5 +1,5 @@
 import { GeoPoint, kato, PageArgs, Territory, type TerritoryNode, WorkListOrder } from '@rz/schema';
-import { Role } from '@rz/subgraph-runtime';
+import { IDEMPOTENCY_KEY_DESCRIPTION, Role } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MonumentRef } from '../monument/monument-ref.type';
 import type { ComplaintEntity } from './complaint.entity';
@@ -36,8 +36,12 @@ export class ComplaintResolver {
   @Mutation(() => FileComplaintPayload, {
     description: 'Files a complaint (any signed-in person) with at least one evidence file; it starts SUBMITTED and is routed to the nearest staffed akimat',
   })
-  fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: AtamekenContext): Promise<FiledComplaint> {
-    return new ComplaintService(ctx).file(input);
+  fileComplaint(
+    @Arg('input', () => FileComplaintInput) input: FileComplaintInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null | undefined,
+    @Ctx() ctx: AtamekenContext,
+  ): Promise<FiledComplaint> {
+    return new ComplaintService(ctx).file(input, idempotencyKey);
   }
 
   // The role gate refuses non-officers before their input is validated; the territory scope is checked in the service.

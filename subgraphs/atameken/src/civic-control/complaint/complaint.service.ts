@@ -1,5 +1,5 @@
 import { badUserInput, conflict, distanceKm, DomainError, forbidden, invalidTransition, kato, notFound, type ConnectionShape, WorkListOrder } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
+import { claimIdempotencyKey, idempotencyKeyOf, newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
 import { isOfficerIn, requireHandlesComplaint } from '../../access/atameken-access';
@@ -107,17 +107,22 @@ export class ComplaintService {
   /**
    * Files a complaint as SUBMITTED, routed to the nearest staffed akimat, with its
    * due day, evidence and first history row written together; then lists likely duplicates.
+   * With an idempotency key, a retry returns the complaint the first request filed.
    */
-  async file(input: FileComplaintInput): Promise<FiledComplaint> {
+  async file(input: FileComplaintInput, idempotencyKey?: string | null): Promise<FiledComplaint> {
     const viewer = requireViewer(this.ctx.viewer);
+    const key = idempotencyKeyOf(this.ctx, idempotencyKey);
     const territory = kato().require(input.territory, 'input.territory');
     const text = input.text.trim();
     if (text.length < COMPLAINT_TEXT_MIN) throw badUserInput('input.text', `Describe the problem in at least ${COMPLAINT_TEXT_MIN} characters`);
     const evidence = new ComplaintEvidenceService(this.ctx).verify(input.evidence ?? []);
     const now = new Date();
     const complaint = await this.ctx.db.transaction(async (manager) => {
+      const id = newId();
+      const first = await claimIdempotencyKey(manager, { operation: 'fileComplaint', subject: viewer.subject, key }, id);
+      if (first) return manager.findOneByOrFail(ComplaintEntity, { id: first });
       const complaint = manager.create(ComplaintEntity, {
-        id: newId(),
+        id,
         topic: input.topic,
         text,
         territoryCode: territory.code,

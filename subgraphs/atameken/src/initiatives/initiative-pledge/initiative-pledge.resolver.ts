@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '@rz/subgraph-runtime';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { remainingOf } from '../initiative/initiative.funding';
@@ -32,8 +33,12 @@ export class InitiativePledgesResolver {
 
   @Authorized()
   @Mutation(() => InitiativePledge, { description: 'A citizen, volunteer, patron or NGO pledges an amount towards an INITIATED initiative, up to what remains of its estimate (in an organisation\'s name: patrons and NGOs only)' })
-  pledgeToInitiative(@Arg('input', () => PledgeToInitiativeInput) input: PledgeToInitiativeInput, @Ctx() ctx: AtamekenContext) {
-    return new InitiativePledgeService(ctx).pledge(input);
+  pledgeToInitiative(
+    @Arg('input', () => PledgeToInitiativeInput) input: PledgeToInitiativeInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null | undefined,
+    @Ctx() ctx: AtamekenContext,
+  ) {
+    return new InitiativePledgeService(ctx).pledge(input, idempotencyKey);
   }
 
   @Authorized()

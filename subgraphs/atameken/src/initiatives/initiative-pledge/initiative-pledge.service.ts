@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, notFound } from '@rz/schema';
-import { newId, requireViewer } from '@rz/subgraph-runtime';
+import { claimIdempotencyKey, idempotencyKeyOf, newId, requireViewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { mayCancelPledge, mayPledge, mayPledgeForOrganisation } from '../../access/atameken-access';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
@@ -31,8 +31,9 @@ export class InitiativePledgeService {
    * Pledges towards an INITIATED initiative, never beyond what remains of its estimate.
    * The initiative row is locked, so two pledges cannot both take the last tenge.
    */
-  async pledge(input: PledgeToInitiativeInput): Promise<InitiativePledgeEntity> {
+  async pledge(input: PledgeToInitiativeInput, idempotencyKey?: string | null): Promise<InitiativePledgeEntity> {
     const viewer = requireViewer(this.ctx.viewer);
+    const key = idempotencyKeyOf(this.ctx, idempotencyKey);
     if (!mayPledge(viewer)) {
       // Official accounts would count as anonymous private money; the akimat's share is its budget decision.
       throw forbidden('Pledges come from citizens, volunteers, patrons and NGOs; the akimat records its share with recordInitiativeBudget');
@@ -47,6 +48,10 @@ export class InitiativePledgeService {
       throw badUserInput('input.organisation', 'Give the organisation\'s name, or omit it to pledge as a private person');
     }
     return this.ctx.db.transaction(async (manager) => {
+      // A retry with the same key gets the pledge the first request made.
+      const id = newId();
+      const first = await claimIdempotencyKey(manager, { operation: 'pledgeToInitiative', subject: viewer.subject, key }, id);
+      if (first) return manager.findOneByOrFail(InitiativePledgeEntity, { id: first });
       const initiative = await lockInitiative(manager, input.initiative, 'input.initiative');
       if (initiative.status !== InitiativeStatus.INITIATED) {
         throw conflict(`Initiative is ${initiative.status}: pledges are taken only while it is INITIATED`, {
@@ -59,7 +64,7 @@ export class InitiativePledgeService {
         throw badUserInput('input.amount', `Only ${remaining} tenge of the estimate remain to be pledged`, { remaining });
       }
       const pledge = manager.create(InitiativePledgeEntity, {
-        id: newId(),
+        id,
         initiativeId: initiative.id,
         pledgerSubject: viewer.subject,
         organisation,

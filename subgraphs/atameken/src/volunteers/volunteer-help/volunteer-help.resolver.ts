@@ -1,4 +1,5 @@
 import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { InitiativeEntity } from '../../initiatives/initiative/initiative.entity';
 import { InitiativeService } from '../../initiatives/initiative/initiative.service';
@@ -25,8 +26,12 @@ export class VolunteerHelpResolver {
 
   @Authorized()
   @Mutation(() => VolunteerHelpRecord, { description: 'A registered volunteer records help they gave; it counts once confirmed' })
-  recordVolunteerHelp(@Arg('input', () => RecordVolunteerHelpInput) input: RecordVolunteerHelpInput, @Ctx() ctx: AtamekenContext) {
-    return new VolunteerHelpService(ctx).record(input);
+  recordVolunteerHelp(
+    @Arg('input', () => RecordVolunteerHelpInput) input: RecordVolunteerHelpInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null | undefined,
+    @Ctx() ctx: AtamekenContext,
+  ) {
+    return new VolunteerHelpService(ctx).record(input, idempotencyKey);
   }
 
   @Authorized()

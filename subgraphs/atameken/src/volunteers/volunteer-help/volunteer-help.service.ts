@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, invalidTransition, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { claimIdempotencyKey, idempotencyKeyOf, newId, paginate, requireViewer, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { decidesHelpAs, readsHelpDecisionNote } from '../../access/atameken-access';
@@ -38,8 +38,10 @@ export class VolunteerHelpService {
   }
 
   /** A registered volunteer records help they gave; it counts once confirmed. */
-  async record(input: RecordVolunteerHelpInput): Promise<VolunteerHelpRecordEntity> {
+  /** With an idempotency key, a retry returns the record the first request made. */
+  async record(input: RecordVolunteerHelpInput, idempotencyKey?: string | null): Promise<VolunteerHelpRecordEntity> {
     const viewer = requireViewer(this.ctx.viewer);
+    const key = idempotencyKeyOf(this.ctx, idempotencyKey);
     // Who may record comes first: someone without a profile learns nothing about the input.
     const volunteer = await this.ctx.db.getRepository(VolunteerEntity).findOneBy({ subject: viewer.subject });
     if (!volunteer) throw forbidden('Register as a volunteer before recording help');
@@ -73,7 +75,10 @@ export class VolunteerHelpService {
       decidedAt: null,
       decisionNote: null,
     });
-    return this.repository.save(record);
+    return this.ctx.db.transaction(async (manager) => {
+      const first = await claimIdempotencyKey(manager, { operation: 'recordVolunteerHelp', subject: viewer.subject, key }, record.id);
+      return first ? manager.findOneByOrFail(VolunteerHelpRecordEntity, { id: first }) : manager.save(record);
+    });
   }
 
   confirm(id: string): Promise<VolunteerHelpRecordEntity> {
