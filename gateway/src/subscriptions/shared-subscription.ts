@@ -70,6 +70,13 @@ export interface DownstreamOptions {
   onSlowConsumer?: () => void;
   /** When the subscriber's token expires (ms since the epoch): the stream then ends with TOKEN_EXPIRED. */
   expiresAt?: number;
+  /**
+   * Writes an event straight to the subscriber's connection instead of yielding it (the iterator then
+   * yields only the TOKEN_EXPIRED notice and ends); false when the subscriber already has as many
+   * events unsent as its buffer holds, which cuts it off. The event is the same object for every
+   * subscriber of a group, so what is derived from it (its serialisation) can be computed once.
+   */
+  write?: (result: ExecutionResult) => boolean;
 }
 
 /** How far a resuming subscriber's own replay may run ahead of, or behind, the shared stream before it is a slow consumer. */
@@ -118,7 +125,7 @@ export class SharedSubscriptions {
 
     return new Repeater<ExecutionResult>(async (push, stop) => {
       const send = (result: ExecutionResult) => {
-        if (!buffer.full) return void push(result);
+        if (options.write ? options.write(result) : !buffer.full && (void push(result), true)) return;
         stop(new SlowConsumerError());
         options.onSlowConsumer?.();
       };

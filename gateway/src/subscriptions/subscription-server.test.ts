@@ -135,7 +135,7 @@ describe('WebSocket hygiene at the gateway', () => {
   });
 
   it('ends a subscription when its token expires: TOKEN_EXPIRED, then complete', async () => {
-    const token = await testToken({ roles: ['citizen'], subject: 'short-lived', expiresIn: '3s' });
+    const token = await testToken({ roles: ['citizen'], subject: 'short-lived', expiresIn: '8s' });
     const client = wsClient(gateway.url, token);
     try {
       const live = subscribe(client, LIVE);

@@ -80,6 +80,8 @@ function closeReason(code: string, reason?: string): string {
 export class SubscriptionServer {
   private readonly upstream = new UpstreamClients(this.options.upstream);
   private readonly shared: SharedSubscriptions;
+  /** Each event's serialised payload, shared by every subscriber it goes to. */
+  private readonly payloads = new WeakMap<ExecutionResult, string>();
   private readonly wss: WebSocketServer;
   private readonly cleanup: { dispose(): void | Promise<void> };
 
@@ -99,6 +101,8 @@ export class SubscriptionServer {
     const claimsOf = new WeakMap<WebSocket, TokenClaims | null>();
     this.cleanup = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
       {
+        // graphql-ws's 3 s is too short for a reconnect storm of thousands on a busy event loop.
+        connectionInitWaitTimeout: 10_000,
         // A bad token is refused here, before any subscription: never downgraded to anonymous.
         onConnect: async (ctx) => {
           if (!options.tokens) return true;
@@ -213,7 +217,36 @@ export class SubscriptionServer {
       variables: (args.variableValues ?? {}) as Record<string, unknown>,
       authorization,
     };
-    return this.shared.subscribe(request, { expiresAt, onSlowConsumer: () => this.cutOff(socket, id) });
+    return this.shared.subscribe(request, { expiresAt, onSlowConsumer: () => this.cutOff(socket, id), write: this.writer(socket, id) });
+  }
+
+  /**
+   * Frames events for one subscriber without going through graphql-ws per event: the payload is
+   * formatted and serialised once per event for all (cached on the shared result object), then
+   * wrapped with this subscription's id. Sends whose write has not completed count against the buffer.
+   */
+  private writer(socket: WebSocket, id: string): (result: ExecutionResult) => boolean {
+    const prefix = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
+    const limit = this.options.maxBufferedEvents ?? 100;
+    let unsent = 0;
+    const sent = () => void (unsent -= 1);
+    return (result) => {
+      if (unsent >= limit) return false;
+      if (socket.readyState !== WebSocket.OPEN) return true;
+      unsent += 1;
+      socket.send(`${prefix}${this.serialised(result)}}`, sent);
+      return true;
+    };
+  }
+
+  private serialised(result: ExecutionResult): string {
+    let json = this.payloads.get(result);
+    if (json === undefined) {
+      const formatted = result.errors ? { ...result, errors: result.errors.map((e) => this.options.formatError(toFormattedError(e))) } : result;
+      json = JSON.stringify(formatted);
+      this.payloads.set(result, json);
+    }
+    return json;
   }
 
   /**
