@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,10 +20,12 @@ import { startCountingProxy, type CountingProxy } from './counting-proxy';
 import { GATEWAY_MIX, OFFICER, REGION_INDICATORS, REGIONS_DASHBOARD, type MixOperation } from './gateway-mix';
 
 /**
- * `npm run bench:gateway [-- --scale --connections 50 --duration 15 --warmup 3 --timeout 10 --samples 60]`
- * Stock @apollo/gateway and ours, one after the other, on the same subgraphs, supergraph and data,
- * under the committed query mix (rate limits off). Subgraph requests are counted by TCP
- * pass-throughs in front of the subgraphs; gateway CPU and peak RSS come from /proc. A last run has
+ * `npm run bench:gateway [-- --scale --connections 50 --duration 15 --warmup 3 --timeout 10 --samples 60 --writes 0]`
+ * Stock @apollo/gateway, ours, and ours with its response cache, one after the other, on the same
+ * subgraphs, supergraph and data, under the committed query mix (rate limits off); --writes commits
+ * that many times a second into atameken during the cached run, each evicting what atameken served.
+ * Subgraph requests are counted by TCP pass-throughs in front of the subgraphs; gateway CPU and peak
+ * RSS come from /proc; the cache's hit rate from the answers' `x-cache` header. A last run has
  * OpenTelemetry on in every service with the exporter off (OTEL_TRACES_EXPORTER=none), for its overhead.
  * --scale runs on the database `npm start` uses, loaded by `npm run seed:scale` (loaded first if
  * missing), and adds the latency of the 20-region dashboard and one region's indicators.
@@ -56,6 +59,8 @@ interface Figures {
   subgraphRequestsPerRequest: number;
   peakRssMb: number;
   errors: number;
+  /** Share of answers the gateway's response cache gave (`x-cache: HIT`). */
+  cacheHitRate: number;
 }
 
 interface Target {
@@ -64,7 +69,7 @@ interface Target {
   pid: number;
 }
 
-function requestsFor(mix: readonly MixOperation[], officerToken: string, onResult: (ok: boolean) => void): autocannon.Request[] {
+function requestsFor(mix: readonly MixOperation[], officerToken: string, onResult: (ok: boolean, hit: boolean) => void): autocannon.Request[] {
   return mix.map((op) => ({
     method: 'POST',
     path: '/graphql',
@@ -73,7 +78,8 @@ function requestsFor(mix: readonly MixOperation[], officerToken: string, onResul
       ...(op.auth === 'officer' ? { authorization: `Bearer ${officerToken}` } : {}),
     },
     body: JSON.stringify({ query: op.query, variables: op.variables ?? {} }),
-    onResponse: (status: number, body: string) => onResult(status === 200 && !body.includes('"errors"')),
+    onResponse: (status: number, body: string, _context: object, headers?: IncomingHttpHeaders) =>
+      onResult(status === 200 && !body.includes('"errors"'), headers?.['x-cache'] === 'HIT'),
   }));
 }
 
@@ -100,19 +106,27 @@ async function verify(target: Target, officerToken: string): Promise<Map<string,
   return answers;
 }
 
-async function load(target: Target, officerToken: string, connections: number, seconds: number, timeoutSeconds: number): Promise<{ result: autocannon.Result; failed: number }> {
+async function load(
+  target: Target,
+  officerToken: string,
+  connections: number,
+  seconds: number,
+  timeoutSeconds: number,
+): Promise<{ result: autocannon.Result; failed: number; hits: number }> {
   let failed = 0;
+  let hits = 0;
   const result = await autocannon({
     url: new URL(target.url).origin,
     connections,
     duration: seconds,
     // A client gives up after 10 s: such requests count as errors (timeouts), not as silence.
     timeout: timeoutSeconds,
-    requests: requestsFor(GATEWAY_MIX, officerToken, (ok) => {
+    requests: requestsFor(GATEWAY_MIX, officerToken, (ok, hit) => {
       if (!ok) failed += 1;
+      if (hit) hits += 1;
     }),
   });
-  return { result, failed };
+  return { result, failed, hits };
 }
 
 async function measure(
@@ -127,7 +141,7 @@ async function measure(
   await drain(proxies, databases);
   const subgraphBefore = proxies.reduce((sum, p) => sum + p.requests, 0);
   const before = sampleProcess(target.pid);
-  const { result, failed } = await load(target, officerToken, options.connections, options.duration, options.timeout);
+  const { result, failed, hits } = await load(target, officerToken, options.connections, options.duration, options.timeout);
   // Work for requests still in flight when the load stopped is counted too: CPU and subgraph
   // requests are divided by the requests sent, after the subgraphs went quiet.
   await drain(proxies, databases);
@@ -147,6 +161,7 @@ async function measure(
     peakRssMb: after.peakRssMb,
     // Non-200 answers and answers with errors (failed), connection errors and timeouts (errors).
     errors: failed + result.errors,
+    cacheHitRate: requests ? hits / requests : 0,
   };
 }
 
@@ -239,13 +254,14 @@ function table(rows: Figures[]): void {
     ['subgraph req/req', (f) => f.subgraphRequestsPerRequest, 2],
     ['peak RSS MB', (f) => f.peakRssMb, 0],
     ['errors', (f) => f.errors, 0],
+    ['cache hit %', (f) => f.cacheHitRate * 100, 1],
   ];
   const cell = (text: string, width: number) => text.padStart(width);
   say('');
   say(`${'gateway'.padEnd(12)}${columns.map(([h]) => cell(h, 18)).join('')}${cell('requests', 12)}`);
   for (const f of rows) say(`${f.gateway.padEnd(12)}${columns.map(([, get, d]) => cell(get(f).toFixed(d), 18)).join('')}${cell(String(f.requests), 12)}`);
   if (stock && ours) {
-    say(`${'ours/stock'.padEnd(12)}${columns.map(([h, get]) => cell(h === 'errors' ? '' : `${(get(ours) / get(stock)).toFixed(2)}x`, 18)).join('')}`);
+    say(`${'ours/stock'.padEnd(12)}${columns.map(([h, get]) => cell(h === 'errors' || h === 'cache hit %' ? '' : `${(get(ours) / get(stock)).toFixed(2)}x`, 18)).join('')}`);
   }
 }
 
@@ -258,13 +274,15 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '3' },
       timeout: { type: 'string', default: '10' },
       samples: { type: 'string', default: '60' },
+      // Commits per second into atameken while the cache is measured (each evicts what atameken served).
+      writes: { type: 'string', default: '0' },
       'database-url': { type: 'string' },
     },
   });
   const options = { connections: Number(values.connections), duration: Number(values.duration), warmup: Number(values.warmup), timeout: Number(values.timeout) };
   const samples = Number(values.samples);
   // Bounded: start-up, two verified and loaded runs, the latency samples, and shutdown.
-  const limitMs = (420 + 3 * (options.duration + options.warmup) + (values.scale ? 1_200 : 0)) * 1000;
+  const limitMs = (420 + 4 * (options.duration + options.warmup) + (values.scale ? 1_200 : 0)) * 1000;
 
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   const cleanup = async () => {
@@ -307,6 +325,7 @@ async function main(): Promise<void> {
     const subgraphsEnv: Record<string, string> = {};
     const oursEnv: Record<string, string> = {
       RATE_LIMIT_ENABLED: 'false',
+      RESPONSE_CACHE: 'off',
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, proxiedUrls[name]])),
     };
     const system: RunningSystem = await launchSystem({
@@ -318,8 +337,9 @@ async function main(): Promise<void> {
       seedDemo: !values.scale,
       nodeEnv: 'production',
       logLevel: 'warn',
-      // Read again at each restart: the tracing run below switches tracing on.
+      // Read again at each (re)start: the cached run below switches the response cache on.
       gatewayEnv: oursEnv,
+      // Read again at each restart too: the tracing run below switches tracing on.
       subgraphEnv: subgraphsEnv,
     });
     cleanups.push(() => system.stop());
@@ -339,11 +359,24 @@ async function main(): Promise<void> {
     await drain(proxyList, databases);
     figures.push(await measure(oursTarget, proxyList, databases, officerToken, options));
 
-    // Ours again with tracing on in every service and the exporter off (OTEL_TRACES_EXPORTER=none):
-    // spans are made and propagated, nothing is sent. What the instrumentation itself costs; an
-    // exporter adds its batching and sending on top.
+    // Ours again with its response cache, LISTENing for the subgraphs' change notices, optionally
+    // under a stream of commits into atameken (statement triggers fire even for no rows).
+    const atameken = databases.find((d) => d.name === 'atameken')!;
+    Object.assign(oursEnv, { RESPONSE_CACHE: 'memory', RESPONSE_CACHE_DATABASE_URL: atameken.url });
+    await system.restart('gateway', 'SIGTERM');
+    const cachedTarget = { name: 'ours+cache', url: system.gatewayUrl, pid: system.services.get('gateway')!.child.pid! };
+    const cachedAnswers = await verify(cachedTarget, officerToken);
+    disagreements.push(...GATEWAY_MIX.filter((op) => cachedAnswers.get(op.name) !== oursAnswers.get(op.name)).map((op) => `${op.name} (cached)`));
+    const writer = startWrites(atameken.url, Number(values.writes));
+    figures.push(await measure(cachedTarget, proxyList, databases, officerToken, options).finally(() => writer.stop()));
+    say(`\nCommits into atameken during the cached run: ${writer.count()} (--writes ${values.writes}/s).`);
+
+    // Ours again without the cache, with tracing on in every service and the exporter off
+    // (OTEL_TRACES_EXPORTER=none): spans are made and propagated, nothing is sent. What the
+    // instrumentation itself costs; an exporter adds its batching and sending on top.
     await drain(proxyList, databases);
-    Object.assign(oursEnv, { OTEL_TRACES_EXPORTER: 'none' });
+    Object.assign(oursEnv, { RESPONSE_CACHE: 'off', OTEL_TRACES_EXPORTER: 'none' });
+    delete oursEnv.RESPONSE_CACHE_DATABASE_URL;
     Object.assign(subgraphsEnv, { OTEL_TRACES_EXPORTER: 'none' });
     for (const { name } of SUBGRAPHS) await system.restart(name, 'SIGTERM');
     await system.restart('gateway', 'SIGTERM');
@@ -381,6 +414,30 @@ function buildDescription(): string {
   const commit = git('rev-parse', '--short', 'HEAD') || 'unknown commit';
   const dirty = git('status', '--porcelain', '--', 'gateway/src', 'subgraphs').split('\n').filter(Boolean).length;
   return dirty ? `${commit} with ${dirty} uncommitted changes in gateway/src and subgraphs/` : commit;
+}
+
+/** A commit into atameken `perSecond` times a second that changes no row (the change notice fires all the same). */
+function startWrites(url: string, perSecond: number): { stop(): Promise<void>; count(): number } {
+  let count = 0;
+  let running = perSecond > 0;
+  const done = (async () => {
+    while (running) {
+      await withClient(url, async (client) => {
+        while (running) {
+          await client.query('UPDATE complaint SET id = id WHERE false');
+          count += 1;
+          await sleep(1_000 / perSecond);
+        }
+      });
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+    },
+    count: () => count,
+  };
 }
 
 function runSeed(databaseUrl: string | undefined): Promise<void> {

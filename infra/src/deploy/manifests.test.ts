@@ -238,9 +238,11 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     }
   });
 
-  it('set the public base URL of QR links and monument pages explicitly', () => {
-    for (const workload of [named('Deployment', 'rukhani-qazyna'), named('Job', 'rukhani-qazyna-migrate')]) {
-      expect(resolvedValue(containersOf(workload)[0], 'PUBLIC_BASE_URL')).toMatch(/^https:\/\/[^/]+$/);
+  it('set the public base URL of the links the API returns explicitly (QR codes, monument pages, evidence)', () => {
+    for (const name of ['rukhani-qazyna', 'atameken']) {
+      for (const workload of [named('Deployment', name), named('Job', `${name}-migrate`)]) {
+        expect([workload.metadata.name, resolvedValue(containersOf(workload)[0], 'PUBLIC_BASE_URL')]).toEqual([workload.metadata.name, expect.stringMatching(/^https:\/\/[^/]+$/)]);
+      }
     }
   });
 

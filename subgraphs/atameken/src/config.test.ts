@@ -18,4 +18,11 @@ describe('atameken config', () => {
       expect(error!.problems.some((p) => p.startsWith('EVIDENCE_SECRET'))).toBe(true);
     }
   });
+
+  it('requires the public base URL of evidence links in production', () => {
+    const secret = { EVIDENCE_SECRET: 'x'.repeat(16) };
+    expect(loadConfig({ ...base, ...secret }).PUBLIC_BASE_URL).toBe('http://localhost:4000');
+    expect(loadConfig({ ...base, ...secret, PUBLIC_BASE_URL: 'https://rukhani.gov.kz/' }).PUBLIC_BASE_URL).toBe('https://rukhani.gov.kz');
+    expect(() => loadConfig({ ...base, ...secret, NODE_ENV: 'production' })).toThrow(/PUBLIC_BASE_URL: required in production/);
+  });
 });

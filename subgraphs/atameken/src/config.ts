@@ -1,5 +1,5 @@
 import { parseConfig } from '@rz/service-kit';
-import { subgraphConfigShape, type SubgraphConfig } from '@rz/subgraph-runtime';
+import { publicBaseUrlSettings, requirePublicBaseUrl, subgraphConfigShape, withPublicBaseUrl, type SubgraphConfig } from '@rz/subgraph-runtime';
 import { z } from 'zod';
 
 /** Settings only atameken reads, on top of the shared ones. */
@@ -11,12 +11,13 @@ const atamekenSettings = z.object({
 });
 
 export function atamekenConfigShape() {
-  return subgraphConfigShape('atameken').and(atamekenSettings);
+  // PUBLIC_BASE_URL: the origin of evidence download links.
+  return subgraphConfigShape('atameken').and(atamekenSettings).and(publicBaseUrlSettings).refine(...requirePublicBaseUrl);
 }
 
-export type AtamekenConfig = SubgraphConfig & z.output<typeof atamekenSettings>;
+export type AtamekenConfig = SubgraphConfig & z.output<typeof atamekenSettings> & { PUBLIC_BASE_URL: string };
 
 /** The only place this service reads the environment. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AtamekenConfig {
-  return parseConfig(atamekenConfigShape(), env);
+  return withPublicBaseUrl(parseConfig(atamekenConfigShape(), env));
 }

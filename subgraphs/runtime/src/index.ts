@@ -14,5 +14,6 @@ export * from './database/by-id-loader';
 export * from './database/list-by-key-loader';
 export * from './database/localized-text-columns';
 export * from './ids';
+export * from './public-base-url';
 export * from './idempotency/idempotency-key';
 export * from './subscriptions/graphql-ws-server';

@@ -50,7 +50,8 @@ export class ComplaintEvidenceService {
     const expiresAt = Math.floor(now.getTime() / 1000) + EVIDENCE_LINK_TTL_SECONDS;
     return rows.map((row) => ({
       kind: row.kind as ComplaintEvidenceKind,
-      url: signEvidenceDownload(this.secret, row.sha256, expiresAt),
+      // Absolute: the gateway's public origin serves /evidence.
+      url: `${this.ctx.config.PUBLIC_BASE_URL}${signEvidenceDownload(this.secret, row.sha256, expiresAt)}`,
       expiresAt: new Date(expiresAt * 1000),
     }));
   }

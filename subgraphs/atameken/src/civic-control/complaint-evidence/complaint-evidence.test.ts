@@ -85,7 +85,9 @@ describe('complaint evidence', () => {
       expect(evidenceCount).toBe(2);
       expect(evidence.map((e: any) => e.kind)).toEqual(['PHOTO', 'VIDEO']);
       for (const [index, item] of evidence.entries()) {
-        const url = new URL(item.url, 'http://gateway.test');
+        // Absolute, on the public origin (PUBLIC_BASE_URL; the local gateway in tests).
+        expect(item.url.startsWith('http://localhost:4000/evidence/')).toBe(true);
+        const url = new URL(item.url);
         expect(url.pathname).toBe(`/evidence/${hash(`shown-${index + 1}`)}`);
         const exp = Number(url.searchParams.get('exp'));
         expect(exp).toBe(Date.parse(item.expiresAt) / 1000);
