@@ -222,6 +222,18 @@ describe('everyday use through the gateway', () => {
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.complaints.nodes).toEqual([{ id }]);
   });
+
+  it('gives republic-wide complaint indicators, the sum of the regions', async () => {
+    const res = await gql(
+      system.gatewayUrl,
+      `query($from: String!, $to: String!) { complaintIndicators(from: $from, to: $to) { filed open overdue } regions { complaintIndicators(from: $from, to: $to) { filed open overdue } } }`,
+      { from: '2024-01-01', to: todayInKazakhstan() },
+    );
+    expect(res.errors).toBeUndefined();
+    const sum = (key: string) => res.data!.regions.reduce((total: number, r: any) => total + r.complaintIndicators[key], 0);
+    expect(res.data!.complaintIndicators).toEqual({ filed: sum('filed'), open: sum('open'), overdue: sum('overdue') });
+    expect(res.data!.complaintIndicators.filed).toBeGreaterThan(0);
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

@@ -5,16 +5,18 @@ import { ComplaintIndicatorsService } from './complaint-indicators.service';
 import { ComplaintIndicators, ComplaintTrendMonth } from './complaint-indicators.type';
 import type { AtamekenContext } from '../../context';
 
+const REPUBLIC_WIDE = { nullable: true, description: 'KATO code (with its subtree); omit for the whole republic' };
+
 @Resolver(() => ComplaintIndicators)
 export class ComplaintIndicatorsResolver {
-  @Query(() => ComplaintIndicators, { description: 'Civic control indicators of a territory for complaints filed in a period' })
-  complaintIndicators(@Arg('territory', () => ID) territory: string, @Args() period: ComplaintPeriodArgs, @Ctx() ctx: AtamekenContext) {
-    return new ComplaintIndicatorsService(ctx).indicators(territory, period);
+  @Query(() => ComplaintIndicators, { description: 'Civic control indicators of a territory, or of the whole republic without one, for complaints filed in a period' })
+  complaintIndicators(@Arg('territory', () => ID, REPUBLIC_WIDE) territory: string | null | undefined, @Args() period: ComplaintPeriodArgs, @Ctx() ctx: AtamekenContext) {
+    return new ComplaintIndicatorsService(ctx).indicators(territory ?? null, period);
   }
 
-  @Query(() => [ComplaintTrendMonth], { description: 'Complaints filed and resolved per calendar month of a territory' })
-  complaintTrend(@Arg('territory', () => ID) territory: string, @Args() period: ComplaintPeriodArgs, @Ctx() ctx: AtamekenContext) {
-    return new ComplaintIndicatorsService(ctx).trend(territory, period);
+  @Query(() => [ComplaintTrendMonth], { description: 'Complaints filed and resolved per calendar month of a territory, or of the whole republic without one' })
+  complaintTrend(@Arg('territory', () => ID, REPUBLIC_WIDE) territory: string | null | undefined, @Args() period: ComplaintPeriodArgs, @Ctx() ctx: AtamekenContext) {
+    return new ComplaintIndicatorsService(ctx).trend(territory ?? null, period);
   }
 }
 

@@ -14,12 +14,17 @@ function checkPeriod({ from, to }: ComplaintPeriodArgs): void {
   if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw badUserInput('to', 'The period may span at most three years');
 }
 
-/** Indicators are computed by PostgreSQL over the territory's subtree; each is defined in the schema. */
+/** The territory's subtree; null for the whole republic (no territory filter). */
+function territoryCodes(territoryCode: string | null, field: string): string[] | null {
+  return territoryCode === null ? null : kato().subtreeCodes(territoryCode, field);
+}
+
+/** Indicators are computed by PostgreSQL over the territory's subtree (or the republic); each is defined in the schema. */
 export class ComplaintIndicatorsService {
   constructor(private readonly ctx: AtamekenContext) {}
 
-  async indicators(territoryCode: string, period: ComplaintPeriodArgs, field = 'territory'): Promise<ComplaintIndicators> {
-    const codes = kato().subtreeCodes(territoryCode, field);
+  async indicators(territoryCode: string | null, period: ComplaintPeriodArgs, field = 'territory'): Promise<ComplaintIndicators> {
+    const codes = territoryCodes(territoryCode, field);
     checkPeriod(period);
     const [row] = await this.ctx.db.query(
       `SELECT
@@ -38,7 +43,7 @@ export class ComplaintIndicatorsService {
            4
          )::float8 AS share_within_deadline
        FROM complaint
-       WHERE territory_code = ANY($1) AND created_at >= $2 AND created_at < $3`,
+       WHERE ($1::text[] IS NULL OR territory_code = ANY($1)) AND created_at >= $2 AND created_at < $3`,
       [codes, kzDayStart(period.from), kzDayStart(addDays(period.to, 1)), OPEN_COMPLAINT_STATUSES],
     );
     return {
@@ -58,8 +63,8 @@ export class ComplaintIndicatorsService {
   }
 
   /** Every calendar month touching the period, including months with nothing in them. */
-  async trend(territoryCode: string, period: ComplaintPeriodArgs, field = 'territory'): Promise<ComplaintTrendMonth[]> {
-    const codes = kato().subtreeCodes(territoryCode, field);
+  async trend(territoryCode: string | null, period: ComplaintPeriodArgs, field = 'territory'): Promise<ComplaintTrendMonth[]> {
+    const codes = territoryCodes(territoryCode, field);
     checkPeriod(period);
     const first = monthStart(period.from);
     const last = monthEnd(period.to);
@@ -73,7 +78,7 @@ export class ComplaintIndicatorsService {
          ),
          filed AS (
            SELECT date_trunc('month', ${kzDaySql('created_at')})::date AS m, count(*)::int AS n
-           FROM complaint WHERE territory_code = ANY($1) AND created_at >= $4 AND created_at < $5
+           FROM complaint WHERE ($1::text[] IS NULL OR territory_code = ANY($1)) AND created_at >= $4 AND created_at < $5
            GROUP BY 1
          ),
          resolved AS (
@@ -81,7 +86,7 @@ export class ComplaintIndicatorsService {
              count(*) FILTER (WHERE status = 'RESOLVED')::int AS by_state,
              count(*) FILTER (WHERE status = 'RESOLVED_BY_CITIZENS')::int AS by_citizens,
              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DAYS_TO_RESOLVE}))::numeric, 2)::float8 AS median_days
-           FROM complaint WHERE territory_code = ANY($1) AND resolved_at >= $4 AND resolved_at < $5
+           FROM complaint WHERE ($1::text[] IS NULL OR territory_code = ANY($1)) AND resolved_at >= $4 AND resolved_at < $5
            GROUP BY 1
          )
          SELECT to_char(months.m, 'YYYY-MM') AS month,

@@ -113,6 +113,16 @@ describe('complaint indicators', () => {
     });
   });
 
+  it('counts the whole republic when no territory is given', async () => {
+    const republic = await gql(subgraph.url, `query($from: String!, $to: String!) { complaintIndicators(from: $from, to: $to) { ${FIELDS} } }`, { from: '2025-03-01', to: '2025-03-31' });
+    expect(republic.errors).toBeUndefined();
+    // Almaty's nine and Astana's one (L).
+    expect(republic.data!.complaintIndicators).toMatchObject({ filed: 10, open: 2, resolvedByState: 5, resolvedByCitizens: 1, rejected: 1, duplicates: 1, overdue: 1 });
+    const trend = await gql(subgraph.url, `{ complaintTrend(from: "2025-03-01", to: "2025-03-31") { month filed } }`);
+    expect(trend.errors).toBeUndefined();
+    expect(trend.data!.complaintTrend).toEqual([{ month: '2025-03', filed: 10 }]);
+  });
+
   it('takes the median of an even count as the mean of the middle two', async () => {
     expect(await indicators(ALMATY, '2025-03-03', '2025-03-04')).toMatchObject({ filed: 2, resolvedByState: 2, medianDaysToResolve: 6 });
   });
