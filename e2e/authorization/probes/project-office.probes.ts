@@ -30,11 +30,11 @@ export const projectOfficeProbes: ProbeSet = {
     await must(`mutation($id: ID!) { changeProjectStatus(id: $id, status: COMPLETED) { id } }`, { id: completed });
     const linked = (await must(PROJECT, { input: project() })).createProject.id;
 
-    // An ACCEPTED report (submitting it again is INVALID_TRANSITION) and a DRAFT one (reviewing it is).
-    const accepted = (await must(REPORT, { input: { territory: MEDEU, periodEnd: '2026-11-13', results: 'Медеу ауданында 2 жаңа үйірме ашылды' } })).createDistrictReport.id;
+    // An ACCEPTED report (submitting it again is INVALID_TRANSITION) and a DRAFT one (reviewing it is), in periods the demo data leaves free.
+    const accepted = (await must(REPORT, { input: { territory: MEDEU, periodEnd: '2026-10-09', results: 'Медеу ауданында 2 жаңа үйірме ашылды' } })).createDistrictReport.id;
     await must(`mutation($id: ID!) { submitDistrictReport(id: $id) { id } }`, { id: accepted });
     await must(`mutation($id: ID!) { reviewDistrictReport(id: $id, accept: true) { id } }`, { id: accepted });
-    const draft = (await must(REPORT, { input: { territory: MEDEU, periodEnd: '2026-11-27' } })).createDistrictReport.id;
+    const draft = (await must(REPORT, { input: { territory: MEDEU, periodEnd: '2026-09-25' } })).createDistrictReport.id;
     return { completedProjectId: completed, linkedProjectId: linked, acceptedReportId: accepted, draftReportId: draft };
   },
   probes: {

@@ -2,7 +2,15 @@ import { badUserInput, daysBetween, isCalendarDay, KAZAKHSTAN_UTC_OFFSET, kato, 
 import type { ProjectOfficeContext } from '../context';
 import { schoolYearOf } from '../district-report/report-period';
 import { GraphReader } from '../graph/graph-reader';
-import { FACE_STATUSES, INITIATIVE_STATUSES, PROGRAMME_FIGURES_QUERY, type ProgrammeFiguresAnswer } from './programme-figures.query';
+import {
+  FACE_STATUSES,
+  INITIATIVE_STATUSES,
+  MORE_INITIATIVES_QUERY,
+  MORE_MEDIA_PLANS_QUERY,
+  PROGRAMME_FIGURES_QUERY,
+  type Page,
+  type ProgrammeFiguresAnswer,
+} from './programme-figures.query';
 import type { ProgrammeFigures, ProgrammeReport } from './programme-report.type';
 
 const DAY_MS = 86_400_000;
@@ -51,7 +59,8 @@ export class ProgrammeReportService {
     const schoolYear = schoolYearOf(period.to);
     const fromTs = `${period.from}T00:00:00${KAZAKHSTAN_UTC_OFFSET}`;
     const toTs = `${period.to}T23:59:59.999${KAZAKHSTAN_UTC_OFFSET}`;
-    const data = await new GraphReader(this.ctx.config).read<ProgrammeFiguresAnswer>(PROGRAMME_FIGURES_QUERY, {
+    const reader = new GraphReader(this.ctx.config);
+    const data = await reader.read<ProgrammeFiguresAnswer>(PROGRAMME_FIGURES_QUERY, {
       code: territory.code,
       ...period,
       fromTs,
@@ -59,11 +68,24 @@ export class ProgrammeReportService {
       schoolYear,
     });
     const t = data.territory;
+    // Every row of the two lists summed here, page after page.
+    const rest = async <T>(first: Page<T>, query: string, list: (answer: any) => Page<T>): Promise<T[]> => {
+      const rows = [...first.nodes];
+      for (let page = first; page.pageInfo.hasNextPage; ) {
+        page = list(await reader.read(query, { code: territory.code, after: page.pageInfo.endCursor }));
+        rows.push(...page.nodes);
+      }
+      return rows;
+    };
+    const [allInitiatives, allPlans] = await Promise.all([
+      rest(t.initiatives, MORE_INITIATIVES_QUERY, (a) => a.territory.initiatives),
+      rest(t.mediaPlans, MORE_MEDIA_PLANS_QUERY, (a) => a.territory.mediaPlans),
+    ]);
     const inPeriod = (at: string | null) => !!at && Date.parse(at) >= Date.parse(fromTs) && Date.parse(at) <= Date.parse(toTs);
     // Initiatives proposed by the period's end, each with its status now.
-    const initiatives = t.initiatives.nodes.filter((i) => Date.parse(i.createdAt) <= Date.parse(toTs));
+    const initiatives = allInitiatives.filter((i) => Date.parse(i.createdAt) <= Date.parse(toTs));
     const implemented = initiatives.filter((i) => i.status === 'IMPLEMENTED' && inPeriod(i.implementedAt));
-    const plans = t.mediaPlans.nodes.filter((p) => {
+    const plans = allPlans.filter((p) => {
       const bounds = planBounds(p.year, p.quarter);
       return bounds.from <= period.to && bounds.to >= period.from;
     });
