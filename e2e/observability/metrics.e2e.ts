@@ -123,7 +123,6 @@ describe('metrics and request logs', () => {
       // Identical subscriptions share one upstream subscription.
       expect(sample(text, 'rz_upstream_subscriptions_active')).toBe(1);
       const atameken = await subgraphMetrics('atameken');
-      expect(sample(atameken, 'rz_websocket_open')).toBe(1);
       expect(sample(atameken, 'rz_outbox_pending_events')).toBe(0);
     } finally {
       subs.forEach((s) => s.dispose());
