@@ -6,12 +6,14 @@
 export const CONNECTION_FIELDS = {
   Query: {
     faces: ['filter'],
-    mediaPlans: ['filter'],
+    mediaPlans: ['orderBy', 'filter'],
     akimatOfficers: ['filter'],
-    complaints: ['filter'],
+    complaints: ['orderBy', 'filter'],
+    districtReports: ['filter'],
     initiatives: ['filter'],
     peopleInNeed: ['filter'],
     personalDataReleases: ['filter'],
+    projects: ['filter'],
     volunteerHelpRecords: ['filter'],
     volunteers: ['filter'],
     zhomartAwards: ['filter'],

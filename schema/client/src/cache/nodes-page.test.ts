@@ -22,7 +22,7 @@ describe('merging pages of a connection', () => {
   it('gives Apollo a policy per connection field: list-selecting keyArgs, merge by reference', () => {
     const policies = apolloTypePolicies();
     expect(policies.Territory.keyFields).toEqual(['code']);
-    expect(policies.Query.fields!.complaints.keyArgs).toEqual(['filter']);
+    expect(policies.Query.fields!.complaints.keyArgs).toEqual(['orderBy', 'filter']);
     expect(policies.Complaint.fields!.comments.keyArgs).toBe(false);
     const { merge } = nodesPagination(['filter']);
     const first = merge(undefined, page(['a'], 'c1'), { args: { first: 1 } });
