@@ -1,6 +1,5 @@
 import { Lang } from '@rz/schema';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '../qr-code/qr-code.pages';
 
 const LABELS: Record<Lang, { title: string; notFound: string; notFoundText: string; period: string; otherLanguages: string }> = {
   [Lang.KK]: { title: 'Рухани Қазына', notFound: 'Ескерткіш табылмады', notFoundText: 'Мұндай ескерткіш тіркелмеген.', period: 'Кезеңі', otherLanguages: 'Басқа тілдер' },
