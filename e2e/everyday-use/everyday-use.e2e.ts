@@ -1,6 +1,6 @@
 import { addKzWorkingDays, todayInKazakhstan } from '@rz/schema';
 import { gql, startTestSystem, type TestSystem, testToken } from '@rz/test-support';
-import { fileComplaint } from '../live-complaints/complaints.support';
+import { evidenceId, fileComplaint } from '../live-complaints/complaints.support';
 
 /** Issue 21, "Everyday use": what officers, citizens and frontend developers meet first, through the gateway. */
 describe('everyday use through the gateway', () => {
@@ -233,6 +233,27 @@ describe('everyday use through the gateway', () => {
     const sum = (key: string) => res.data!.regions.reduce((total: number, r: any) => total + r.complaintIndicators[key], 0);
     expect(res.data!.complaintIndicators).toEqual({ filed: sum('filed'), open: sum('open'), overdue: sum('overdue') });
     expect(res.data!.complaintIndicators.filed).toBeGreaterThan(0);
+  });
+
+  it('lets the author add evidence while the complaint is open', async () => {
+    const author = await testToken({ roles: ['citizen'], subject: 'everyday-evidence' });
+    const id = await fileComplaint(system.gatewayUrl, author, { territory: '751710000', text: 'Сломаны качели на детской площадке, evidence' });
+    const res = await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!, $evidence: [ID!]!) { addComplaintEvidence(id: $id, evidence: $evidence) { evidenceCount evidence { kind url } } }`,
+      { id, evidence: [evidenceId('everyday-evidence-2')] },
+      author,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.addComplaintEvidence.evidenceCount).toBe(2);
+    expect(res.data!.addComplaintEvidence.evidence.map((e: any) => e.kind)).toEqual(['PHOTO', 'PHOTO']);
+    const stranger = await gql(
+      system.gatewayUrl,
+      `mutation($id: ID!, $evidence: [ID!]!) { addComplaintEvidence(id: $id, evidence: $evidence) { id } }`,
+      { id, evidence: [evidenceId('everyday-evidence-3')] },
+      await testToken({ roles: ['citizen'], subject: 'everyday-stranger' }),
+    );
+    expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -62,6 +62,11 @@ export const atamekenComplaintProbes: ProbeSet = {
       document: `mutation($id: ID!) { reopenComplaint(id: $id, reason: "Role table probe: still not solved.") { id } }`,
       variables: (f) => ({ id: f.complaintId }),
     },
+    addComplaintEvidence: {
+      // A fresh file per call: the owner adds it to the SUBMITTED complaint (at most ten in all; the walk calls it once as the owner).
+      document: `mutation($id: ID!, $evidence: [ID!]!) { addComplaintEvidence(id: $id, evidence: $evidence) { id } }`,
+      variables: (f) => ({ id: f.complaintId, evidence: [evidenceId()] }),
+    },
     commentOnComplaint: {
       document: `mutation($id: ID!) { commentOnComplaint(input: { complaint: $id, kind: PROPOSAL, text: "Role table probe: fill it with gravel." }) { id } }`,
       variables: (f) => ({ id: f.commentedComplaintId }),

@@ -1,6 +1,10 @@
-import { badUserInput, signEvidenceDownload, verifyEvidenceId, type EvidenceKind } from '@rz/schema';
+import { badUserInput, conflict, forbidden, notFound, signEvidenceDownload, verifyEvidenceId, type EvidenceKind } from '@rz/schema';
+import { requireViewer } from '@rz/subgraph-runtime';
+import { isUUID } from 'class-validator';
 import { maySeeComplaintEvidence } from '../../access/atameken-access';
-import type { ComplaintEntity } from '../complaint/complaint.entity';
+import { ComplaintEntity } from '../complaint/complaint.entity';
+import { isOpenComplaint } from '../complaint/complaint.lifecycle';
+import { ComplaintEvidenceEntity } from './complaint-evidence.entity';
 import { complaintEvidenceLoader } from './complaint-evidence.loader';
 import { ComplaintEvidenceKind, type ComplaintEvidence } from './complaint-evidence.type';
 import type { AtamekenContext } from '../../context';
@@ -32,6 +36,38 @@ export class ComplaintEvidenceService {
       seen.add(evidence.sha256);
       return evidence;
     });
+  }
+
+  /**
+   * The author adds files while the complaint is open (SUBMITTED, ACCEPTED or IN_PROGRESS), up to
+   * MAX_EVIDENCE in all; a file already attached is refused. The complaint row is locked, so two
+   * additions at once number their files one after the other.
+   */
+  async add(complaintId: string, ids: readonly string[]): Promise<ComplaintEntity> {
+    const viewer = requireViewer(this.ctx.viewer);
+    if (!isUUID(complaintId, 'all')) throw notFound('Complaint', complaintId, 'id');
+    const complaint = await this.ctx.db.transaction(async (manager) => {
+      const locked = await manager.findOne(ComplaintEntity, { where: { id: complaintId }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw notFound('Complaint', complaintId, 'id');
+      if (locked.authorSubject !== viewer.subject) throw forbidden('Only the author adds evidence to a complaint');
+      if (!isOpenComplaint(locked.status)) {
+        throw conflict(`Evidence is added while the complaint is open; it is ${locked.status}`, { field: 'id', reason: 'COMPLAINT_CLOSED', status: locked.status });
+      }
+      const files = this.verify(ids, 'evidence');
+      const existing = await manager.find(ComplaintEvidenceEntity, { where: { complaintId } });
+      const attached = new Set(existing.map((e) => e.sha256));
+      files.forEach((file, index) => {
+        if (attached.has(file.sha256)) throw badUserInput(`evidence.${index}`, 'This file is already attached to the complaint');
+      });
+      if (existing.length + files.length > MAX_EVIDENCE) {
+        throw badUserInput('evidence', `A complaint holds at most ${MAX_EVIDENCE} files; it has ${existing.length}`);
+      }
+      const next = existing.reduce((max, e) => Math.max(max, e.position), -1) + 1;
+      await manager.insert(ComplaintEvidenceEntity, files.map((file, index) => ({ complaintId, position: next + index, sha256: file.sha256, kind: file.kind })));
+      return locked;
+    });
+    this.ctx.loaders.get(complaintEvidenceLoader).clear(complaintId);
+    return complaint;
   }
 
   /** The author, akimat officers whose scope covers the complaint, and admins. */
