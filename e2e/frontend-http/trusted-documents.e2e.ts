@@ -1,5 +1,5 @@
 import { RegionsOverviewDocument, documentIdOf } from '@rz/client';
-import { gql, startTestSystem, testToken, type TestSystem } from '@rz/test-support';
+import { gql, postGraphQL, startTestSystem, testToken, type TestSystem } from '@rz/test-support';
 
 const PERIOD = { from: '2026-01-01', to: '2026-12-31' };
 
@@ -17,19 +17,12 @@ describe('trusted documents (production, anonymous mode)', () => {
   }, 180_000);
   afterAll(() => system?.close());
 
-  const post = async (body: unknown, token?: string) => {
-    const res = await fetch(system.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, ...((await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] }) };
-  };
+  const post = (body: unknown, token?: string) => postGraphQL(system.gatewayUrl, body, token);
 
   it('answers a registered id by POST and by GET, anonymously', async () => {
     const byPost = await post({ documentId: id, variables: PERIOD });
     expect(byPost.errors).toBeUndefined();
-    expect(byPost.data.regions).toHaveLength(20);
+    expect(byPost.data?.regions).toHaveLength(20);
     const url = new URL(system.gatewayUrl);
     url.searchParams.set('documentId', id);
     url.searchParams.set('variables', JSON.stringify(PERIOD));

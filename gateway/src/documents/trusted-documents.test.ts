@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testToken } from '@rz/test-support';
+import { postGraphQL, testToken, type GraphQLResponse } from '@rz/test-support';
 import type { RunningGateway } from '../http/server';
 import { startTestGateway } from '../testing/test-gateway';
 import { hashDocument, TrustedDocuments } from './trusted-documents';
@@ -20,15 +20,8 @@ describe('trusted documents at the gateway', () => {
   });
   afterAll(() => gateway?.stop());
 
-  const post = async (body: unknown, token?: string) => {
-    const res = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, ...((await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] }) };
-  };
-  const code = (answer: { errors?: { extensions?: { code?: string } }[] }) => answer.errors?.[0].extensions?.code;
+  const post = (body: unknown, token?: string) => postGraphQL(gateway.url, body, token);
+  const code = (answer: GraphQLResponse) => answer.errors?.[0].extensions?.code;
 
   it('runs a listed id and refuses an ad-hoc document even from an admin in `all` mode', async () => {
     expect(await post({ documentId: id })).toEqual({ status: 200, data: { __typename: 'Query' } });
