@@ -255,6 +255,21 @@ describe('everyday use through the gateway', () => {
     );
     expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('shows staff which official acted on a complaint, and the public only the role', async () => {
+    // A demo official: the seed registers one per staffed akimat, with a display name.
+    const demoOfficer = await testToken({ roles: ['akimat_officer'], territory: '750000000', subject: 'demo-akimat-750000000' });
+    const author = await testToken({ roles: ['citizen'], subject: 'everyday-history' });
+    const id = await fileComplaint(system.gatewayUrl, author, { territory: '751710000', text: 'Не работает лифт в доме уже неделю, history' });
+    expect((await gql(system.gatewayUrl, `mutation($id: ID!) { changeComplaintStatus(id: $id, to: ACCEPTED) { status } }`, { id }, demoOfficer)).errors).toBeUndefined();
+    const read = (token?: string) => gql(system.gatewayUrl, `query($id: ID!) { complaint(id: $id) { history { byRole officerName } } }`, { id }, token);
+    const staff = await read(demoOfficer);
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data!.complaint.history[1]).toEqual({ byRole: 'AKIMAT_OFFICER', officerName: 'Специалист акимата: г.Алматы' });
+    for (const token of [undefined, author]) {
+      expect((await read(token)).data!.complaint.history.map((h: any) => h.officerName)).toEqual([null, null]);
+    }
+  });
 });
 
 function weekdaysAfter(day: string, count: number): string {

@@ -7,6 +7,7 @@ import { ComplaintDeadlineResolver } from './civic-control/complaint-deadline/co
 import { ComplaintEvidenceResolver } from './civic-control/complaint-evidence/complaint-evidence.resolver';
 import { ComplaintIndicatorsResolver, TerritoryComplaintIndicatorsResolver } from './civic-control/complaint-indicators/complaint-indicators.resolver';
 import { ComplaintResolver } from './civic-control/complaint/complaint.resolver';
+import { ComplaintHistoryResolver } from './civic-control/complaint/complaint-history.resolver';
 import { ComplaintEventResolver } from './civic-control/complaint-event/complaint-event.resolver';
 import { InitiativeCompletionResolver, InitiativeImplementationResolver } from './initiatives/initiative-implementation/initiative-implementation.resolver';
 import { InitiativeMapResolver } from './initiatives/initiative-map/initiative-map.resolver';
@@ -50,6 +51,7 @@ export function buildAtamekenSchema(): Promise<GraphQLSchema> {
         InitiativeRatingResolver,
         InitiativeMapResolver,
         ComplaintResolver,
+        ComplaintHistoryResolver,
         ComplaintEventResolver,
         ComplaintEvidenceResolver,
         ComplaintCommentsResolver,

@@ -27,6 +27,8 @@ export function demoAkimatOfficers(): AkimatOfficerEntity[] {
       id: stableId(`akimat-officer:${code}`),
       officerSubject: demoOfficerSubject(kato().require(code).code),
       territoryCode: code,
+      // A post, not a person: demo data names nobody.
+      displayName: `Специалист акимата: ${kato().require(code).names.ru}`,
       createdAt: new Date('2026-01-15T09:00:00+05:00'),
     }),
   );

@@ -13,6 +13,10 @@ export class AkimatOfficerEntity {
   @Column('text', { name: 'territory_code' })
   territoryCode: string;
 
+  /** How staff see the official in complaint histories; never published. */
+  @Column('text', { name: 'display_name', nullable: true })
+  displayName: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

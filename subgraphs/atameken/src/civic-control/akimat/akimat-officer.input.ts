@@ -12,6 +12,12 @@ export class AssignAkimatOfficerInput {
   @Field(() => ID, { description: 'KATO code of the akimat the official works for' })
   @IsKatoCode()
   territory: string;
+
+  @Field(() => String, { nullable: true, description: 'Name staff see in complaint histories (never published)' })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string | null;
 }
 
 @InputType()

@@ -49,7 +49,7 @@ export class AkimatOfficerService {
     const officerSubject = input.officerSubject.trim();
     if (!officerSubject) throw badUserInput('input.officerSubject', 'Give the official\'s token subject');
     const repository = this.ctx.db.getRepository(AkimatOfficerEntity);
-    const row = repository.create({ id: newId(), officerSubject, territoryCode: territory.code });
+    const row = repository.create({ id: newId(), officerSubject, territoryCode: territory.code, displayName: input.displayName?.trim() || null });
     const inserted = await repository
       .createQueryBuilder()
       .insert()
