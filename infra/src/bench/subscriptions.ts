@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const gatewayPid = system.services.get('gateway')!.child.pid!;
   // Many citizens file, a few complaints each, as in life (one subject's request budget is not the point here).
   const citizens = await Promise.all(Array.from({ length: Math.ceil(K / 5) }, (_, i) => signDevToken(keys, { roles: ['citizen'], subject: `bench-citizen-${i}` })));
-  const file = async (i: number): Promise<string> => {
+  const file = async (i: number, attempt = 0): Promise<string> => {
     const response = await fetch(system.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${citizens[Math.floor(i / 5)]}` },
@@ -116,7 +116,14 @@ async function main(): Promise<void> {
           },
         },
       }),
+    }).catch(async (error: Error & { cause?: unknown }) => {
+      // Say why (the cause), and try once more as a client would; a second filing only adds events nobody counts.
+      process.stderr.write(`filing ${i} failed: ${String(error.cause ?? error)}\n`);
+      if (attempt > 0) throw error;
+      await sleep(1_000);
+      return null;
     });
+    if (!response) return file(i, attempt + 1);
     const body = (await response.json()) as { errors?: unknown; data?: { fileComplaint: { complaint: { id: string } } } };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data!.fileComplaint.complaint.id;
@@ -217,6 +224,11 @@ async function main(): Promise<void> {
       await Promise.all(clients.map((c) => c.dispose()));
       await sleep(2_000);
     }
+  } catch (error) {
+    // Say what the gateway said before it failed, not only that a request did.
+    const gateway = system.services.get('gateway')!;
+    process.stderr.write(`gateway exit code ${gateway.child.exitCode}, last lines:\n${gateway.tail()}\n`);
+    throw error;
   } finally {
     await system.stop();
     await postgres.stop();
