@@ -209,7 +209,7 @@ async function latencyOf(url: string, op: MixOperation, officerToken: string, sa
   return { p50: at(50), p95: at(95), max: times[times.length - 1] };
 }
 
-async function startStockGateway(subgraphUrls: Record<SubgraphName, string>): Promise<{ child: ChildProcess; url: string }> {
+async function startStockGateway(subgraphUrls: Record<SubgraphName, string>, sharedSecret: string | undefined): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const { PATH, HOME, TZ, LANG } = process.env;
   const child = spawn(process.execPath, [join(__dirname, 'stock-gateway.js')], {
@@ -221,6 +221,7 @@ async function startStockGateway(subgraphUrls: Record<SubgraphName, string>): Pr
       NODE_ENV: 'production',
       PORT: String(port),
       SUPERGRAPH_FILE,
+      ...(sharedSecret ? { SUBGRAPH_SHARED_SECRET: sharedSecret } : {}),
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, subgraphUrls[name]])),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -346,7 +347,7 @@ async function main(): Promise<void> {
     const officerToken = await signDevToken(keys, { roles: OFFICER.roles, territory: OFFICER.territory, subject: OFFICER.subject });
     const proxyList = [...proxies.values()];
 
-    const stock = await startStockGateway(proxiedUrls);
+    const stock = await startStockGateway(proxiedUrls, system.sharedSecret);
     cleanups.push(() => stock.child.kill('SIGKILL'));
     const stockTarget = { name: 'stock', url: stock.url, pid: stock.child.pid! };
     const oursTarget = { name: 'ours', url: system.gatewayUrl, pid: system.services.get('gateway')!.child.pid! };

@@ -3,6 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { SUBGRAPHS, subgraphEnvPrefix } from '@rz/contract';
+import { gatewaySecretParams } from '@rz/service-kit';
 
 /**
  * Stock @apollo/gateway for `npm run bench:gateway`: ApolloServer + ApolloGateway on the committed
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
         url: urls.get(name) ?? url,
         willSendRequest({ request, context }) {
           if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+          // Production subgraphs answer only a caller with the shared secret.
+          for (const [header, value] of Object.entries(gatewaySecretParams(env.SUBGRAPH_SHARED_SECRET))) request.http?.headers.set(header, value);
         },
       }),
   });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -35,6 +36,8 @@ export interface ServiceProcess {
 
 export interface RunningSystem {
   gatewayUrl: string;
+  /** In production mode: the secret made for this system that the gateway sends the subgraphs (SUBGRAPH_SHARED_SECRET), which they require. */
+  sharedSecret?: string;
   services: Map<ServiceProcess['name'], ServiceProcess>;
   /** Kills one service (SIGKILL by default) and starts it again with the same settings. */
   restart(name: ServiceProcess['name'], signal?: NodeJS.Signals): Promise<void>;
@@ -94,8 +97,11 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
   if (options.logDir) mkdirSync(options.logDir, { recursive: true });
   const timeout = options.readyTimeoutMs ?? 90_000;
   const services = new Map<ServiceProcess['name'], ServiceProcess>();
+  // Production subgraphs answer only the gateway; elsewhere tests may call them directly.
+  const sharedSecret = options.nodeEnv === 'production' ? randomBytes(32).toString('hex') : undefined;
   const common = {
     NODE_ENV: options.nodeEnv,
+    ...(sharedSecret ? { SUBGRAPH_SHARED_SECRET: sharedSecret } : {}),
     HOST: '127.0.0.1',
     LOG_LEVEL: options.logLevel ?? 'info',
     AUTH_JWKS_FILE: options.jwksFile,
@@ -157,6 +163,7 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
 
   return {
     gatewayUrl: services.get('gateway')!.url,
+    sharedSecret,
     services,
     async restart(name, signal = 'SIGKILL') {
       await terminate(services.get(name)!, signal);
