@@ -27,6 +27,7 @@ import { VolunteerReviewEntity } from './volunteers/volunteer-review/volunteer-r
 import { VolunteerEntity } from './volunteers/volunteer/volunteer.entity';
 import { ZhomartAward20261122020300 } from './migrations/20261122020300-zhomart-award';
 import { CreateIdempotencyKey20261204140000 } from './migrations/20261204140000-create-idempotency-key';
+import { ComplaintScaleIndexes20261204151400 } from './migrations/20261204151400-complaint-scale-indexes';
 import { AkimatOfficerDisplayName20261204160000 } from './migrations/20261204160000-akimat-officer-display-name';
 import { ZhomartAwardEntity } from './volunteers/zhomart/zhomart-award.entity';
 import { startComplaintEvents } from './civic-control/complaint-event/complaint-event.service';
@@ -64,6 +65,7 @@ export const atameken: SubgraphDefinition<AtamekenConfig, AtamekenServices> = {
     VolunteerCorps20261122020200,
     ZhomartAward20261122020300,
     CreateIdempotencyKey20261204140000,
+    ComplaintScaleIndexes20261204151400,
     AkimatOfficerDisplayName20261204160000,
   ],
   loadConfig,

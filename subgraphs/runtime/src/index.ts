@@ -10,6 +10,7 @@ export * from './auth/auth-checker';
 export * from './database/data-source';
 export * from './database/statement-counter';
 export * from './database/paginate';
+export * from './database/territory-batch';
 export * from './database/by-id-loader';
 export * from './database/list-by-key-loader';
 export * from './database/localized-text-columns';

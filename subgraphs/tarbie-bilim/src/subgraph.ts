@@ -15,6 +15,7 @@ import { CreateLocalHistoryClub20261122020200 } from './migrations/2026112202020
 import { CreateSchoolEnrolment20261122020300 } from './migrations/20261122020300-create-school-enrolment';
 import { AddRegistrationParticipantName20261204000000 } from './migrations/20261204000000-add-registration-participant-name';
 import { CreateIdempotencyKey20261204140000 } from './migrations/20261204140000-create-idempotency-key';
+import { EventScaleIndexes20261204151400 } from './migrations/20261204151400-event-scale-indexes';
 import { EventRegistrationEntity } from './registration/registration.entity';
 import { EventResultEntity } from './result/result.entity';
 import { buildTarbieBilimSchema } from './schema';
@@ -41,6 +42,7 @@ export const tarbieBilim: SubgraphDefinition = {
     CreateSchoolEnrolment20261122020300,
     AddRegistrationParticipantName20261204000000,
     CreateIdempotencyKey20261204140000,
+    EventScaleIndexes20261204151400,
   ],
   buildSchema: buildTarbieBilimSchema,
   seedDemo,

@@ -10,7 +10,7 @@ import {
   notFound,
   type ConnectionShape,
 } from '@rz/schema';
-import { actsIn, newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { actsIn, newId, paginate, paginateTerritories, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { oversees, overseenCodes } from '../access/aqparat-tolqyny-access';
@@ -51,6 +51,20 @@ export class FaceService {
   }
 
   async list(filter: FaceFilter | null = {}, page: PageRequest): Promise<ConnectionShape<FaceEntity>> {
+    const connection = await paginate(this.listQuery(filter), page);
+    this.prime(connection.nodes);
+    return connection;
+  }
+
+  /** One page per territory (with the units below it), in the same statements for any number of territories. */
+  async listWithin(codes: string[], filter: FaceFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<FaceEntity>[]> {
+    const query = this.listQuery({ ...filter, territory: undefined });
+    const connections = await paginateTerritories(query, codes, page, { within: (subtree) => `f.territoryCode IN (${subtree})` });
+    for (const connection of connections) this.prime(connection.nodes);
+    return connections;
+  }
+
+  private listQuery(filter: FaceFilter | null | undefined) {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('f');
     const overseen = overseenCodes(this.ctx.viewer);
@@ -60,9 +74,7 @@ export class FaceService {
     }
     if (filter.status) query.andWhere('f.status = :status', { status: filter.status });
     if (filter.sphere) query.andWhere('f.sphere = :sphere', { sphere: filter.sphere });
-    const connection = await paginate(query, page);
-    this.prime(connection.nodes);
-    return connection;
+    return query;
   }
 
   supportCount(face: FaceEntity): Promise<number> {

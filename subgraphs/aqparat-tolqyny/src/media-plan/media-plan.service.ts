@@ -1,5 +1,5 @@
 import { badUserInput, conflict, type ConnectionShape, DomainError, invalidTransition, kato, notFound, TerritoryLevel, todayInKazakhstan, WorkListOrder } from '@rz/schema';
-import { newId, paginate, paginateBy, requireActsIn, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { newId, paginate, paginateBy, paginateTerritories, requireActsIn, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { QueryFailedError, type SelectQueryBuilder } from 'typeorm';
 import { oversees, overseenCodes } from '../access/aqparat-tolqyny-access';
 import { MediaItemEntity } from '../media-item/media-item.entity';
@@ -37,6 +37,28 @@ export class MediaPlanService {
   }
 
   async list(filter: MediaPlanFilter | null = {}, page: PageRequest, order: WorkListOrder = WorkListOrder.NEWEST): Promise<ConnectionShape<MediaPlanEntity>> {
+    const query = this.listQuery(filter);
+    const connection =
+      order === WorkListOrder.DUE_FIRST ? await paginateBy(query, page, { sql: 'p.submission_deadline', direction: 'ASC' }) : await paginate(query, page);
+    this.prime(connection.nodes);
+    return connection;
+  }
+
+  /** One page per territory (with the units below it), newest first, in the same statements for any number of territories. */
+  async listWithin(codes: string[], filter: MediaPlanFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<MediaPlanEntity>[]> {
+    const query = this.listQuery({ ...filter, territory: undefined });
+    const connections = await paginateTerritories(query, codes, page, { within: (subtree) => `p.territoryCode IN (${subtree})` });
+    for (const connection of connections) this.prime(connection.nodes);
+    return connections;
+  }
+
+  /** Items point back at their plan: answer that from the page already read. */
+  private prime(plans: MediaPlanEntity[]): void {
+    const loader = this.ctx.loaders.get(mediaPlanByIdLoader);
+    for (const plan of plans) loader.prime(plan.id, plan);
+  }
+
+  private listQuery(filter: MediaPlanFilter | null | undefined) {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('p');
     const overseen = overseenCodes(this.ctx.viewer);
@@ -52,12 +74,7 @@ export class MediaPlanService {
     if (filter.deadlineFrom) query.andWhere('p.submissionDeadline >= :deadlineFrom', { deadlineFrom: filter.deadlineFrom });
     if (filter.deadlineTo) query.andWhere('p.submissionDeadline <= :deadlineTo', { deadlineTo: filter.deadlineTo });
     if (filter.awaitingMe) this.awaitingViewer(query);
-    const connection =
-      order === WorkListOrder.DUE_FIRST ? await paginateBy(query, page, { sql: 'p.submission_deadline', direction: 'ASC' }) : await paginate(query, page);
-    // Items point back at their plan: answer that from the page already read.
-    const loader = this.ctx.loaders.get(mediaPlanByIdLoader);
-    for (const plan of connection.nodes) loader.prime(plan.id, plan);
-    return connection;
+    return query;
   }
 
   /** Plans waiting for the viewer: to submit (officers, in their scope) or to review (project offices, in their region). */

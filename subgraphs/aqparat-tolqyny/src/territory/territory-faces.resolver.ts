@@ -1,4 +1,5 @@
 import { territoryConnectionResolver } from '@rz/schema';
+import { territoryListBatch } from '@rz/subgraph-runtime';
 import { FaceFilter } from '../face/face.input';
 import { FaceService } from '../face/face.service';
 import { FaceConnection } from '../face/face.type';
@@ -9,5 +10,5 @@ export const TerritoryFacesResolver = territoryConnectionResolver({
   returns: () => FaceConnection,
   description: '"100 new faces" of this territory and of the units below it, newest nomination first',
   argument: FaceFilter,
-  list: (ctx: AqparatTolqynyContext, territory, filter, page) => new FaceService(ctx).list({ ...filter, territory }, page),
+  list: territoryListBatch((ctx: AqparatTolqynyContext, codes, filter, page) => new FaceService(ctx).listWithin(codes, filter, page)),
 });

@@ -1,4 +1,5 @@
 import { territoryConnectionResolver } from '@rz/schema';
+import { territoryListBatch } from '@rz/subgraph-runtime';
 import { MediaPlanFilter } from '../media-plan/media-plan.input';
 import { MediaPlanService } from '../media-plan/media-plan.service';
 import { MediaPlanConnection } from '../media-plan/media-plan.type';
@@ -9,5 +10,5 @@ export const TerritoryMediaPlansResolver = territoryConnectionResolver({
   returns: () => MediaPlanConnection,
   description: 'Media plans of this territory and of the units below it',
   argument: MediaPlanFilter,
-  list: (ctx: AqparatTolqynyContext, territory, filter, page) => new MediaPlanService(ctx).list({ ...filter, territory }, page),
+  list: territoryListBatch((ctx: AqparatTolqynyContext, codes, filter, page) => new MediaPlanService(ctx).listWithin(codes, filter, page)),
 });

@@ -1,4 +1,5 @@
 import { territoryConnectionResolver } from '@rz/schema';
+import { territoryListBatch } from '@rz/subgraph-runtime';
 import { ComplaintFilter } from '../civic-control/complaint/complaint.input';
 import { ComplaintService } from '../civic-control/complaint/complaint.service';
 import { ComplaintConnection } from '../civic-control/complaint/complaint.type';
@@ -9,5 +10,5 @@ export const TerritoryComplaintsResolver = territoryConnectionResolver({
   returns: () => ComplaintConnection,
   description: 'Civic control complaints in this territory and below it',
   argument: ComplaintFilter,
-  list: (ctx: AtamekenContext, territory, filter, page) => new ComplaintService(ctx).list({ ...filter, territory }, page),
+  list: territoryListBatch((ctx: AtamekenContext, codes, filter, page) => new ComplaintService(ctx).listWithin(codes, filter, page)),
 });

@@ -1,4 +1,5 @@
 import { territoryConnectionResolver } from '@rz/schema';
+import { territoryListBatch } from '@rz/subgraph-runtime';
 import { InitiativeFilter } from '../initiatives/initiative/initiative.input';
 import { InitiativeService } from '../initiatives/initiative/initiative.service';
 import { InitiativeConnection } from '../initiatives/initiative/initiative.type';
@@ -9,5 +10,5 @@ export const TerritoryInitiativesResolver = territoryConnectionResolver({
   returns: () => InitiativeConnection,
   description: 'Civic initiatives in this territory and below it',
   argument: InitiativeFilter,
-  list: (ctx: AtamekenContext, territory, filter, page) => new InitiativeService(ctx).list({ ...filter, territory }, page),
+  list: territoryListBatch((ctx: AtamekenContext, codes, filter, page) => new InitiativeService(ctx).listWithin(codes, filter, page)),
 });

@@ -1,5 +1,5 @@
 import { badUserInput, forbidden, hasAnyLanguage, kato, localizedColumns, notFound, patchLocalized, type ConnectionShape, type GeoPointInput } from '@rz/schema';
-import { newId, paginate, paginateBy, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
+import { newId, paginate, paginateBy, paginateTerritories, requireViewer, type PageOrder, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { SelectQueryBuilder } from 'typeorm';
 import { isEditor } from '../access/rukhani-qazyna-access';
@@ -42,11 +42,16 @@ export class MonumentService {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('m');
     this.applyFilter(query, filter, 'filter');
-    const words = searchWords(filter.search);
-    if (!words.length) return paginate(query, page);
-    // A search is ranked by relevance: the sum of its words' scores, most relevant first.
-    const relevance = `round((${words.map((_, index) => wordScore('m', index)).join(' + ')})::numeric, 4)`;
-    return paginateBy(query, page, { sql: relevance, direction: 'DESC' });
+    const order = relevanceOrder(filter);
+    return order ? paginateBy(query, page, order) : paginate(query, page);
+  }
+
+  /** One page per territory (with the units below it), in the same statements for any number of territories. */
+  listWithin(codes: string[], filter: MonumentFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<MonumentEntity>[]> {
+    const unscoped: MonumentFilter = { ...filter, territory: undefined };
+    const query = this.repository.createQueryBuilder('m');
+    this.applyFilter(query, unscoped, 'filter');
+    return paginateTerritories(query, codes, page, { within: (subtree) => `m.territoryCode IN (${subtree})`, order: relevanceOrder(unscoped) });
   }
 
   /** Monuments with coordinates within radiusKm of a point, nearest first (ties by id). */
@@ -150,4 +155,11 @@ export class MonumentService {
   private requireEditor(): void {
     if (!isEditor(requireViewer(this.ctx.viewer))) throw forbidden('Only editors of the Rukhani Qazyna subprogramme may edit monuments');
   }
+}
+
+/** A search is ranked by relevance: the sum of its words' scores, most relevant first; no order without one. */
+function relevanceOrder(filter: MonumentFilter): PageOrder | undefined {
+  const words = searchWords(filter.search);
+  if (!words.length) return undefined;
+  return { sql: `round((${words.map((_, index) => wordScore('m', index)).join(' + ')})::numeric, 4)`, direction: 'DESC' };
 }

@@ -1,4 +1,5 @@
 import { territoryConnectionResolver } from '@rz/schema';
+import { territoryListBatch } from '@rz/subgraph-runtime';
 import { MonumentFilter } from '../monument/monument.input';
 import { MonumentService } from '../monument/monument.service';
 import { MonumentConnection } from '../monument/monument.type';
@@ -9,5 +10,5 @@ export const TerritoryMonumentsResolver = territoryConnectionResolver({
   returns: () => MonumentConnection,
   description: 'Monuments in this territory and below it',
   argument: MonumentFilter,
-  list: (ctx: RukhaniQazynaContext, territory, filter, page) => new MonumentService(ctx).list({ ...filter, territory }, page),
+  list: territoryListBatch((ctx: RukhaniQazynaContext, codes, filter, page) => new MonumentService(ctx).listWithin(codes, filter, page)),
 });

@@ -1,5 +1,5 @@
 import { badUserInput, hasAnyLanguage, invalidTransition, kato, localizedColumns, notFound, patchLocalized, type ConnectionShape, type TerritoryNode } from '@rz/schema';
-import { newId, paginate, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { newId, paginate, paginateTerritories, requireViewer, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
 import { isEditor, managesTerritory, requireManagerRole, requireManagesTerritory } from '../access/rukhani-qazyna-access';
@@ -70,6 +70,16 @@ export class TourismRouteService {
   }
 
   async list(filter: Partial<TourismRouteFilter> | null | undefined, page: PageRequest): Promise<ConnectionShape<TourismRouteEntity>> {
+    return paginate(this.listQuery(filter), page);
+  }
+
+  /** One page per territory (with the units below it), in the same statements for any number of territories. */
+  async listWithin(codes: string[], filter: Partial<TourismRouteFilter> | null | undefined, page: PageRequest): Promise<ConnectionShape<TourismRouteEntity>[]> {
+    const query = this.listQuery({ ...filter, territory: undefined });
+    return paginateTerritories(query, codes, page, { within: (subtree) => `r.stopTerritories && ARRAY(${subtree})` });
+  }
+
+  private listQuery(filter: Partial<TourismRouteFilter> | null | undefined) {
     // An explicit `filter: null` arrives as null, which a default parameter does not cover.
     filter ??= {};
     const status = filter.status ?? TourismRouteStatus.PUBLISHED;
@@ -93,7 +103,7 @@ export class TourismRouteService {
       if (!isUUID(filter.monumentId)) throw badUserInput('filter.monumentId', 'Not a monument id');
       query.andWhere('EXISTS (SELECT 1 FROM tourism_route_stop s WHERE s.route_id = r.id AND s.monument_id = :monumentId)', { monumentId: filter.monumentId });
     }
-    return paginate(query, page);
+    return query;
   }
 
   /** Creates a draft with its stops; length and regions are computed in the same transaction. */

@@ -18,11 +18,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const alias = query.alias;
   const totalCount = await query.clone().getCount();
   const pageQuery = query.clone().orderBy(`${alias}.id`, 'DESC').limit(page.first + 1);
-  if (page.after) {
-    const [lastId] = decodeCursor(page.after);
-    if (typeof lastId !== 'string' || !isUuid(lastId)) throw badUserInput('after', 'Malformed cursor: pass the endCursor of a previous page');
-    pageQuery.andWhere(`${alias}.id < :lastId`, { lastId });
-  }
+  if (page.after) pageQuery.andWhere(`${alias}.id < :lastId`, { lastId: afterId(page.after) });
   const rows = await pageQuery.getMany();
   const nodes = rows.slice(0, page.first);
   const last = nodes.at(-1);
@@ -31,6 +27,22 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     totalCount,
     pageInfo: { hasNextPage: rows.length > page.first, endCursor: last ? encodeCursor([last.id]) : null },
   };
+}
+
+const MALFORMED = 'Malformed cursor: pass the endCursor of a previous page';
+
+/** The last id of a paginate cursor. */
+export function afterId(after: string): string {
+  const [lastId] = decodeCursor(after);
+  if (typeof lastId !== 'string' || !isUuid(lastId)) throw badUserInput('after', MALFORMED);
+  return lastId;
+}
+
+/** The last key and id of a paginateBy cursor. */
+export function afterKey(after: string): { lastKey: string; lastId: string } {
+  const [lastKey, lastId] = decodeCursor(after);
+  if (typeof lastKey !== 'string' || typeof lastId !== 'string' || !isUuid(lastId)) throw badUserInput('after', MALFORMED);
+  return { lastKey, lastId };
 }
 
 /** A computed order for paginateBy: an SQL expression that is never NULL (coalesce it), with its parameters. */
@@ -61,10 +73,7 @@ export async function paginateBy<T extends ObjectLiteral & { id: string }>(
     .addOrderBy(`${alias}.id`, 'DESC')
     .limit(page.first + 1);
   if (page.after) {
-    const [lastKey, lastId] = decodeCursor(page.after);
-    if (typeof lastKey !== 'string' || typeof lastId !== 'string' || !isUuid(lastId)) {
-      throw badUserInput('after', 'Malformed cursor: pass the endCursor of a previous page');
-    }
+    const { lastKey, lastId } = afterKey(page.after);
     const beyond = order.direction === 'DESC' ? '<' : '>';
     // The parameter takes the key's type from the comparison.
     pageQuery.andWhere(`(${key} ${beyond} :pageKey OR (${key} = :pageKey AND ${alias}.id < :pageId))`, { pageKey: lastKey, pageId: lastId });

@@ -1,5 +1,5 @@
 import { badUserInput, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, paginate, paginateTerritories, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { requireManagerRole, requireManagesTerritory } from '../access/tarbie-bilim-access';
@@ -34,6 +34,16 @@ export class ClubService {
   }
 
   async list(filter: LocalHistoryClubFilter | null = {}, page: PageRequest): Promise<ConnectionShape<LocalHistoryClubEntity>> {
+    return paginate(this.listQuery(filter), page);
+  }
+
+  /** One page per territory (with the units below it), in the same statements for any number of territories. */
+  async listWithin(codes: string[], filter: LocalHistoryClubFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<LocalHistoryClubEntity>[]> {
+    const query = this.listQuery({ ...filter, territory: undefined });
+    return paginateTerritories(query, codes, page, { within: (subtree) => `c.territoryCode IN (${subtree})` });
+  }
+
+  private listQuery(filter: LocalHistoryClubFilter | null | undefined) {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.ctx.db.getRepository(LocalHistoryClubEntity).createQueryBuilder('c');
     if (filter.territory) {
@@ -44,7 +54,7 @@ export class ClubService {
         year: requireSchoolYear(filter.activeIn, 'filter.activeIn'),
       });
     }
-    return paginate(query, page);
+    return query;
   }
 
   async create(input: CreateLocalHistoryClubInput): Promise<LocalHistoryClubEntity> {

@@ -30,11 +30,17 @@ export class EnrolmentService {
    * null when nothing below it was entered. Entering a region and its districts never counts twice.
    */
   async total(territory: TerritoryNode, schoolYear: number): Promise<number | null> {
+    return (await this.totals([territory.code], schoolYear))[0];
+  }
+
+  /** total() of each territory, in one statement. */
+  async totals(codes: string[], schoolYear: number): Promise<(number | null)[]> {
     const rows: { territory_code: string; students: number }[] = await this.ctx.db.query(
       `SELECT territory_code, students FROM school_enrolment WHERE school_year = $1 AND territory_code = ANY($2)`,
-      [schoolYear, kato().subtreeCodes(territory.code)],
+      [schoolYear, [...new Set(codes.flatMap((code) => kato().subtreeCodes(code)))]],
     );
     const entered = new Map(rows.map((r) => [r.territory_code, Number(r.students)]));
+    // A unit's own figure, else the sum of its children's; null where nothing below it is entered.
     const resolve = (code: string): number | null => {
       const own = entered.get(code);
       if (own !== undefined) return own;
@@ -45,6 +51,6 @@ export class EnrolmentService {
       }
       return sum;
     };
-    return entered.size ? resolve(territory.code) : null;
+    return codes.map(resolve);
   }
 }

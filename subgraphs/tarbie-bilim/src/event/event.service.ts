@@ -1,5 +1,5 @@
 import { badUserInput, DomainError, hasAnyLanguage, invalidTransition, kato, localizedColumns, notFound, patchLocalized, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, paginate, paginateTerritories, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { distinctMonumentIds, replaceMonumentLinks } from '../monument/monument-links';
@@ -50,6 +50,16 @@ export class EventService {
   }
 
   async list(filter: EventFilter | null = {}, page: PageRequest): Promise<ConnectionShape<EventEntity>> {
+    return paginate(this.listQuery(filter), page);
+  }
+
+  /** One page per territory (with the units below it), in the same statements for any number of territories. */
+  async listWithin(codes: string[], filter: EventFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<EventEntity>[]> {
+    const query = this.listQuery({ ...filter, territory: undefined });
+    return paginateTerritories(query, codes, page, { within: (subtree) => `e.territoryCode IN (${subtree})` });
+  }
+
+  private listQuery(filter: EventFilter | null | undefined) {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.repository.createQueryBuilder('e');
     if (filter.territory) {
@@ -62,7 +72,7 @@ export class EventService {
     // Overlap with the period, so an event running across `from` is still listed.
     if (filter.from) query.andWhere('e.endsAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('e.startsAt <= :to', { to: filter.to });
-    return paginate(query, page);
+    return query;
   }
 
   async create(input: CreateEventInput): Promise<EventEntity> {

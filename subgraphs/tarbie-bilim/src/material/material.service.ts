@@ -1,5 +1,5 @@
 import { badUserInput, kato, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
+import { newId, paginate, paginateTerritories, type PageRequest, type SubgraphContext } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { requireManagerRole, requireManagesTerritory } from '../access/tarbie-bilim-access';
@@ -33,6 +33,16 @@ export class MaterialService {
   }
 
   async list(filter: LocalHistoryMaterialFilter | null = {}, page: PageRequest): Promise<ConnectionShape<LocalHistoryMaterialEntity>> {
+    return paginate(this.listQuery(filter), page);
+  }
+
+  /** One page per territory (with the units below it), in the same statements for any number of territories. */
+  async listWithin(codes: string[], filter: LocalHistoryMaterialFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<LocalHistoryMaterialEntity>[]> {
+    const query = this.listQuery({ ...filter, territory: undefined });
+    return paginateTerritories(query, codes, page, { within: (subtree) => `m.territoryCode IN (${subtree})` });
+  }
+
+  private listQuery(filter: LocalHistoryMaterialFilter | null | undefined) {
     filter ??= {}; // an explicit null argument from GraphQL
     const query = this.ctx.db.getRepository(LocalHistoryMaterialEntity).createQueryBuilder('m');
     if (filter.territory) {
@@ -45,7 +55,7 @@ export class MaterialService {
         monument: filter.monument.toLowerCase(),
       });
     }
-    return paginate(query, page);
+    return query;
   }
 
   async create(input: CreateLocalHistoryMaterialInput): Promise<LocalHistoryMaterialEntity> {

@@ -1,5 +1,5 @@
 import { territoryConnectionResolver } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { territoryListBatch, type SubgraphContext } from '@rz/subgraph-runtime';
 import { LocalHistoryClubFilter } from '../club/club.input';
 import { ClubService } from '../club/club.service';
 import { LocalHistoryClubConnection } from '../club/club.type';
@@ -9,5 +9,5 @@ export const TerritoryClubsResolver = territoryConnectionResolver({
   returns: () => LocalHistoryClubConnection,
   description: 'Local history clubs in this territory and below it',
   argument: LocalHistoryClubFilter,
-  list: (ctx: SubgraphContext, territory, filter, page) => new ClubService(ctx).list({ ...filter, territory }, page),
+  list: territoryListBatch((ctx: SubgraphContext, codes, filter, page) => new ClubService(ctx).listWithin(codes, filter, page)),
 });

@@ -1,5 +1,5 @@
 import { territoryConnectionResolver } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { territoryListBatch, type SubgraphContext } from '@rz/subgraph-runtime';
 import { EventFilter } from '../event/event.input';
 import { EventService } from '../event/event.service';
 import { EventConnection } from '../event/event.type';
@@ -9,5 +9,5 @@ export const TerritoryEventsResolver = territoryConnectionResolver({
   returns: () => EventConnection,
   description: 'Tarbie-Bilim events in this territory and below it',
   argument: EventFilter,
-  list: (ctx: SubgraphContext, territory, filter, page) => new EventService(ctx).list({ ...filter, territory }, page),
+  list: territoryListBatch((ctx: SubgraphContext, codes, filter, page) => new EventService(ctx).listWithin(codes, filter, page)),
 });

@@ -1,8 +1,11 @@
 import { Territory, type TerritoryNode } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { territoryBatch, type SubgraphContext } from '@rz/subgraph-runtime';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { TarbieBilimIndicators, type TarbieBilimIndicatorsShape } from '../indicators/indicators.type';
+
+// The territories of a request asking for the same school year share one set of statements.
+const indicatorsOf = territoryBatch((ctx: SubgraphContext, codes, schoolYear: number) => new IndicatorsService(ctx).forTerritories(codes, schoolYear));
 
 @Resolver(() => Territory)
 export class TerritoryIndicatorsResolver {
@@ -12,6 +15,6 @@ export class TerritoryIndicatorsResolver {
     @Arg('schoolYear', () => Int, { description: 'The year the school year starts in: 2026 is 2026-2027' }) schoolYear: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TarbieBilimIndicatorsShape> {
-    return new IndicatorsService(ctx).forTerritory(territory.code, schoolYear);
+    return indicatorsOf(ctx, territory.code, schoolYear);
   }
 }

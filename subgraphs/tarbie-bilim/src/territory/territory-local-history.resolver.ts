@@ -1,5 +1,5 @@
 import { territoryConnectionResolver } from '@rz/schema';
-import type { SubgraphContext } from '@rz/subgraph-runtime';
+import { territoryListBatch, type SubgraphContext } from '@rz/subgraph-runtime';
 import { LocalHistoryMaterialFilter } from '../material/material.input';
 import { MaterialService } from '../material/material.service';
 import { LocalHistoryMaterialConnection } from '../material/material.type';
@@ -9,5 +9,5 @@ export const TerritoryLocalHistoryResolver = territoryConnectionResolver({
   returns: () => LocalHistoryMaterialConnection,
   description: 'Local history materials about this territory and the units below it',
   argument: LocalHistoryMaterialFilter,
-  list: (ctx: SubgraphContext, territory, filter, page) => new MaterialService(ctx).list({ ...filter, territory }, page),
+  list: territoryListBatch((ctx: SubgraphContext, codes, filter, page) => new MaterialService(ctx).listWithin(codes, filter, page)),
 });

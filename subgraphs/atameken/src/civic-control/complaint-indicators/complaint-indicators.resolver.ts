@@ -1,4 +1,5 @@
 import { Territory, type TerritoryNode } from '@rz/schema';
+import { territoryBatch } from '@rz/subgraph-runtime';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ComplaintPeriodArgs } from './complaint-indicators.input';
 import { ComplaintIndicatorsService } from './complaint-indicators.service';
@@ -20,15 +21,19 @@ export class ComplaintIndicatorsResolver {
   }
 }
 
+// The territories of a request asking for the same period share one statement per field.
+const indicatorsOf = territoryBatch((ctx: AtamekenContext, codes, period: ComplaintPeriodArgs) => new ComplaintIndicatorsService(ctx).indicatorsOf(codes, period));
+const trendOf = territoryBatch((ctx: AtamekenContext, codes, period: ComplaintPeriodArgs) => new ComplaintIndicatorsService(ctx).trendOf(codes, period));
+
 @Resolver(() => Territory)
 export class TerritoryComplaintIndicatorsResolver {
   @FieldResolver(() => ComplaintIndicators, { nullable: true, description: 'Civic control indicators for complaints filed here (and below) in a period' })
   complaintIndicators(@Root() territory: TerritoryNode, @Args() period: ComplaintPeriodArgs, @Ctx() ctx: AtamekenContext) {
-    return new ComplaintIndicatorsService(ctx).indicators(territory.code, period);
+    return indicatorsOf(ctx, territory.code, period);
   }
 
   @FieldResolver(() => [ComplaintTrendMonth], { nullable: true, description: 'Complaints filed and resolved here (and below) per calendar month' })
   complaintTrend(@Root() territory: TerritoryNode, @Args() period: ComplaintPeriodArgs, @Ctx() ctx: AtamekenContext) {
-    return new ComplaintIndicatorsService(ctx).trend(territory.code, period);
+    return trendOf(ctx, territory.code, period);
   }
 }

@@ -1,5 +1,5 @@
 import { badUserInput, conflict, distanceKm, DomainError, forbidden, invalidTransition, kato, notFound, type ConnectionShape, WorkListOrder } from '@rz/schema';
-import { claimIdempotencyKey, idempotencyKeyOf, newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
+import { claimIdempotencyKey, idempotencyKeyOf, newId, paginate, paginateTerritories, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import { In, type EntityManager } from 'typeorm';
 import { isOfficerIn, requireHandlesComplaint } from '../../access/atameken-access';
@@ -81,6 +81,17 @@ export class ComplaintService {
   }
 
   async list(filter: ComplaintFilter | null | undefined, page: PageRequest, order = WorkListOrder.NEWEST): Promise<ConnectionShape<ComplaintEntity>> {
+    const query = this.listQuery(filter);
+    return order === WorkListOrder.DUE_FIRST ? complaintsDueFirst(query, page) : paginate(query, page);
+  }
+
+  /** One page per territory (with the units below it), newest first, in the same statements for any number of territories. */
+  listWithin(codes: string[], filter: ComplaintFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<ComplaintEntity>[]> {
+    const query = this.listQuery({ ...filter, territory: undefined });
+    return paginateTerritories(query, codes, page, { within: (subtree) => `c.territoryCode IN (${subtree})` });
+  }
+
+  private listQuery(filter: ComplaintFilter | null | undefined) {
     // An explicit `filter: null` arrives as null, which a default parameter does not cover.
     filter ??= {};
     const query = this.repository.createQueryBuilder('c');
@@ -101,7 +112,7 @@ export class ComplaintService {
     }
     if (filter.mine) query.andWhere('c.authorSubject = :author', { author: requireViewer(this.ctx.viewer).subject });
     applyComplaintWorkFilters(query, filter, this.ctx.viewer);
-    return order === WorkListOrder.DUE_FIRST ? complaintsDueFirst(query, page) : paginate(query, page);
+    return query;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, hasAnyLanguage, invalidTransition, kato, localizedColumns, notFound, patchLocalized, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { newId, paginate, paginateTerritories, requireViewer, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { mayProposeForOrganisation, mayWithdrawInitiative, moderatesInitiatives } from '../../access/atameken-access';
@@ -46,6 +46,16 @@ export class InitiativeService {
   }
 
   async list(filter: InitiativeFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<InitiativeEntity>> {
+    return paginate(this.listQuery(filter), page);
+  }
+
+  /** One page per territory (with the units below it), in the same statements for any number of territories. */
+  listWithin(codes: string[], filter: InitiativeFilter | null | undefined, page: PageRequest): Promise<ConnectionShape<InitiativeEntity>[]> {
+    const query = this.listQuery({ ...filter, territory: undefined });
+    return paginateTerritories(query, codes, page, { within: (subtree) => `i.territoryCode IN (${subtree})` });
+  }
+
+  private listQuery(filter: InitiativeFilter | null | undefined) {
     // An explicit `filter: null` arrives as null, which a default parameter does not cover.
     filter ??= {};
     const query = this.repository.createQueryBuilder('i');
@@ -66,7 +76,7 @@ export class InitiativeService {
       });
     }
     if (filter.mine) query.andWhere('i.authorSubject = :author', { author: requireViewer(this.ctx.viewer).subject });
-    return paginate(query, page);
+    return query;
   }
 
   async propose(input: ProposeInitiativeInput): Promise<InitiativeEntity> {

@@ -1,0 +1,65 @@
+import { kato } from '@rz/schema';
+import { statementCounter } from '@rz/subgraph-runtime';
+import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
+import { aqparatTolqyny } from '../subgraph';
+
+let subgraph: TestSubgraph;
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(aqparatTolqyny, { seedDemo: true });
+});
+afterAll(() => subgraph?.close());
+
+const REGIONS = kato().regions.map((region) => region.code);
+const PAGE = `totalCount nodes { id } pageInfo { hasNextPage endCursor }`;
+const FIELDS = `code
+  faces(first: 2) { ${PAGE} }
+  mediaPlans(first: 1) { ${PAGE} }
+  approved: mediaPlans(first: 1, filter: { status: APPROVED }) { ${PAGE} }`;
+
+/** Territory entities as the gateway asks for them, and the statements they took. */
+async function territories(codes: string[], fields = FIELDS): Promise<{ entities: any[]; statements: number }> {
+  const counter = statementCounter(subgraph.db);
+  counter.reset();
+  const res = await gql(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Territory { ${fields} } } }`, {
+    reps: codes.map((code) => ({ __typename: 'Territory', code })),
+  });
+  expect(res.errors).toBeUndefined();
+  return { entities: res.data!._entities, statements: counter.count };
+}
+
+describe('Territory fields of aqparat-tolqyny for a batch of territories', () => {
+  it('take as many statements for the 20 regions as for one', async () => {
+    const one = await territories(['750000000']);
+    const twenty = await territories(REGIONS);
+    expect(twenty.entities).toHaveLength(20);
+    expect(twenty.statements).toBe(one.statements);
+  });
+
+  it('give each territory what the lists give for it alone, page after page', async () => {
+    const { entities } = await territories(REGIONS);
+    const lists = await Promise.all(
+      REGIONS.map((code) =>
+        gql(
+          subgraph.url,
+          `{ faces(first: 2, filter: { territory: "${code}" }) { ${PAGE} }
+             mediaPlans(first: 1, filter: { territory: "${code}" }) { ${PAGE} }
+             approved: mediaPlans(first: 1, filter: { territory: "${code}", status: APPROVED }) { ${PAGE} } }`,
+        ),
+      ),
+    );
+    entities.forEach((territory, i) => {
+      expect(lists[i].errors).toBeUndefined();
+      expect(territory).toEqual({ ...lists[i].data, code: REGIONS[i] });
+    });
+    expect(entities.some((t) => t.faces.pageInfo.hasNextPage)).toBe(true);
+    expect(entities.some((t) => t.approved.totalCount > 0)).toBe(true);
+
+    // The next page, from a cursor the batch gave.
+    const paged = entities.find((t) => t.faces.pageInfo.hasNextPage)!;
+    const after = paged.faces.pageInfo.endCursor;
+    const next = await territories([paged.code], `faces(first: 2, after: "${after}") { ${PAGE} }`);
+    const alone = await gql(subgraph.url, `{ faces(first: 2, after: "${after}", filter: { territory: "${paged.code}" }) { ${PAGE} } }`);
+    expect(next.entities[0].faces).toEqual(alone.data!.faces);
+    expect(next.entities[0].faces.nodes).not.toContainEqual(paged.faces.nodes[0]);
+  });
+});

@@ -1,0 +1,73 @@
+import { kato } from '@rz/schema';
+import { statementCounter } from '@rz/subgraph-runtime';
+import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
+import { atameken } from '../subgraph';
+
+let subgraph: TestSubgraph;
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(atameken, { seedDemo: true });
+});
+afterAll(() => subgraph?.close());
+
+const REGIONS = kato().regions.map((region) => region.code);
+const PAGE = `totalCount nodes { id } pageInfo { hasNextPage endCursor }`;
+const PERIOD = 'from: "2025-01-01", to: "2026-12-31"';
+const INDICATORS = `filed open resolvedByState resolvedByCitizens rejected duplicates overdue resolvedWithinDeadline medianDaysToResolve shareResolvedWithinDeadline`;
+const FIELDS = `code
+  complaints(first: 1) { ${PAGE} }
+  ecology: complaints(first: 1, filter: { topic: ECOLOGY }) { ${PAGE} }
+  initiatives(first: 1) { ${PAGE} }
+  complaintIndicators(${PERIOD}) { ${INDICATORS} }
+  complaintTrend(${PERIOD}) { month filed resolvedByState resolvedByCitizens medianDaysToResolve }`;
+
+/** Territory entities as the gateway asks for them, and the statements they took. */
+async function territories(codes: string[], fields = FIELDS): Promise<{ entities: any[]; statements: number }> {
+  const counter = statementCounter(subgraph.db);
+  counter.reset();
+  const res = await gql(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Territory { ${fields} } } }`, {
+    reps: codes.map((code) => ({ __typename: 'Territory', code })),
+  });
+  expect(res.errors).toBeUndefined();
+  return { entities: res.data!._entities, statements: counter.count };
+}
+
+describe('Territory fields of atameken for a batch of territories', () => {
+  it('take as many statements for the 20 regions as for one', async () => {
+    const one = await territories(['750000000']);
+    const twenty = await territories(REGIONS);
+    expect(twenty.entities).toHaveLength(20);
+    expect(twenty.statements).toBe(one.statements);
+  });
+
+  it('give each territory what the lists give for it alone, page after page', async () => {
+    const { entities } = await territories(REGIONS);
+    const lists = await Promise.all(
+      REGIONS.map((code) =>
+        gql(
+          subgraph.url,
+          `{ complaints(first: 1, filter: { territory: "${code}" }) { ${PAGE} }
+             ecology: complaints(first: 1, filter: { territory: "${code}", topic: ECOLOGY }) { ${PAGE} }
+             initiatives(first: 1, filter: { territory: "${code}" }) { ${PAGE} }
+             complaintIndicators(territory: "${code}", ${PERIOD}) { ${INDICATORS} }
+             complaintTrend(territory: "${code}", ${PERIOD}) { month filed resolvedByState resolvedByCitizens medianDaysToResolve } }`,
+        ),
+      ),
+    );
+    entities.forEach((territory, i) => {
+      expect(lists[i].errors).toBeUndefined();
+      expect(territory).toEqual({ ...lists[i].data, code: REGIONS[i] });
+    });
+    for (const field of ['complaints', 'ecology', 'initiatives']) expect(entities.some((t) => t[field].pageInfo.hasNextPage)).toBe(true);
+    expect(entities.some((t) => t.complaintIndicators.filed > 0 && t.complaintIndicators.medianDaysToResolve !== null)).toBe(true);
+    expect(entities.some((t) => t.complaintIndicators.filed === 0)).toBe(true);
+    expect(entities.every((t) => t.complaintTrend.length === 24)).toBe(true);
+
+    // The next page, from a cursor the batch gave.
+    const paged = entities.find((t) => t.initiatives.pageInfo.hasNextPage)!;
+    const after = paged.initiatives.pageInfo.endCursor;
+    const next = await territories([paged.code], `initiatives(first: 2, after: "${after}") { ${PAGE} }`);
+    const alone = await gql(subgraph.url, `{ initiatives(first: 2, after: "${after}", filter: { territory: "${paged.code}" }) { ${PAGE} } }`);
+    expect(next.entities[0].initiatives).toEqual(alone.data!.initiatives);
+    expect(next.entities[0].initiatives.nodes).not.toContainEqual(paged.initiatives.nodes[0]);
+  });
+});
