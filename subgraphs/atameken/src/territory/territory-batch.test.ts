@@ -13,12 +13,15 @@ const REGIONS = kato().regions.map((region) => region.code);
 const PAGE = `totalCount nodes { id } pageInfo { hasNextPage endCursor }`;
 const PERIOD = 'from: "2025-01-01", to: "2026-12-31"';
 const INDICATORS = `filed open resolvedByState resolvedByCitizens rejected duplicates overdue resolvedWithinDeadline medianDaysToResolve shareResolvedWithinDeadline`;
+const RANKING = `periodStart periodEnd entries { rank score patronName volunteer { id } }`;
 const FIELDS = `code
   complaints(first: 1) { ${PAGE} }
   ecology: complaints(first: 1, filter: { topic: ECOLOGY }) { ${PAGE} }
   initiatives(first: 1) { ${PAGE} }
   complaintIndicators(${PERIOD}) { ${INDICATORS} }
-  complaintTrend(${PERIOD}) { month filed resolvedByState resolvedByCitizens medianDaysToResolve }`;
+  complaintTrend(${PERIOD}) { month filed resolvedByState resolvedByCitizens medianDaysToResolve }
+  active: zhomartRanking(nomination: MOST_ACTIVE_VOLUNTEER, period: YEAR) { ${RANKING} }
+  patrons: zhomartRanking(nomination: BEST_PATRON, period: YEAR, day: "2026-06-01", first: 3) { ${RANKING} }`;
 
 /** Territory entities as the gateway asks for them, and the statements they took. */
 async function territories(codes: string[], fields = FIELDS): Promise<{ entities: any[]; statements: number }> {
@@ -49,7 +52,9 @@ describe('Territory fields of atameken for a batch of territories', () => {
              ecology: complaints(first: 1, filter: { territory: "${code}", topic: ECOLOGY }) { ${PAGE} }
              initiatives(first: 1, filter: { territory: "${code}" }) { ${PAGE} }
              complaintIndicators(territory: "${code}", ${PERIOD}) { ${INDICATORS} }
-             complaintTrend(territory: "${code}", ${PERIOD}) { month filed resolvedByState resolvedByCitizens medianDaysToResolve } }`,
+             complaintTrend(territory: "${code}", ${PERIOD}) { month filed resolvedByState resolvedByCitizens medianDaysToResolve }
+             active: zhomartRanking(nomination: MOST_ACTIVE_VOLUNTEER, territory: "${code}", period: YEAR) { ${RANKING} }
+             patrons: zhomartRanking(nomination: BEST_PATRON, territory: "${code}", period: YEAR, day: "2026-06-01", first: 3) { ${RANKING} } }`,
         ),
       ),
     );
@@ -61,6 +66,7 @@ describe('Territory fields of atameken for a batch of territories', () => {
     expect(entities.some((t) => t.complaintIndicators.filed > 0 && t.complaintIndicators.medianDaysToResolve !== null)).toBe(true);
     expect(entities.some((t) => t.complaintIndicators.filed === 0)).toBe(true);
     expect(entities.every((t) => t.complaintTrend.length === 24)).toBe(true);
+    expect(entities.some((t) => t.active.entries.length > 0)).toBe(true);
 
     // The next page, from a cursor the batch gave.
     const paged = entities.find((t) => t.initiatives.pageInfo.hasNextPage)!;
@@ -69,5 +75,17 @@ describe('Territory fields of atameken for a batch of territories', () => {
     const alone = await gql(subgraph.url, `{ initiatives(first: 2, after: "${after}", filter: { territory: "${paged.code}" }) { ${PAGE} } }`);
     expect(next.entities[0].initiatives).toEqual(alone.data!.initiatives);
     expect(next.entities[0].initiatives.nodes).not.toContainEqual(paged.initiatives.nodes[0]);
+  });
+
+  it('refuses a ranking scope below a district for that territory alone', async () => {
+    const res = await gql(
+      subgraph.url,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Territory { code zhomartRanking(nomination: MOST_ACTIVE_VOLUNTEER, period: YEAR) { periodStart } } } }`,
+      { reps: ['750000000', '611010000'].map((code) => ({ __typename: 'Territory', code })) },
+    );
+    expect(res.data!._entities[0].zhomartRanking).not.toBeNull();
+    expect(res.data!._entities[1].zhomartRanking).toBeNull();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]).toMatchObject({ path: ['_entities', 1, 'zhomartRanking'], extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

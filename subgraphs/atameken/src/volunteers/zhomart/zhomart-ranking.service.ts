@@ -1,4 +1,5 @@
 import { badUserInput, kato, TerritoryLevel } from '@rz/schema';
+import { groupBy, subtreePairs } from '@rz/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import { addDays, kzDay, kzDayStart } from '../../shared/kz-time';
 import { RANKED_NOMINATIONS, ZhomartNomination, type ZhomartPeriodKind } from './zhomart.enums';
@@ -51,6 +52,12 @@ const ARGS = `WITH args AS (
   SELECT $1::date AS day_from, $2::date AS day_to, $3::timestamptz AS at_from, $4::timestamptz AS at_to, $5::text[] AS codes
 )`;
 
+/** ARGS for one of many scopes (scope.root, from $5), whose subtrees are ($7, $8) as (root, code) rows. */
+const SCOPE_ARGS = `WITH args AS (
+  SELECT $1::date AS day_from, $2::date AS day_to, $3::timestamptz AS at_from, $4::timestamptz AS at_to,
+         ARRAY(SELECT tm.code FROM unnest($7::text[], $8::text[]) AS tm(root, code) WHERE tm.root = scope.root) AS codes
+)`;
+
 const SQL: Record<string, string> = {
   [ZhomartNomination.MOST_ACTIVE_VOLUNTEER]: `
     SELECT row_number() OVER (ORDER BY sum(h.people_helped) DESC, count(*) DESC, v.created_at, v.id)::int AS rank,
@@ -96,16 +103,69 @@ export class ZhomartRankingService {
   ): Promise<ZhomartRankingResult> {
     const codes = scopeCodes(territory, 'territory');
     const period = periodContaining(kind, day ?? kzDay());
-    const rows = await rankRows(this.ctx.db.manager, nomination, codes, period, first, 'nomination');
-    return {
-      nomination,
-      periodKind: kind,
-      periodStart: period.start,
-      periodEnd: period.end,
-      tieBreak: TIE_BREAK[nomination]!,
-      entries: rows.map(({ patronSubject: _private, ...entry }) => ({ ...entry, isVolunteer: nomination !== ZhomartNomination.BEST_PATRON })),
-    };
+    return publicRanking(nomination, kind, period, await rankRows(this.ctx.db.manager, nomination, codes, period, first, 'nomination'));
   }
+
+  /**
+   * ranking() with each of many territories as scope, in one statement; a territory that cannot be a
+   * scope gets its own error.
+   */
+  async rankingsWithin(
+    nomination: ZhomartNomination,
+    territories: string[],
+    kind: ZhomartPeriodKind,
+    day: string | null | undefined,
+    first: number,
+  ): Promise<(ZhomartRankingResult | Error)[]> {
+    const checked = territories.map((code) => {
+      try {
+        scopeCodes(code, 'territory');
+        return code;
+      } catch (error) {
+        return error as Error;
+      }
+    });
+    const scopes = checked.filter((c): c is string => typeof c === 'string');
+    let period: ZhomartPeriod;
+    try {
+      period = periodContaining(kind, day ?? kzDay());
+      if (!RANKED_NOMINATIONS.includes(nomination)) throw badUserInput('nomination', `${nomination} is not ranked from the data: the committee names its winner`);
+    } catch (error) {
+      // As ranking() would: the territory is judged first.
+      return checked.map((c) => (typeof c === 'string' ? (error as Error) : c));
+    }
+    const { roots, members } = subtreePairs(scopes);
+    const rows: (RawRankRow & { root: string })[] = await this.ctx.db.query(
+      `SELECT scope.root, x.* FROM unnest($5::text[]) AS scope(root) CROSS JOIN LATERAL (${SCOPE_ARGS} ${SQL[nomination]}) x ORDER BY scope.root, x.rank`,
+      [period.start, period.end, kzDayStart(period.start), kzDayStart(addDays(period.end, 1)), scopes, first, roots, members],
+    );
+    const byScope = groupBy(rows, (row) => row.root);
+    return checked.map((c) => (typeof c === 'string' ? publicRanking(nomination, kind, period, (byScope.get(c) ?? []).map(rankRow)) : c));
+  }
+}
+
+/** Public ranking: patrons' accounts are dropped. */
+function publicRanking(nomination: ZhomartNomination, kind: ZhomartPeriodKind, period: ZhomartPeriod, rows: ZhomartRankingRow[]): ZhomartRankingResult {
+  return {
+    nomination,
+    periodKind: kind,
+    periodStart: period.start,
+    periodEnd: period.end,
+    tieBreak: TIE_BREAK[nomination]!,
+    entries: rows.map(({ patronSubject: _private, ...entry }) => ({ ...entry, isVolunteer: nomination !== ZhomartNomination.BEST_PATRON })),
+  };
+}
+
+type RawRankRow = { rank: number; score: number; candidate: string; patron_name: string | null; patron_subject: string | null };
+
+function rankRow(r: RawRankRow): ZhomartRankingRow {
+  return {
+    rank: r.rank,
+    score: r.score,
+    candidate: r.candidate,
+    patronName: r.patron_name,
+    ...(r.patron_subject ? { patronSubject: r.patron_subject } : {}),
+  };
 }
 
 /** Runs a ranked nomination's SQL; `limit` null ranks every candidate. */
@@ -120,15 +180,9 @@ export async function rankRows(
   if (!RANKED_NOMINATIONS.includes(nomination)) {
     throw badUserInput(field, `${nomination} is not ranked from the data: the committee names its winner`);
   }
-  const rows: { rank: number; score: number; candidate: string; patron_name: string | null; patron_subject: string | null }[] = await manager.query(
+  const rows: RawRankRow[] = await manager.query(
     `${ARGS} ${SQL[nomination]}`,
     [period.start, period.end, kzDayStart(period.start), kzDayStart(addDays(period.end, 1)), codes, limit],
   );
-  return rows.map((r) => ({
-    rank: r.rank,
-    score: r.score,
-    candidate: r.candidate,
-    patronName: r.patron_name,
-    ...(r.patron_subject ? { patronSubject: r.patron_subject } : {}),
-  }));
+  return rows.map(rankRow);
 }

@@ -1,5 +1,5 @@
 import { kato, PageArgs, Territory, type TerritoryNode } from '@rz/schema';
-import { Role } from '@rz/subgraph-runtime';
+import { Role, territoryBatch } from '@rz/subgraph-runtime';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { VolunteerEntity } from '../volunteer/volunteer.entity';
 import { VolunteerService } from '../volunteer/volunteer.service';
@@ -62,11 +62,16 @@ export class ZhomartAwardResolver {
   }
 }
 
+// The territories of a request asking for the same ranking share one statement; a unit that cannot be a scope fails alone.
+const rankingsWithin = territoryBatch((ctx: AtamekenContext, codes, args: ZhomartPeriodArgs) =>
+  new ZhomartRankingService(ctx).rankingsWithin(args.nomination, codes, args.period, args.day, args.first),
+);
+
 @Resolver(() => Territory)
 export class TerritoryZhomartResolver {
   @FieldResolver(() => ZhomartRanking, { nullable: true, description: 'A computed Zhomart Zhurek ranking with this district, city or region as scope' })
   zhomartRanking(@Root() territory: TerritoryNode, @Args() args: ZhomartPeriodArgs, @Ctx() ctx: AtamekenContext): Promise<ZhomartRankingResult> {
-    return new ZhomartRankingService(ctx).ranking(args.nomination, territory.code, args.period, args.day, args.first);
+    return rankingsWithin(ctx, territory.code, args) as Promise<ZhomartRankingResult>;
   }
 }
 
