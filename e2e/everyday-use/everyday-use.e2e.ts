@@ -134,12 +134,7 @@ describe('everyday use through the gateway', () => {
 
   it('takes the default language of every lang argument from x-lang or Accept-Language', async () => {
     const ask = async (headers: Record<string, string>, field = 'name') => {
-      const response = await fetch(system.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query: `{ monuments(first: 1, filter: { search: "ясауи" }) { nodes { ${field} } } }` }),
-      });
-      const body = (await response.json()) as { data?: any; errors?: unknown };
+      const body = await postWithHeaders(system.gatewayUrl, `{ monuments(first: 1, filter: { search: "ясауи" }) { nodes { ${field} } } }`, {}, headers);
       expect(body.errors).toBeUndefined();
       return body.data.monuments.nodes[0].name;
     };
@@ -154,15 +149,13 @@ describe('everyday use through the gateway', () => {
   it('gives domain error messages in the request\'s language, naming it', async () => {
     const officer = await testToken({ roles: ['akimat_officer'], territory: '610000000', subject: 'everyday-media' });
     const refuse = async (headers: Record<string, string>) => {
-      const response = await fetch(system.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}`, ...headers },
-        body: JSON.stringify({
-          query: `mutation($input: CreateMediaPlanInput!) { createMediaPlan(input: $input) { id } }`,
-          variables: { input: { territory: '611010000', year: 2031, submissionDeadline: '2031-01-31' } },
-        }),
-      });
-      return ((await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0];
+      const body = await postWithHeaders(
+        system.gatewayUrl,
+        `mutation($input: CreateMediaPlanInput!) { createMediaPlan(input: $input) { id } }`,
+        { input: { territory: '611010000', year: 2031, submissionDeadline: '2031-01-31' } },
+        { authorization: `Bearer ${officer}`, ...headers },
+      );
+      return body.errors![0];
     };
     const ru = await refuse({ 'accept-language': 'ru-RU,ru;q=0.9' });
     expect(ru.message).toBe('Код 611010000 здесь не принимается: используйте 611000000');
@@ -271,6 +264,12 @@ describe('everyday use through the gateway', () => {
     }
   });
 });
+
+/** A GraphQL POST with extra headers (language, authorization), as a browser would send it. */
+async function postWithHeaders(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as { data?: any; errors?: { message: string; extensions: Record<string, any> }[] };
+}
 
 function weekdaysAfter(day: string, count: number): string {
   const d = new Date(`${day}T00:00:00Z`);
