@@ -9,13 +9,14 @@ import { startTestGateway } from '../testing/test-gateway';
 
 /**
  * The real gateway in process, in front of a stub subgraph that accepts every
- * upstream subscription and never emits: downstream subscriptions stay open.
+ * upstream subscription and never emits: downstream subscriptions stay open. Over HTTP it
+ * answers the head-cursor query a shared stream starts from.
  */
 async function startQuietSubgraphs(): Promise<{ url: string; upstreamSubscriptions: () => number; close(): Promise<void> }> {
   let active = 0;
   const server: Server = createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ data: null }));
+    res.end(JSON.stringify({ data: { complaintStatusChangedCursor: '0' } }));
   });
   const wss = new WebSocketServer({ server });
   useServer(
