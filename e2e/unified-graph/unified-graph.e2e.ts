@@ -101,8 +101,9 @@ describe('unified graph through the gateway', () => {
       { input: { topic: 'ROADS', text: 'Яма на дороге возле школы, опасно для детей', territory: '123456789' } },
       token,
     );
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.territory' });
-    expect(res.errors?.[0].message).toContain('123456789');
+    // The rejected code travels as a detail, so the message stays one per field (and translatable).
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.territory', territoryCode: '123456789' });
+    expect(res.errors?.[0].message).toContain('input.territory');
     expect(await count()).toBe(before);
   });
 
