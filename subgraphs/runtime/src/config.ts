@@ -4,6 +4,7 @@ import {
   booleanFlag,
   graphqlBodyLimitBytes,
   logLevel,
+  metricsSettings,
   nodeEnv,
   portNumber,
   postgresUrl,
@@ -12,8 +13,6 @@ import {
   shutdownSettings,
   subgraphSharedSecret,
 } from '@rz/service-kit';
-import { metricsSettings } from '@rz/service-kit';
-import { metricsSettings } from '@rz/service-kit';
 import { z } from 'zod';
 
 /** Settings every subgraph shares; a subgraph may extend the shape with its own. */
@@ -30,7 +29,6 @@ export function subgraphConfigShape(name: SubgraphName) {
       ...authSettings,
       MIGRATE_ON_START: booleanFlag.default(true),
       SEED_DEMO: booleanFlag.default(false),
-      ...metricsSettings,
       ...metricsSettings,
       /**
        * The secret the gateway sends (X-Gateway-Secret header, graphql-ws connection parameter).
