@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -13,6 +14,7 @@ import {
   queryLimitsFromConfig,
   requireSecretInProduction,
   runService,
+  shutdownDelayMs,
   tokenVerifierFromSettings,
   type Logger,
 } from '@rz/service-kit';
@@ -71,6 +73,8 @@ export interface RunningSubgraph<S extends ServiceMap = ServiceMap> {
   db: DataSource;
   server: Server;
   services: S;
+  /** Answers /ready with 503 from now on, and keeps serving for SHUTDOWN_DELAY_MS, before `stop`. */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -145,6 +149,8 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
     : undefined;
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
+    // runService stops us: Apollo's own handlers re-raise the signal and cut our cleanup short.
+    stopOnTerminationSignals: false,
     plugins,
     introspection: !production,
     // No "Did you mean ...?" hints about the schema in production.
@@ -159,7 +165,9 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: definition.name });
   });
+  let draining = false;
   app.get('/ready', async (_req, res) => {
+    if (draining) return res.status(503).json({ status: 'unavailable', service: definition.name, reason: 'draining' });
     try {
       await db.query('SELECT 1');
       res.json({ status: 'ready', service: definition.name });
@@ -190,6 +198,10 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
     db,
     server,
     services: processServices.services,
+    async drain() {
+      draining = true;
+      await sleep(shutdownDelayMs(config));
+    },
     async stop() {
       await ws?.dispose();
       await apollo.stop();
