@@ -151,8 +151,12 @@ const trustedDocumentSettings = {
 
 /** The response cache for anonymous queries (gateway/src/cache/, docs/frontend.md). */
 const responseCacheSettings = {
-  /** `memory`: cache anonymous query answers in this process; `off`. Default memory in production, off otherwise. */
-  RESPONSE_CACHE: z.enum(['off', 'memory']).optional(),
+  /**
+   * `memory`: cache anonymous query answers in this process; `postgres`: in RESPONSE_CACHE_DATABASE_URL
+   * (schema rz_gateway_cache, created at start), shared by every replica; `off`. Default memory in
+   * production, off otherwise.
+   */
+  RESPONSE_CACHE: z.enum(['off', 'memory', 'postgres']).optional(),
   /** Longest life of a cached answer, for types without a hint (cache/cache-hints.ts). Default 30 s. */
   RESPONSE_CACHE_TTL_SECONDS: positiveInt(86_400).default(30),
   /** Answers kept (least recently used go first). Default 5000. */
@@ -160,7 +164,8 @@ const responseCacheSettings = {
   /**
    * PostgreSQL the subgraphs write to: the gateway LISTENs there for their change notices
    * (channel rz_entity_changed), so a commit through any replica evicts what it changed. Unset:
-   * only writes through this gateway evict, others age out by TTL. Default unset.
+   * only writes through this gateway evict, others age out by TTL. Required by RESPONSE_CACHE=postgres,
+   * whose role must be allowed to create the schema rz_gateway_cache (or find it made). Default unset.
    */
   RESPONSE_CACHE_DATABASE_URL: z.url().optional(),
 };

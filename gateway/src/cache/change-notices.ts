@@ -19,7 +19,7 @@ export async function listenForChanges(cache: ResponseCache, databaseUrl: string
     const next = new Client({ connectionString: databaseUrl, application_name: 'gateway-response-cache' });
     next.on('notification', ({ payload }) => {
       const schema = payload?.split(':')[0];
-      if (schema) cache.evictSubgraph(schema.replace(/_/g, '-'));
+      if (schema) void Promise.resolve(cache.evictSubgraph(schema.replace(/_/g, '-'))).catch((error: Error) => logger.warn({ err: error.message }, 'response cache: eviction failed'));
     });
     next.on('error', (error) => {
       logger.warn({ err: error.message }, 'response cache: change notices lost, cache off until they are back');
@@ -33,7 +33,7 @@ export async function listenForChanges(cache: ResponseCache, databaseUrl: string
       throw error;
     }
     client = next;
-    cache.clear();
+    await cache.clear();
     cache.enabled = true;
   };
   const reconnect = () => {
@@ -43,7 +43,7 @@ export async function listenForChanges(cache: ResponseCache, databaseUrl: string
     if (which !== client) return;
     client = undefined;
     cache.enabled = false;
-    cache.clear();
+    void Promise.resolve(cache.clear()).catch(() => undefined);
     void which.end().catch(() => undefined);
     reconnect();
   };

@@ -62,13 +62,18 @@ function cleanAnswer(body: string): boolean {
   }
 }
 
-/** Calls `before` with the body just before Express sends it (Apollo's integration ends with `res.send(string)`). */
-function beforeSend(res: Response, before: (body: unknown) => void): void {
+/**
+ * Calls `before` with the body just before Express sends it (Apollo's integration ends with
+ * `res.send(string)`); when `before` answers a promise (a shared store), the body waits for it.
+ */
+function beforeSend(res: Response, before: (body: unknown) => void | Promise<unknown>): void {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
     res.send = send;
-    before(body);
-    return send(body);
+    const pending = before(body);
+    if (!pending) return send(body);
+    void pending.catch(() => undefined).then(() => send(body));
+    return res;
   };
 }
 
@@ -99,7 +104,7 @@ export function responseCache({ cache, analyzer }: ResponseCacheOptions): Reques
     if (!parameters) return next();
     const shape = analyzer.analyze(parameters.query, parameters.operationName);
     if (shape.kind === 'mutation' && req.method === 'POST') {
-      beforeSend(res, () => shape.subgraphs.forEach((subgraph) => cache.evictSubgraph(subgraph)));
+      beforeSend(res, () => Promise.all(shape.subgraphs.map((subgraph) => cache.evictSubgraph(subgraph))));
       return next();
     }
     if (shape.kind !== 'query' || req.headers.authorization || (req.method === 'GET' && !preflighted(req))) return next();
@@ -107,19 +112,23 @@ export function responseCache({ cache, analyzer }: ResponseCacheOptions): Reques
     const key = createHash('sha256')
       .update([shape.normalized, parameters.operationName ?? '', stableJson(parameters.variables), req.headers.accept ?? '', req.headers['accept-language'] ?? '', req.headers['x-lang'] ?? ''].join('\0'))
       .digest('base64url');
-    const hit = cache.get(key);
-    if (hit) {
-      setCacheHeaders(req, res, hit, 'HIT');
-      res.status(200).type(hit.contentType).send(hit.body);
-      return;
-    }
-    const snapshot = cache.snapshot(shape.subgraphs);
-    beforeSend(res, (body) => {
-      if (res.statusCode !== 200 || typeof body !== 'string' || body.length > MAX_CACHED_BYTES || !cleanAnswer(body)) return;
-      const contentType = String(res.getHeader('content-type') ?? 'application/json; charset=utf-8');
-      const stored = cache.set(key, { body, contentType, expiresAt: Date.now() + shape.ttlSeconds * 1000, subgraphs: shape.subgraphs }, snapshot);
-      if (stored) setCacheHeaders(req, res, stored, 'MISS');
-    });
-    next();
+    const lookup = async () => {
+      const hit = await cache.get(key);
+      if (hit) {
+        setCacheHeaders(req, res, hit, 'HIT');
+        res.status(200).type(hit.contentType).send(hit.body);
+        return;
+      }
+      const snapshot = await cache.snapshot(shape.subgraphs);
+      beforeSend(res, async (body) => {
+        if (res.statusCode !== 200 || typeof body !== 'string' || body.length > MAX_CACHED_BYTES || !cleanAnswer(body)) return;
+        const contentType = String(res.getHeader('content-type') ?? 'application/json; charset=utf-8');
+        const stored = await cache.set(key, { body, contentType, expiresAt: Date.now() + shape.ttlSeconds * 1000, subgraphs: shape.subgraphs }, snapshot);
+        if (stored) setCacheHeaders(req, res, stored, 'MISS');
+      });
+      next();
+    };
+    // A store that fails (the database is away) is skipped: Apollo answers as if there were no cache.
+    lookup().catch(() => next());
   };
 }

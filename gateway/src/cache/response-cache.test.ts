@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OperationAnalyzer } from './operation-analysis';
-import { ResponseCache } from './response-cache';
+import { MemoryResponseCache } from './response-cache';
 
 const answer = (subgraphs: string[], body = '{"data":{}}') => ({ body, contentType: 'application/json', expiresAt: Date.now() + 60_000, subgraphs });
 
 describe('response cache store', () => {
   it('evicts every answer that read from a changed subgraph, and only those', () => {
-    const cache = new ResponseCache(10);
+    const cache = new MemoryResponseCache(10);
     cache.set('a', answer(['atameken', 'tarbie-bilim']), cache.snapshot(['atameken', 'tarbie-bilim']));
     cache.set('b', answer(['rukhani-qazyna']), cache.snapshot(['rukhani-qazyna']));
     cache.evictSubgraph('tarbie-bilim');
@@ -15,7 +15,7 @@ describe('response cache store', () => {
   });
 
   it('does not store an answer whose read began before a change to one of its subgraphs', () => {
-    const cache = new ResponseCache(10);
+    const cache = new MemoryResponseCache(10);
     const before = cache.snapshot(['atameken']);
     cache.evictSubgraph('atameken'); // a commit lands while the read is in flight
     expect(cache.set('a', answer(['atameken']), before)).toBeUndefined();
@@ -26,7 +26,7 @@ describe('response cache store', () => {
   });
 
   it('drops expired and least recently used answers, and serves nothing while off', () => {
-    const cache = new ResponseCache(2);
+    const cache = new MemoryResponseCache(2);
     cache.set('old', { ...answer([]), expiresAt: Date.now() - 1 }, cache.snapshot([]));
     expect(cache.get('old')).toBeUndefined();
     for (const key of ['a', 'b']) cache.set(key, answer([]), cache.snapshot([]));

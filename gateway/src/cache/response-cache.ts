@@ -19,13 +19,36 @@ export interface ResponseCacheStats {
 }
 
 /**
+ * Where answers are kept: this process's memory, or PostgreSQL shared by every gateway replica
+ * (postgres-response-cache.ts). Methods may answer at once or by a promise. Emits `evicted`
+ * (subgraph) after each eviction.
+ */
+export interface ResponseCache extends EventEmitter {
+  /** False while change notices may be missed (the listener is reconnecting): nothing is served or stored. */
+  enabled: boolean;
+  get(key: string, now?: number): CachedAnswer | undefined | Promise<CachedAnswer | undefined>;
+  /** The generations of these subgraphs now: pass it to `set` when the answer arrives. */
+  snapshot(subgraphs: readonly string[]): string | Promise<string>;
+  /** Stores the answer unless one of its subgraphs changed since `snapshot`. */
+  set(key: string, answer: Omit<CachedAnswer, 'etag'>, snapshot: string): CachedAnswer | undefined | Promise<CachedAnswer | undefined>;
+  /** Drops every answer that read from this subgraph. */
+  evictSubgraph(subgraph: string): void | Promise<void>;
+  /** Drops everything (notices may have been missed). */
+  clear(): void | Promise<void>;
+  statistics(): ResponseCacheStats;
+}
+
+/** A strong ETag from the body. */
+export const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
+/**
  * Anonymous answers in memory, least recently used dropped first. Each answer is tagged with the
  * subgraphs its plan fetched from; a change notice from a subgraph evicts all of them. A
  * generation per subgraph guards the race between a read and a commit: an answer whose read began
  * before an eviction of one of its subgraphs is not stored (it may predate the commit).
  * Emits `evicted` (subgraph) after each eviction.
  */
-export class ResponseCache extends EventEmitter {
+export class MemoryResponseCache extends EventEmitter implements ResponseCache {
   private readonly entries = new Map<string, CachedAnswer>();
   private readonly generations = new Map<string, number>();
   private epoch = 0;
@@ -57,7 +80,7 @@ export class ResponseCache extends EventEmitter {
 
   set(key: string, answer: Omit<CachedAnswer, 'etag'>, snapshot: string): CachedAnswer | undefined {
     if (!this.enabled || this.snapshot(answer.subgraphs) !== snapshot) return undefined;
-    const cached = { ...answer, etag: `"${createHash('sha256').update(answer.body).digest('base64url').slice(0, 27)}"` };
+    const cached = { ...answer, etag: etagOf(answer.body) };
     this.entries.delete(key);
     this.entries.set(key, cached);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
