@@ -4,3 +4,4 @@ export * from './subgraph-harness';
 export * from './system-harness';
 export * from './test-env';
 export * from './ws-client';
+export * from './territory-batch';

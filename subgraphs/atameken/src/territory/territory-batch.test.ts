@@ -1,6 +1,5 @@
 import { kato } from '@rz/schema';
-import { statementCounter } from '@rz/subgraph-runtime';
-import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
+import { expectStatementsIndependentOfBatchSize, gql, PAGE_SELECTION as PAGE, startTestSubgraph, territoryEntities, type TestSubgraph } from '@rz/test-support';
 import { atameken } from '../subgraph';
 
 let subgraph: TestSubgraph;
@@ -10,7 +9,6 @@ beforeAll(async () => {
 afterAll(() => subgraph?.close());
 
 const REGIONS = kato().regions.map((region) => region.code);
-const PAGE = `totalCount nodes { id } pageInfo { hasNextPage endCursor }`;
 const PERIOD = 'from: "2025-01-01", to: "2026-12-31"';
 const INDICATORS = `filed open resolvedByState resolvedByCitizens rejected duplicates overdue resolvedWithinDeadline medianDaysToResolve shareResolvedWithinDeadline`;
 const RANKING = `periodStart periodEnd entries { rank score patronName volunteer { id } }`;
@@ -23,27 +21,12 @@ const FIELDS = `code
   active: zhomartRanking(nomination: MOST_ACTIVE_VOLUNTEER, period: YEAR) { ${RANKING} }
   patrons: zhomartRanking(nomination: BEST_PATRON, period: YEAR, day: "2026-06-01", first: 3) { ${RANKING} }`;
 
-/** Territory entities as the gateway asks for them, and the statements they took. */
-async function territories(codes: string[], fields = FIELDS): Promise<{ entities: any[]; statements: number }> {
-  const counter = statementCounter(subgraph.db);
-  counter.reset();
-  const res = await gql(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Territory { ${fields} } } }`, {
-    reps: codes.map((code) => ({ __typename: 'Territory', code })),
-  });
-  expect(res.errors).toBeUndefined();
-  return { entities: res.data!._entities, statements: counter.count };
-}
-
 describe('Territory fields of atameken for a batch of territories', () => {
-  it('take as many statements for the 20 regions as for one', async () => {
-    const one = await territories(['750000000']);
-    const twenty = await territories(REGIONS);
-    expect(twenty.entities).toHaveLength(20);
-    expect(twenty.statements).toBe(one.statements);
-  });
+  it('take as many statements for the 20 regions as for one', () =>
+    expectStatementsIndependentOfBatchSize(subgraph, '750000000', REGIONS, FIELDS));
 
   it('give each territory what the lists give for it alone, page after page', async () => {
-    const { entities } = await territories(REGIONS);
+    const { entities } = await territoryEntities(subgraph, REGIONS, FIELDS);
     const lists = await Promise.all(
       REGIONS.map((code) =>
         gql(
@@ -71,7 +54,7 @@ describe('Territory fields of atameken for a batch of territories', () => {
     // The next page, from a cursor the batch gave.
     const paged = entities.find((t) => t.initiatives.pageInfo.hasNextPage)!;
     const after = paged.initiatives.pageInfo.endCursor;
-    const next = await territories([paged.code], `initiatives(first: 2, after: "${after}") { ${PAGE} }`);
+    const next = await territoryEntities(subgraph, [paged.code], `initiatives(first: 2, after: "${after}") { ${PAGE} }`);
     const alone = await gql(subgraph.url, `{ initiatives(first: 2, after: "${after}", filter: { territory: "${paged.code}" }) { ${PAGE} } }`);
     expect(next.entities[0].initiatives).toEqual(alone.data!.initiatives);
     expect(next.entities[0].initiatives.nodes).not.toContainEqual(paged.initiatives.nodes[0]);

@@ -1,6 +1,5 @@
 import { kato } from '@rz/schema';
-import { statementCounter } from '@rz/subgraph-runtime';
-import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
+import { expectStatementsIndependentOfBatchSize, gql, PAGE_SELECTION as PAGE, startTestSubgraph, territoryEntities, type TestSubgraph } from '@rz/test-support';
 import { rukhaniQazyna } from '../subgraph';
 
 let subgraph: TestSubgraph;
@@ -10,34 +9,18 @@ beforeAll(async () => {
 afterAll(() => subgraph?.close());
 
 const REGIONS = kato().regions.map((region) => region.code);
-const PAGE = `totalCount nodes { id } pageInfo { hasNextPage endCursor }`;
 const FIELDS = `code
   monuments(first: 2) { ${PAGE} }
   searched: monuments(first: 2, filter: { search: "мавзолей" }) { ${PAGE} }
   routes { ${PAGE} }
   qrCoverage { monuments monumentsWithInstalledQr share }`;
 
-/** Territory entities as the gateway asks for them, and the statements they took. */
-async function territories(codes: string[], fields = FIELDS): Promise<{ entities: any[]; statements: number }> {
-  const counter = statementCounter(subgraph.db);
-  counter.reset();
-  const res = await gql(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Territory { ${fields} } } }`, {
-    reps: codes.map((code) => ({ __typename: 'Territory', code })),
-  });
-  expect(res.errors).toBeUndefined();
-  return { entities: res.data!._entities, statements: counter.count };
-}
-
 describe('Territory fields of rukhani-qazyna for a batch of territories', () => {
-  it('take as many statements for the 20 regions as for one', async () => {
-    const one = await territories(['750000000']);
-    const twenty = await territories(REGIONS);
-    expect(twenty.entities).toHaveLength(20);
-    expect(twenty.statements).toBe(one.statements);
-  });
+  it('take as many statements for the 20 regions as for one', () =>
+    expectStatementsIndependentOfBatchSize(subgraph, '750000000', REGIONS, FIELDS));
 
   it('give each territory what the lists give for it alone, page after page', async () => {
-    const { entities } = await territories(REGIONS);
+    const { entities } = await territoryEntities(subgraph, REGIONS, FIELDS);
     const lists = await Promise.all(
       REGIONS.map((code) =>
         gql(
@@ -59,7 +42,7 @@ describe('Territory fields of rukhani-qazyna for a batch of territories', () => 
     // The next page, from a cursor the batch gave.
     const paged = entities.find((t) => t.monuments.pageInfo.hasNextPage)!;
     const after = paged.monuments.pageInfo.endCursor;
-    const next = await territories([paged.code], `monuments(first: 2, after: "${after}") { ${PAGE} }`);
+    const next = await territoryEntities(subgraph, [paged.code], `monuments(first: 2, after: "${after}") { ${PAGE} }`);
     const alone = await gql(subgraph.url, `{ monuments(first: 2, after: "${after}", filter: { territory: "${paged.code}" }) { ${PAGE} } }`);
     expect(next.entities[0].monuments).toEqual(alone.data!.monuments);
     expect(next.entities[0].monuments.nodes).not.toContainEqual(paged.monuments.nodes[0]);

@@ -1,6 +1,5 @@
 import { kato } from '@rz/schema';
-import { statementCounter } from '@rz/subgraph-runtime';
-import { gql, startTestSubgraph, type TestSubgraph } from '@rz/test-support';
+import { expectStatementsIndependentOfBatchSize, gql, PAGE_SELECTION as PAGE, startTestSubgraph, territoryEntities, type TestSubgraph } from '@rz/test-support';
 import { tarbieBilim } from '../subgraph';
 
 let subgraph: TestSubgraph;
@@ -10,7 +9,6 @@ beforeAll(async () => {
 afterAll(() => subgraph?.close());
 
 const REGIONS = kato().regions.map((region) => region.code);
-const PAGE = `totalCount nodes { id } pageInfo { hasNextPage endCursor }`;
 const INDICATORS = `clubs clubMembers events eventsByKind { kind count } eventsByBaseProject { baseProject count } participants enrolledStudents
   participationShare excursionsToMonuments monumentsVisited`;
 const FIELDS = `code
@@ -20,27 +18,12 @@ const FIELDS = `code
   y2025: tarbieBilimIndicators(schoolYear: 2025) { ${INDICATORS} }
   y2026: tarbieBilimIndicators(schoolYear: 2026) { ${INDICATORS} }`;
 
-/** Territory entities as the gateway asks for them, and the statements they took. */
-async function territories(codes: string[], fields = FIELDS): Promise<{ entities: any[]; statements: number }> {
-  const counter = statementCounter(subgraph.db);
-  counter.reset();
-  const res = await gql(subgraph.url, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Territory { ${fields} } } }`, {
-    reps: codes.map((code) => ({ __typename: 'Territory', code })),
-  });
-  expect(res.errors).toBeUndefined();
-  return { entities: res.data!._entities, statements: counter.count };
-}
-
 describe('Territory fields of tarbie-bilim for a batch of territories', () => {
-  it('take as many statements for the 20 regions as for one', async () => {
-    const one = await territories(['750000000']);
-    const twenty = await territories(REGIONS);
-    expect(twenty.entities).toHaveLength(20);
-    expect(twenty.statements).toBe(one.statements);
-  });
+  it('take as many statements for the 20 regions as for one', () =>
+    expectStatementsIndependentOfBatchSize(subgraph, '750000000', REGIONS, FIELDS));
 
   it('give each territory what the lists and indicators give for it alone, page after page', async () => {
-    const { entities } = await territories(REGIONS);
+    const { entities } = await territoryEntities(subgraph, REGIONS, FIELDS);
     const alone = await Promise.all(
       REGIONS.map((code) =>
         gql(
@@ -64,7 +47,7 @@ describe('Territory fields of tarbie-bilim for a batch of territories', () => {
     // The next page, from a cursor the batch gave.
     const paged = entities.find((t) => t.events.pageInfo.hasNextPage)!;
     const after = paged.events.pageInfo.endCursor;
-    const next = await territories([paged.code], `events(first: 2, after: "${after}") { ${PAGE} }`);
+    const next = await territoryEntities(subgraph, [paged.code], `events(first: 2, after: "${after}") { ${PAGE} }`);
     const list = await gql(subgraph.url, `{ events(first: 2, after: "${after}", filter: { territory: "${paged.code}" }) { ${PAGE} } }`);
     expect(next.entities[0].events).toEqual(list.data!.events);
     expect(next.entities[0].events.nodes).not.toContainEqual(paged.events.nodes[0]);
