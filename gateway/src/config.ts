@@ -153,7 +153,7 @@ const trustedDocumentSettings = {
 const responseCacheSettings = {
   /**
    * `memory`: cache anonymous query answers in this process; `postgres`: in RESPONSE_CACHE_DATABASE_URL
-   * (schema rz_gateway_cache, created at start), shared by every replica; `off`. Default memory in
+   * (tables response_cache_* in the role's own schema, created at start), shared by every replica; `off`. Default memory in
    * production, off otherwise.
    */
   RESPONSE_CACHE: z.enum(['off', 'memory', 'postgres']).optional(),
@@ -165,7 +165,7 @@ const responseCacheSettings = {
    * PostgreSQL the subgraphs write to: the gateway LISTENs there for their change notices
    * (channel rz_entity_changed), so a commit through any replica evicts what it changed. Unset:
    * only writes through this gateway evict, others age out by TTL. Required by RESPONSE_CACHE=postgres,
-   * whose role must be allowed to create the schema rz_gateway_cache (or find it made). Default unset.
+   * with the gateway's role (its schema first on its search_path). Default unset.
    */
   RESPONSE_CACHE_DATABASE_URL: z.url().optional(),
 };

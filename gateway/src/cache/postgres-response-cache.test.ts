@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@rz/test-support';
 import { Client } from 'pg';
-import { CACHE_SCHEMA, PostgresResponseCache } from './postgres-response-cache';
+import { ANSWER_TABLE, PostgresResponseCache } from './postgres-response-cache';
 
 const answer = (subgraphs: string[], expiresAt = Date.now() + 60_000) => ({ body: '{"data":{}}', contentType: 'application/json', expiresAt, subgraphs });
 
@@ -45,7 +45,7 @@ describe('response cache store in PostgreSQL', () => {
     await two.sweep();
     const client = new Client({ connectionString: database.url });
     await client.connect();
-    const { rows } = await client.query(`SELECT key FROM ${CACHE_SCHEMA}.answer WHERE key = 'old'`);
+    const { rows } = await client.query(`SELECT key FROM ${ANSWER_TABLE} WHERE key = 'old'`);
     await client.end();
     expect(rows).toEqual([]);
     one.enabled = false;

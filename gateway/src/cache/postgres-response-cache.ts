@@ -2,15 +2,15 @@ import { EventEmitter } from 'node:events';
 import { Pool } from 'pg';
 import { etagOf, type CachedAnswer, type ResponseCache, type ResponseCacheStats } from './response-cache';
 
-/** The gateway's own schema in the subgraphs' database; nothing else writes there. */
-export const CACHE_SCHEMA = 'rz_gateway_cache';
+/** Tables in the first schema of the role's search_path: the gateway role's own schema in deployments (infra/deploy/postgres/init.sh). */
+export const ANSWER_TABLE = 'response_cache_answer';
+const GENERATION_TABLE = 'response_cache_generation';
 /** Stands for "everything" in the generation table: bumped by clear(). */
 const ALL = '*';
 
 /** Created at start, idempotently, under an advisory lock so replicas starting together do not race. */
 const DDL = `
-  CREATE SCHEMA IF NOT EXISTS ${CACHE_SCHEMA};
-  CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.answer (
+  CREATE TABLE IF NOT EXISTS ${ANSWER_TABLE} (
     key text PRIMARY KEY,
     body text NOT NULL,
     content_type text NOT NULL,
@@ -18,9 +18,9 @@ const DDL = `
     subgraphs text[] NOT NULL,
     expires_at timestamptz NOT NULL
   );
-  CREATE INDEX IF NOT EXISTS answer_subgraphs ON ${CACHE_SCHEMA}.answer USING gin (subgraphs);
-  CREATE INDEX IF NOT EXISTS answer_expires_at ON ${CACHE_SCHEMA}.answer (expires_at);
-  CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.generation (subgraph text PRIMARY KEY, generation bigint NOT NULL);
+  CREATE INDEX IF NOT EXISTS response_cache_answer_subgraphs ON ${ANSWER_TABLE} USING gin (subgraphs);
+  CREATE INDEX IF NOT EXISTS response_cache_answer_expires_at ON ${ANSWER_TABLE} (expires_at);
+  CREATE TABLE IF NOT EXISTS ${GENERATION_TABLE} (subgraph text PRIMARY KEY, generation bigint NOT NULL);
 `;
 
 interface AnswerRow {
@@ -57,7 +57,7 @@ export class PostgresResponseCache extends EventEmitter implements ResponseCache
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext('${CACHE_SCHEMA}'))`);
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('${ANSWER_TABLE}'))`);
       await client.query(DDL);
       await client.query('COMMIT');
     } catch (error) {
@@ -76,7 +76,7 @@ export class PostgresResponseCache extends EventEmitter implements ResponseCache
       return undefined;
     }
     const { rows } = await this.pool.query<AnswerRow>(
-      `SELECT body, content_type, etag, subgraphs, expires_at FROM ${CACHE_SCHEMA}.answer WHERE key = $1 AND expires_at > $2`,
+      `SELECT body, content_type, etag, subgraphs, expires_at FROM ${ANSWER_TABLE} WHERE key = $1 AND expires_at > $2`,
       [key, new Date(now)],
     );
     const row = rows[0];
@@ -91,7 +91,7 @@ export class PostgresResponseCache extends EventEmitter implements ResponseCache
   async snapshot(subgraphs: readonly string[]): Promise<string> {
     const names = [ALL, ...subgraphs];
     const { rows } = await this.pool.query<{ subgraph: string; generation: string }>(
-      `SELECT subgraph, generation FROM ${CACHE_SCHEMA}.generation WHERE subgraph = ANY($1)`,
+      `SELECT subgraph, generation FROM ${GENERATION_TABLE} WHERE subgraph = ANY($1)`,
       [names],
     );
     return generationsOf(names, rows);
@@ -104,9 +104,9 @@ export class PostgresResponseCache extends EventEmitter implements ResponseCache
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`INSERT INTO ${CACHE_SCHEMA}.generation (subgraph, generation) SELECT unnest($1::text[]), 0 ON CONFLICT DO NOTHING`, [names]);
+      await client.query(`INSERT INTO ${GENERATION_TABLE} (subgraph, generation) SELECT unnest($1::text[]), 0 ON CONFLICT DO NOTHING`, [names]);
       const { rows } = await client.query<{ subgraph: string; generation: string }>(
-        `SELECT subgraph, generation FROM ${CACHE_SCHEMA}.generation WHERE subgraph = ANY($1) ORDER BY subgraph FOR SHARE`,
+        `SELECT subgraph, generation FROM ${GENERATION_TABLE} WHERE subgraph = ANY($1) ORDER BY subgraph FOR SHARE`,
         [names],
       );
       if (generationsOf(names, rows) !== snapshot) {
@@ -114,7 +114,7 @@ export class PostgresResponseCache extends EventEmitter implements ResponseCache
         return undefined;
       }
       await client.query(
-        `INSERT INTO ${CACHE_SCHEMA}.answer (key, body, content_type, etag, subgraphs, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO ${ANSWER_TABLE} (key, body, content_type, etag, subgraphs, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (key) DO UPDATE SET body = excluded.body, content_type = excluded.content_type, etag = excluded.etag,
            subgraphs = excluded.subgraphs, expires_at = excluded.expires_at`,
         [key, cached.body, cached.contentType, cached.etag, cached.subgraphs, new Date(cached.expiresAt)],
@@ -131,19 +131,19 @@ export class PostgresResponseCache extends EventEmitter implements ResponseCache
   }
 
   async evictSubgraph(subgraph: string): Promise<void> {
-    const evicted = await this.bumpAndDelete(subgraph, `DELETE FROM ${CACHE_SCHEMA}.answer WHERE $1 = ANY(subgraphs)`);
+    const evicted = await this.bumpAndDelete(subgraph, `DELETE FROM ${ANSWER_TABLE} WHERE $1 = ANY(subgraphs)`);
     this.stats.evicted += evicted;
     this.emit('evicted', subgraph);
   }
 
   async clear(): Promise<void> {
-    this.stats.evicted += await this.bumpAndDelete(ALL, `DELETE FROM ${CACHE_SCHEMA}.answer WHERE $1::text IS NOT NULL`);
+    this.stats.evicted += await this.bumpAndDelete(ALL, `DELETE FROM ${ANSWER_TABLE} WHERE $1::text IS NOT NULL`);
   }
 
   /** Removes expired rows; also refreshes the entry count statistics() reports. */
   async sweep(): Promise<void> {
-    await this.pool.query(`DELETE FROM ${CACHE_SCHEMA}.answer WHERE expires_at <= now()`);
-    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${CACHE_SCHEMA}.answer`);
+    await this.pool.query(`DELETE FROM ${ANSWER_TABLE} WHERE expires_at <= now()`);
+    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ANSWER_TABLE}`);
     this.stats.entries = rows[0].n;
   }
 
@@ -161,8 +161,8 @@ export class PostgresResponseCache extends EventEmitter implements ResponseCache
     try {
       await client.query('BEGIN');
       await client.query(
-        `INSERT INTO ${CACHE_SCHEMA}.generation (subgraph, generation) VALUES ($1, 1)
-         ON CONFLICT (subgraph) DO UPDATE SET generation = ${CACHE_SCHEMA}.generation.generation + 1`,
+        `INSERT INTO ${GENERATION_TABLE} (subgraph, generation) VALUES ($1, 1)
+         ON CONFLICT (subgraph) DO UPDATE SET generation = ${GENERATION_TABLE}.generation + 1`,
         [subgraph],
       );
       const { rowCount } = await client.query(deletion, [subgraph]);

@@ -252,6 +252,12 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     }
   });
 
+  it('keep the gateway’s response cache in PostgreSQL, with the gateway role’s URL by reference', () => {
+    const gateway = containersOf(named('Deployment', 'gateway'))[0];
+    expect(resolvedValue(gateway, 'RESPONSE_CACHE')).toBe('postgres');
+    expect(envOf(gateway, 'RESPONSE_CACHE_DATABASE_URL')?.valueFrom?.secretKeyRef).toEqual({ name: 'rz-database', key: 'gateway' });
+  });
+
   it('give every Deployment the metrics token by reference, so /metrics is served', () => {
     for (const d of deployments) {
       expect([d.metadata.name, envOf(containersOf(d)[0], 'METRICS_TOKEN')?.valueFrom?.secretKeyRef]).toEqual([d.metadata.name, { name: 'rz-metrics', key: 'token' }]);
