@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { createClient } from 'graphql-ws';
-import { ComplaintStatusChangedDocument, type ComplaintStatusChangedSubscription } from '@rz/client';
+import { ComplaintStatusChangedDocument, documentIdOf, type ComplaintStatusChangedSubscription } from '@rz/client';
 import { GRAPHQL_WS_URL } from '../config';
 
 export type StatusEvent = ComplaintStatusChangedSubscription['complaintStatusChanged'];
@@ -54,7 +54,8 @@ export function useComplaintEvents(handlers: LiveHandlers): ConnectionState {
     const subscribe = () => {
       dispose = client.subscribe<ComplaintStatusChangedSubscription>(
         {
-          query: ComplaintStatusChangedDocument.toString(),
+          // Production gateways take only trusted documents from the public: the id, with the empty query graphql-ws requires.
+          ...(import.meta.env.PROD ? { query: '', documentId: documentIdOf(ComplaintStatusChangedDocument) } : { query: ComplaintStatusChangedDocument.toString() }),
           get variables() {
             return { after: cursor };
           },

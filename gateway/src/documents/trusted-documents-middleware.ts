@@ -44,43 +44,58 @@ function mayUseAdHoc(mode: TrustedDocumentsMode, claims: TokenClaims | null | un
   return roles.some((role) => typeof role === 'string' && adHocRoles.includes(role));
 }
 
+/** What a request sent: the document it names, or the refusal it gets. */
+export type DocumentResolution = { document?: string } | { refused: { code: 'BAD_REQUEST' | 'PERSISTED_DOCUMENT_NOT_FOUND' | 'PERSISTED_DOCUMENT_REQUIRED'; message: string } };
+
+/**
+ * The one rule for every transport (HTTP, graphql-ws, SSE, multipart): a `documentId` runs the
+ * registered document; an unknown id is PERSISTED_DOCUMENT_NOT_FOUND; an ad-hoc `query` from a caller
+ * the mode does not allow is PERSISTED_DOCUMENT_REQUIRED. `document` is undefined when the request's own `query` stands.
+ */
+export function resolveDocument(options: TrustedDocumentsOptions, sent: { documentId?: unknown; query?: unknown }, claims: TokenClaims | null | undefined): DocumentResolution {
+  const { documentId, query } = sent;
+  if (documentId !== undefined) {
+    if (query !== undefined) return { refused: { code: 'BAD_REQUEST', message: 'Send either documentId or query, not both.' } };
+    const document = typeof documentId === 'string' ? options.documents.get(documentId) : undefined;
+    if (document === undefined) {
+      return { refused: { code: 'PERSISTED_DOCUMENT_NOT_FOUND', message: `No trusted document has the id ${String(documentId).slice(0, 80)}; ids are "sha256:<hex>" from a frontend's build.` } };
+    }
+    return { document };
+  }
+  if (query !== undefined && !mayUseAdHoc(options.mode, claims, options.adHocRoles)) {
+    return { refused: { code: 'PERSISTED_DOCUMENT_REQUIRED', message: 'This API accepts only trusted documents from you: send {"documentId": "sha256:<hex>", "variables": ...}.' } };
+  }
+  return {};
+}
+
+/** Set on a request whose document was already resolved (a subscription route runs before /graphql's own check). */
+const RESOLVED = Symbol('trusted document resolved');
+
 /**
  * Trusted documents on /graphql: `{"documentId": "sha256:<hex>", "variables": ...}` by POST, or
- * `?documentId=sha256:<hex>&variables=...` by GET, runs the registered document. An unknown id is
- * PERSISTED_DOCUMENT_NOT_FOUND; an ad-hoc `query` from a caller the mode does not allow is
- * PERSISTED_DOCUMENT_REQUIRED (both 400, before anything is parsed). Runs after the token is verified.
+ * `?documentId=sha256:<hex>&variables=...` by GET, runs the registered document; refusals are 400
+ * before anything is parsed (resolveDocument). Runs after the token is verified.
  */
 export function trustedDocuments(options: TrustedDocumentsOptions): RequestHandler {
   return (req, res, next) => {
+    const marked = req as Request & { [RESOLVED]?: boolean };
+    if (marked[RESOLVED]) return next();
+    marked[RESOLVED] = true;
     const { documentId, query, search } = parametersOf(req);
-    if (documentId !== undefined) {
-      if (query !== undefined) return res.status(400).json(errorBody('BAD_REQUEST', 'Send either documentId or query, not both.'));
-      const document = typeof documentId === 'string' ? options.documents.get(documentId) : undefined;
-      if (document === undefined) {
-        return res
-          .status(400)
-          .json(errorBody('PERSISTED_DOCUMENT_NOT_FOUND', `No trusted document has the id ${String(documentId).slice(0, 80)}; ids are "sha256:<hex>" from a frontend's build.`));
-      }
-      substitute(req, document, search);
-      return next();
-    }
     const outcome = tokenOutcome(res);
-    const claims = outcome && 'claims' in outcome ? outcome.claims : null;
-    if (query !== undefined && !mayUseAdHoc(options.mode, claims, options.adHocRoles)) {
-      return res
-        .status(400)
-        .json(errorBody('PERSISTED_DOCUMENT_REQUIRED', 'This API accepts only trusted documents from you: send {"documentId": "sha256:<hex>", "variables": ...}.'));
-    }
+    const resolution = resolveDocument(options, { documentId, query }, outcome && 'claims' in outcome ? outcome.claims : null);
+    if ('refused' in resolution) return res.status(400).json(errorBody(resolution.refused.code, resolution.refused.message));
+    if (resolution.document !== undefined) substitute(req, resolution.document, search);
     next();
   };
 }
 
+export function trustedDocumentsOptionsFromConfig(config: TrustedDocumentsConfig): TrustedDocumentsOptions {
+  return { documents: loadManifests(config), mode: config.TRUSTED_DOCUMENTS, adHocRoles: config.TRUSTED_DOCUMENTS_AD_HOC_ROLES };
+}
+
 export function trustedDocumentsFromConfig(config: TrustedDocumentsConfig): RequestHandler {
-  return trustedDocuments({
-    documents: loadManifests(config),
-    mode: config.TRUSTED_DOCUMENTS,
-    adHocRoles: config.TRUSTED_DOCUMENTS_AD_HOC_ROLES,
-  });
+  return trustedDocuments(trustedDocumentsOptionsFromConfig(config));
 }
 
 /** A missing manifest is fatal when documents are required, and means "no ids yet" when they are optional (a checkout before its first build). */

@@ -11,7 +11,7 @@ import { refuseBadToken, verifyToken } from '../auth/verify-token';
 import { responseCacheFromConfig } from '../cache/response-cache-from-config';
 import type { ResponseCache } from '../cache/response-cache';
 import type { GatewayConfig } from '../config';
-import { trustedDocumentsFromConfig } from '../documents/trusted-documents-middleware';
+import { trustedDocuments, trustedDocumentsOptionsFromConfig } from '../documents/trusted-documents-middleware';
 import { createErrorFormatter } from '../errors/error-formatter';
 import { partialResultsPlugin } from '../errors/partial-results';
 import { mountEvidenceEndpoint } from '../evidence/evidence-endpoint';
@@ -100,6 +100,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(['/graphql', '/export'], refuseBadToken());
   // Open-data CSV: the same token check and rate limits as /graphql.
   mountExport(app, apollo);
+  const documents = trustedDocumentsOptionsFromConfig(config);
   const subscriptions = new SubscriptionServer({
     server: httpServer,
     planner: new SubscriptionPlanner(supergraphSdl),
@@ -114,6 +115,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     upstream: { connectionParams: gatewaySecretParams(config.SUBGRAPH_SHARED_SECRET) },
     maxPayloadBytes: config.GRAPHQL_BODY_LIMIT_BYTES,
     tokens,
+    trustedDocuments: documents,
   });
   observability.watchSubscriptions(() => subscriptions.stats());
   subscriptions.mountHttp(app, config.GRAPHQL_BODY_LIMIT_BYTES);
@@ -128,7 +130,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(
     '/graphql',
     ...jsonBodyWithLimit({ limitBytes: config.GRAPHQL_BODY_LIMIT_BYTES }),
-    trustedDocumentsFromConfig(config),
+    trustedDocuments(documents),
     answers.middleware,
     expressMiddleware(apollo, {
       context: async ({ req }) =>

@@ -17,6 +17,8 @@ export interface SubscriptionStreamOptions {
   ): AsyncIterableIterator<ExecutionResult>;
   formatError: ErrorFormatter;
   bodyLimitBytes: number;
+  /** The trusted-documents check of /graphql, run first on these routes too (it replaces a documentId by its document). */
+  trustedDocuments?: RequestHandler;
   /** A comment (SSE) or an empty part (multipart) this often keeps proxies from closing a quiet stream. Default 12 s. */
   heartbeatMs?: number;
 }
@@ -119,27 +121,34 @@ function payloadOf(req: Request): { query: string; variables?: Record<string, un
  */
 export function mountSubscriptionStreams(app: Express, options: SubscriptionStreamOptions): void {
   const body = jsonBodyWithLimit({ limitBytes: options.bodyLimitBytes });
+  const trusted: RequestHandler = options.trustedDocuments ?? ((_req, _res, next) => next());
   const serve = (framing: Framing): RequestHandler => (req, res) => void stream(req, res, framing, options);
-  app.get('/graphql/stream', serve(SSE));
-  app.post('/graphql/stream', ...body, serve(SSE));
+  app.get('/graphql/stream', trusted, serve(SSE));
+  app.post('/graphql/stream', ...body, trusted, serve(SSE));
   app.post('/graphql', (req, res, next) => {
     const [parseJson, errors] = body;
     (parseJson as RequestHandler)(req, res, (error?: unknown) => {
       if (error) return (errors as unknown as (e: unknown, q: Request, s: Response, n: () => void) => void)(error, req, res, next);
-      const deferred = incrementalDirective(req.body ?? {});
-      if (deferred) {
-        res.status(400).json({
-          errors: [
-            formattedError('BAD_REQUEST', `@${deferred} is not supported: this gateway's query planner runs without incremental delivery. Ask for the fields without @${deferred}, or split the operation`),
-          ],
-        });
-        return;
-      }
       const accept = req.headers.accept ?? '';
-      if (!/multipart\/mixed/i.test(accept) || !/subscriptionSpec/i.test(accept) || !isSubscription(req.body ?? {})) return next();
-      void stream(req, res, MULTIPART, options);
+      if (/multipart\/mixed/i.test(accept) && /subscriptionSpec/i.test(accept)) return trusted(req, res, () => multipartOrNext(req, res, next));
+      multipartOrNext(req, res, next);
     });
   });
+
+  function multipartOrNext(req: Request, res: Response, next: () => void): void {
+    const deferred = incrementalDirective(req.body ?? {});
+    if (deferred) {
+      res.status(400).json({
+        errors: [
+          formattedError('BAD_REQUEST', `@${deferred} is not supported: this gateway's query planner runs without incremental delivery. Ask for the fields without @${deferred}, or split the operation`),
+        ],
+      });
+      return;
+    }
+    const accept = req.headers.accept ?? '';
+    if (!/multipart\/mixed/i.test(accept) || !/subscriptionSpec/i.test(accept) || !isSubscription(req.body ?? {})) return next();
+    void stream(req, res, MULTIPART, options);
+  }
 }
 
 async function stream(req: Request, res: Response, framing: Framing, options: SubscriptionStreamOptions): Promise<void> {

@@ -17,6 +17,7 @@ import { CloseCode, MessageType, stringifyMessage } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Express } from 'express';
 import WebSocket, { WebSocketServer } from 'ws';
+import { resolveDocument, trustedDocuments, type TrustedDocumentsOptions } from '../documents/trusted-documents-middleware';
 import { codedError, formattedError } from '../errors/coded-error';
 import { toFormattedError, type ErrorFormatter } from '../errors/error-formatter';
 import type { WebSocketLimits } from '../limits/websocket-limits';
@@ -42,6 +43,8 @@ export interface SubscriptionServerOptions extends Omit<SharedSubscriptionDeps, 
   maxPayloadBytes?: number;
   /** Verifies the token in `connection_init`; without it every connection is accepted as sent. */
   tokens?: Pick<TokenVerifier, 'verify'>;
+  /** Trusted documents, as on /graphql: a subscribe payload `{"query": "", "documentId": "sha256:<hex>"}` runs the registered document. Default none (any document). */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** graphql-ws context of one subscription at the gateway. */
@@ -124,7 +127,9 @@ export class SubscriptionServer {
             activeSubscriptions: Object.keys(ctx.subscriptions).filter((other) => other !== id).length,
           });
           if (refused) return refused;
-          const prepared = this.prepare(payload);
+          const trusted = this.trusted(payload, claimsOf.get(ctx.extra.socket));
+          if (Array.isArray(trusted)) return trusted;
+          const prepared = this.prepare(trusted);
           if (Array.isArray(prepared)) return prepared;
           const exp = claimsOf.get(ctx.extra.socket)?.exp;
           const contextValue: SubscriptionContext = { id, authorization, socket: ctx.extra.socket, expiresAt: exp === undefined ? undefined : exp * 1000 };
@@ -145,6 +150,7 @@ export class SubscriptionServer {
    */
   mountHttp(app: Express, bodyLimitBytes: number): void {
     mountSubscriptionStreams(app, {
+      trustedDocuments: this.options.trustedDocuments && trustedDocuments(this.options.trustedDocuments),
       prepare: (payload) => this.prepare(payload),
       subscribe: (args, subscriber) =>
         this.shared.subscribe(
@@ -179,6 +185,17 @@ export class SubscriptionServer {
     if (original instanceof UpstreamError) return [...original.errors];
     if (original instanceof SlowConsumerError) return [formattedError('SLOW_CONSUMER', original.message)];
     return [toFormattedError(error)];
+  }
+
+  /** graphql-ws requires a string `query`, so an id is sent with an empty one: `{"query": "", "documentId": ...}`. */
+  private trusted<P extends { query: string }>(payload: P, claims: TokenClaims | null | undefined): P | GraphQLError[] {
+    const options = this.options.trustedDocuments;
+    if (!options) return payload;
+    const documentId = (payload as { documentId?: unknown }).documentId;
+    const query = documentId !== undefined && payload.query === '' ? undefined : payload.query;
+    const resolution = resolveDocument(options, { documentId, query }, claims);
+    if ('refused' in resolution) return [codedError(resolution.refused.code, resolution.refused.message)];
+    return resolution.document === undefined ? payload : { ...payload, query: resolution.document };
   }
 
   /**
