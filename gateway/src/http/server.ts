@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, gatewaySecretParams, listSizeLimitFromConfig, queryLimitsFromConfig, tokenVerifierFromSettings } from '@rz/service-kit';
+import { createLogger, gatewaySecretParams, listSizeLimitFromConfig, queryLimitsFromConfig, tokenVerifierFromSettings, shutdownDelayMs } from '@rz/service-kit';
 import { linkObservation, REQUEST_ID_HEADER } from '@rz/service-kit';
 import express from 'express';
 import { refuseBadToken, verifyToken } from '../auth/verify-token';
@@ -41,6 +42,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   subscriptions: SubscriptionServer;
+  /** Answers /ready with 503 from now on, and keeps serving for SHUTDOWN_DELAY_MS (load balancers notice), before `stop`. */
+  drain(): Promise<void>;
   /** The response cache, when RESPONSE_CACHE is on. */
   responseCache?: ResponseCache;
   stop(): Promise<void>;
@@ -66,6 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const httpServer = createServer(app);
   const observability = observeGateway(app, httpServer, { config, logger });
   let loaded = false;
+  let draining = false;
   const supergraphSdl = readSupergraph(config);
   const answers = await responseCacheFromConfig(config, supergraphSdl, logger);
   const dataSources = buildSubgraphDataSources(config, observability.measureFetches(subgraphFetch.fetcher), supergraphFields(supergraphSdl));
@@ -76,6 +80,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
+    // runService stops us: Apollo's own handlers re-raise the signal and cut our cleanup short.
+    stopOnTerminationSignals: false,
     // Automatic persisted queries: no client of ours uses them, and they let anyone fill a server-side cache.
     persistedQueries: false,
     formatError,
@@ -121,7 +127,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   subscriptions.mountHttp(app, config.GRAPHQL_BODY_LIMIT_BYTES);
   loaded = true;
 
-  mountHealthRoutes(app, { subgraphUrls: config.subgraphUrls, isLoaded: () => loaded, subscriptionStats: () => subscriptions.stats() });
+  mountHealthRoutes(app, {
+    subgraphUrls: config.subgraphUrls,
+    isLoaded: () => loaded,
+    isReady: () => loaded && !draining,
+    subscriptionStats: () => subscriptions.stats(),
+  });
   const evidence = await mountEvidenceEndpoint(app, config, tokens, logger);
   if (!production) mountIdeAssets(app);
   mountDashboard(app, config.DASHBOARD_DIR, logger);
@@ -156,6 +167,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port,
     subscriptions,
     responseCache: answers.cache,
+    async drain() {
+      draining = true;
+      await sleep(shutdownDelayMs(config));
+    },
     async stop() {
       await subscriptions.close();
       await apollo.stop();
