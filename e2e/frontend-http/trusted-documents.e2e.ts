@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ComplaintStatusChangedDocument, FileComplaintDocument, RegionsOverviewDocument, documentIdOf } from '@rz/client';
 import { gql, postGraphQL, startTestSystem, testToken, wsClient, type TestSystem } from '@rz/test-support';
 import type { FormattedExecutionResult } from 'graphql';
@@ -13,7 +14,9 @@ describe('trusted documents (production, anonymous mode)', () => {
   const id = documentIdOf(RegionsOverviewDocument);
 
   beforeAll(async () => {
-    system = await startTestSystem({ seedDemo: false, gatewayEnv: { NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'anonymous' } });
+    // The shared secret as deployments set it: the gateway sends it to the subgraphs, project-office sends it back.
+    const secret = { SUBGRAPH_SHARED_SECRET: randomBytes(32).toString('hex') };
+    system = await startTestSystem({ seedDemo: false, gatewayEnv: { NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'anonymous', ...secret }, subgraphEnv: secret });
     admin = await testToken({ roles: ['admin'], subject: 'trusted-docs-admin' });
     citizen = await testToken({ roles: ['citizen'], subject: 'trusted-docs-citizen' });
   }, 180_000);
@@ -109,6 +112,23 @@ describe('trusted documents (production, anonymous mode)', () => {
       expect(part.payload?.data?.complaintStatusChanged?.complaint?.id).toBe(id);
       parts.cancel();
     });
+  });
+
+  it('lets project-office read the other subprogrammes through the gateway with its own documents (it sends the shared secret), and no one else by a wrong secret', async () => {
+    const report = await gql(
+      system.gatewayUrl,
+      '{ programmeReport(territory: "750000000", from: "2026-01-01", to: "2026-01-31") { current { atameken { complaintsFiled } tarbieBilim { clubs } rukhaniQazyna { monuments } aqparatTolqyny { plans } } } }',
+      {},
+      admin,
+    );
+    expect(report.errors).toBeUndefined();
+    expect(report.data?.programmeReport.current.atameken.complaintsFiled).toBe(0);
+    const posing = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gateway-secret': 'x'.repeat(40) },
+      body: JSON.stringify({ query: '{ regions { code } }' }),
+    });
+    expect([posing.status, ((await posing.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code]).toEqual([400, 'PERSISTED_DOCUMENT_REQUIRED']);
   });
 
   it('answers an ad-hoc document from an admin', async () => {

@@ -140,7 +140,9 @@ const trustedDocumentSettings = {
   /**
    * Who may send an ad-hoc document (`query`) instead of a `documentId`: `off` (everyone),
    * `anonymous` (only tokens with a role in TRUSTED_DOCUMENTS_AD_HOC_ROLES; anonymous and citizen
-   * traffic must send ids), `all` (nobody). Default off; set `anonymous` in production.
+   * traffic must send ids), `all` (nobody). Default off; set `anonymous` in production. In `anonymous`
+   * mode our own services (a request with SUBGRAPH_SHARED_SECRET in X-Gateway-Secret, e.g.
+   * project-office's reads) may also send documents, still as anonymous viewers.
    */
   TRUSTED_DOCUMENTS: z.enum(['off', 'anonymous', 'all']).default('off'),
   /** Manifests (JSON: "sha256:<hex>" -> document), comma-separated. Default the typed client's, <repo>/schema/client/src/gql/persisted-documents.json. */
@@ -213,7 +215,7 @@ export type RateLimitsConfig = Section<typeof rateLimitSettings>;
 export type WebSocketConfig = Section<typeof webSocketSettings>;
 export type EvidenceConfig = Section<typeof evidenceSettings>;
 export type ObservabilityConfig = Section<typeof observabilitySettings>;
-export type TrustedDocumentsConfig = Section<typeof trustedDocumentSettings>;
+export type TrustedDocumentsConfig = Section<typeof trustedDocumentSettings> & Pick<Parsed, 'SUBGRAPH_SHARED_SECRET'>;
 export type ResponseCacheConfig = Section<typeof responseCacheSettings> & Pick<Parsed, 'NODE_ENV'>;
 
 export type GatewayConfig = Parsed & UpstreamConfig;

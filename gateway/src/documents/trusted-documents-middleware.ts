@@ -1,4 +1,4 @@
-import type { TokenClaims } from '@rz/service-kit';
+import { checkGatewaySecret, GATEWAY_SECRET_HEADER, type TokenClaims } from '@rz/service-kit';
 import type { Request, RequestHandler } from 'express';
 import { tokenOutcome } from '../auth/verify-token';
 import type { TrustedDocumentsConfig } from '../config';
@@ -12,6 +12,8 @@ export interface TrustedDocumentsOptions {
   mode: TrustedDocumentsMode;
   /** Roles whose tokens may still send ad-hoc documents in `anonymous` mode. */
   adHocRoles: readonly string[];
+  /** In `anonymous` mode, a request carrying this secret (X-Gateway-Secret) is one of our services and may send documents. */
+  serviceSecret?: string;
 }
 
 /** Where the parameters of a GraphQL request are: the JSON body (POST) or the URL (GET). */
@@ -52,7 +54,12 @@ export type DocumentResolution = { document?: string } | { refused: { code: 'BAD
  * registered document; an unknown id is PERSISTED_DOCUMENT_NOT_FOUND; an ad-hoc `query` from a caller
  * the mode does not allow is PERSISTED_DOCUMENT_REQUIRED. `document` is undefined when the request's own `query` stands.
  */
-export function resolveDocument(options: TrustedDocumentsOptions, sent: { documentId?: unknown; query?: unknown }, claims: TokenClaims | null | undefined): DocumentResolution {
+export function resolveDocument(
+  options: TrustedDocumentsOptions,
+  sent: { documentId?: unknown; query?: unknown },
+  claims: TokenClaims | null | undefined,
+  fromService = false,
+): DocumentResolution {
   const { documentId, query } = sent;
   if (documentId !== undefined) {
     if (query !== undefined) return { refused: { code: 'BAD_REQUEST', message: 'Send either documentId or query, not both.' } };
@@ -62,7 +69,7 @@ export function resolveDocument(options: TrustedDocumentsOptions, sent: { docume
     }
     return { document };
   }
-  if (query !== undefined && !mayUseAdHoc(options.mode, claims, options.adHocRoles)) {
+  if (query !== undefined && !(fromService && options.mode === 'anonymous') && !mayUseAdHoc(options.mode, claims, options.adHocRoles)) {
     return { refused: { code: 'PERSISTED_DOCUMENT_REQUIRED', message: 'This API accepts only trusted documents from you: send {"documentId": "sha256:<hex>", "variables": ...}.' } };
   }
   return {};
@@ -83,7 +90,8 @@ export function trustedDocuments(options: TrustedDocumentsOptions): RequestHandl
     marked[RESOLVED] = true;
     const { documentId, query, search } = parametersOf(req);
     const outcome = tokenOutcome(res);
-    const resolution = resolveDocument(options, { documentId, query }, outcome && 'claims' in outcome ? outcome.claims : null);
+    const fromService = options.serviceSecret !== undefined && checkGatewaySecret(options.serviceSecret, req.headers[GATEWAY_SECRET_HEADER]) === 'ok';
+    const resolution = resolveDocument(options, { documentId, query }, outcome && 'claims' in outcome ? outcome.claims : null, fromService);
     if ('refused' in resolution) return res.status(400).json(errorBody(resolution.refused.code, resolution.refused.message));
     if (resolution.document !== undefined) substitute(req, resolution.document, search);
     next();
@@ -91,7 +99,7 @@ export function trustedDocuments(options: TrustedDocumentsOptions): RequestHandl
 }
 
 export function trustedDocumentsOptionsFromConfig(config: TrustedDocumentsConfig): TrustedDocumentsOptions {
-  return { documents: loadManifests(config), mode: config.TRUSTED_DOCUMENTS, adHocRoles: config.TRUSTED_DOCUMENTS_AD_HOC_ROLES };
+  return { documents: loadManifests(config), mode: config.TRUSTED_DOCUMENTS, adHocRoles: config.TRUSTED_DOCUMENTS_AD_HOC_ROLES, serviceSecret: config.SUBGRAPH_SHARED_SECRET };
 }
 
 export function trustedDocumentsFromConfig(config: TrustedDocumentsConfig): RequestHandler {

@@ -1,4 +1,5 @@
 import { badUserInput } from '@rz/schema';
+import { gatewaySecretParams } from '@rz/service-kit';
 import { GraphQLError } from 'graphql';
 import type { AqparatTolqynyConfig } from '../config';
 import { MediaSubjectKind } from './media-item.enums';
@@ -23,7 +24,7 @@ interface GraphAnswer {
  * other subgraphs to this one. A monument id given as an event is an event that does not exist.
  */
 export class MediaSubjectReferences {
-  constructor(private readonly config: Pick<AqparatTolqynyConfig, 'GATEWAY_URL'>) {}
+  constructor(private readonly config: Pick<AqparatTolqynyConfig, 'GATEWAY_URL' | 'SUBGRAPH_SHARED_SECRET'>) {}
 
   /** Throws BAD_USER_INPUT naming `<field>.<index>.id` for the first subject that does not exist; SUBGRAPH_UNAVAILABLE when the graph cannot tell. */
   async requireExisting(subjects: readonly { kind: MediaSubjectKind; id: string }[], field: string): Promise<void> {
@@ -50,7 +51,8 @@ export class MediaSubjectReferences {
     try {
       const response = await fetch(this.config.GATEWAY_URL, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        // The shared secret lets our own per-request documents through where the public must send trusted ids (docs/frontend.md).
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...gatewaySecretParams(this.config.SUBGRAPH_SHARED_SECRET) },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(10_000),
       });
