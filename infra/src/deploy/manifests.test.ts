@@ -252,9 +252,10 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     }
   });
 
-  it('keep the gateway’s response cache in PostgreSQL, with the gateway role’s URL by reference', () => {
+  it('keep the gateway’s response cache in PostgreSQL, with the gateway role’s URL by reference, and require trusted documents of the public', () => {
     const gateway = containersOf(named('Deployment', 'gateway'))[0];
     expect(resolvedValue(gateway, 'RESPONSE_CACHE')).toBe('postgres');
+    expect(resolvedValue(gateway, 'TRUSTED_DOCUMENTS')).toBe('anonymous');
     expect(envOf(gateway, 'RESPONSE_CACHE_DATABASE_URL')?.valueFrom?.secretKeyRef).toEqual({ name: 'rz-database', key: 'gateway' });
   });
 
