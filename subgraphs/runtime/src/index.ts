@@ -14,6 +14,7 @@ export * from './database/territory-batch';
 export * from './database/by-id-loader';
 export * from './database/list-by-key-loader';
 export * from './database/localized-text-columns';
+export * from './database/reviewed-record-columns';
 export * from './ids';
 export * from './public-base-url';
 export * from './idempotency/idempotency-key';

@@ -1,8 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { ReviewedRecordColumns } from '@rz/subgraph-runtime';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { MediaPlanStatus } from './media-plan.enums';
 
 @Entity('media_plan')
-export class MediaPlanEntity {
+/** Remarks, submission and review columns come from ReviewedRecordColumns (the project office reviews plans). */
+export class MediaPlanEntity extends ReviewedRecordColumns {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -18,15 +20,4 @@ export class MediaPlanEntity {
   @Column('date', { name: 'submission_deadline' }) submissionDeadline: string;
 
   @Column('text', { default: MediaPlanStatus.DRAFT }) status: MediaPlanStatus;
-
-  /** The project office's remarks from the latest review. */
-  @Column('text', { nullable: true }) remarks: string | null;
-
-  @Column('text', { name: 'created_by' }) createdBy: string;
-  @Column('timestamptz', { name: 'submitted_at', nullable: true }) submittedAt: Date | null;
-  @Column('timestamptz', { name: 'reviewed_at', nullable: true }) reviewedAt: Date | null;
-  @Column('text', { name: 'reviewed_by', nullable: true }) reviewedBy: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { ReviewedRecordColumns } from '@rz/subgraph-runtime';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DistrictReportStatus } from './district-report.enums';
 
 /** A district's (or a city's without districts) report to its regional project office for one period. */
 @Entity('district_report')
-export class DistrictReportEntity {
+export class DistrictReportEntity extends ReviewedRecordColumns {
   @PrimaryColumn('uuid') id: string;
   @Column('text', { name: 'territory_code' }) territoryCode: string;
   @Column('text', { name: 'region_code' }) regionCode: string;
@@ -20,12 +21,4 @@ export class DistrictReportEntity {
   /** The territory's figures read through the gateway at the last submission, kept unchanged. */
   @Column('jsonb', { nullable: true }) snapshot: Record<string, unknown> | null;
   @Column('timestamptz', { name: 'snapshot_at', nullable: true }) snapshotAt: Date | null;
-
-  @Column('text', { nullable: true }) remarks: string | null;
-  @Column('text', { name: 'created_by' }) createdBy: string;
-  @Column('timestamptz', { name: 'submitted_at', nullable: true }) submittedAt: Date | null;
-  @Column('timestamptz', { name: 'reviewed_at', nullable: true }) reviewedAt: Date | null;
-  @Column('text', { name: 'reviewed_by', nullable: true }) reviewedBy: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
