@@ -137,10 +137,11 @@ export class ComplaintEventStream {
     const buffer = new FixedBuffer(this.options.maxBuffered ?? 1_000);
     return new Repeater<ComplaintEvent>(async (push, stop) => {
       const early: ComplaintEvent[] = [];
-      let replaying = after !== null;
+      let from = after;
+      let replaying = true;
       const deliver = (event: ComplaintEvent) => {
         // A cursor from a replica that read further than this one: what it had already sent is not sent again.
-        if (!matches(event, filter) || (after !== null && event.id <= after)) return;
+        if (!matches(event, filter) || (from !== null && event.id <= from)) return;
         if (replaying) early.push(event);
         else if (buffer.full) stop(new SlowSubscriberError());
         else void push(event);
@@ -149,17 +150,21 @@ export class ComplaintEventStream {
       this.subscribers.add(deliver);
       const horizon = this.lastId;
       try {
-        if (after !== null) {
-          await this.checkResumable(after);
-          for (let cursor = after; ; ) {
+        if (from !== null) {
+          await this.checkResumable(from);
+          for (let cursor = from; ; ) {
             const page = await this.readRange(cursor, horizon, filter);
             for (const event of page) await push(event);
             if (page.length < PAGE) break;
             cursor = page[page.length - 1].id;
           }
-          replaying = false;
-          for (const event of early) await push(event);
+        } else {
+          // "From now" is the newest committed event, not the newest this process has read: a change
+          // committed before subscribing but still on its way through LISTEN is not sent.
+          from = BigInt(await this.head());
         }
+        replaying = false;
+        for (const event of early) if (event.id > from) await push(event);
         await stop;
       } finally {
         this.subscribers.delete(deliver);
