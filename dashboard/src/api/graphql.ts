@@ -1,4 +1,4 @@
-import { requestData, type TypedDocumentString } from '@rz/client';
+import { requestData, requestPartialData, type PartialData, type TypedDocumentString } from '@rz/client';
 import { GRAPHQL_URL } from '../config';
 
 /**
@@ -8,6 +8,11 @@ import { GRAPHQL_URL } from '../config';
  */
 export function query<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
   return requestData(GRAPHQL_URL, document, variables, { token, persisted: import.meta.env.PROD });
+}
+
+/** Like `query`, but keeps what the graph answered when one subgraph is down (its fields are null). */
+export function queryPartial<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string): Promise<PartialData<TResult>> {
+  return requestPartialData(GRAPHQL_URL, document, variables, { token, persisted: import.meta.env.PROD });
 }
 
 /** The gateway could not be reached (fetch rejects with a TypeError), as opposed to an answer with errors. */

@@ -52,6 +52,8 @@ export interface Messages {
     none: string;
     close: string;
     loading: string;
+    /** A part of the graph (one ministry's service) did not answer: its figures show as "–". */
+    partial: string;
   };
   officer: {
     heading: string;
@@ -124,6 +126,7 @@ const en: Messages = {
     none: 'none yet',
     close: 'Close',
     loading: 'Loading the region…',
+    partial: 'Some figures are unavailable for now and show as “–”.',
   },
   officer: {
     heading: "Officer's work list",
@@ -249,6 +252,7 @@ const ru: Messages = {
     none: 'пока нет',
     close: 'Закрыть',
     loading: 'Загрузка региона…',
+    partial: 'Часть показателей сейчас недоступна и показана как «–».',
   },
   officer: {
     heading: 'Рабочий список сотрудника',
@@ -374,6 +378,7 @@ const kk: Messages = {
     none: 'әзірге жоқ',
     close: 'Жабу',
     loading: 'Өңір жүктелуде…',
+    partial: 'Кейбір көрсеткіштер қазір қолжетімсіз, олар «–» ретінде көрсетілген.',
   },
   officer: {
     heading: 'Қызметкердің жұмыс тізімі',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { RegionDetailDocument, type ComplaintStatus, type RegionDetailQuery } from '@rz/client';
-import { isUnreachable, query } from '../api/graphql';
+import { isUnreachable, queryPartial } from '../api/graphql';
 import { apiLang, useI18n } from '../i18n/i18n';
 import { kzToday, monthsBack } from '../time';
 
@@ -28,6 +28,7 @@ export function RegionDetail({ code, refreshKey, onClose }: Props) {
   const { t, lang, name } = useI18n();
   const [territory, setTerritory] = useState<Territory | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [partial, setPartial] = useState(false);
   const shown = useRef<string>();
 
   useEffect(() => {
@@ -39,9 +40,10 @@ export function RegionDetail({ code, refreshKey, onClose }: Props) {
     const load = async () => {
       const today = kzToday();
       try {
-        const data = await query(RegionDetailDocument, { code, from: monthsBack(today, 11), to: today, lang: apiLang(lang) });
+        const { data, missing } = await queryPartial(RegionDetailDocument, { code, from: monthsBack(today, 11), to: today, lang: apiLang(lang) });
         if (cancelled) return;
         setTerritory(data.territory);
+        setPartial(missing.length > 0);
         setError(null);
       } catch (e) {
         // While the gateway is away, keep showing what was loaded: it reloads when the connection is back.
@@ -65,6 +67,7 @@ export function RegionDetail({ code, refreshKey, onClose }: Props) {
         </button>
       </header>
       {error && <p className="error">{error}</p>}
+      {current && partial && <p className="notice" data-partial>{t.region.partial}</p>}
       {current && <RegionFigures territory={current} />}
     </section>
   );

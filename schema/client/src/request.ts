@@ -75,11 +75,36 @@ export async function requestData<TResult, TVariables>(
   options: RequestOptions = {},
 ): Promise<TResult> {
   const result = await request(url, document, variables, options);
-  if (result.errors?.length || !result.data) {
-    const messages = (result.errors ?? [{ message: `HTTP ${result.status} without data` }]).map(
-      (e) => `${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ''}`,
-    );
-    throw new Error(messages.join('; '));
-  }
+  if (result.errors?.length || !result.data) throw operationError(result);
   return result.data;
+}
+
+/** What a partial answer lacks: the paths of fields whose subgraph was unavailable. */
+export interface PartialData<TResult> {
+  data: TResult;
+  /** Dotted paths (`territory.qrCoverage`) of the fields left null because a part of the graph is down. */
+  missing: string[];
+}
+
+/**
+ * Like `requestData`, but keeps a partial answer: errors coded SUBGRAPH_UNAVAILABLE (one ministry's
+ * service is down) come back as the missing paths, so a screen can show the rest. Any other error throws.
+ */
+export async function requestPartialData<TResult, TVariables>(
+  url: string,
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  options: RequestOptions = {},
+): Promise<PartialData<TResult>> {
+  const result = await request(url, document, variables, options);
+  const errors = result.errors ?? [];
+  if (!result.data || errors.some((e) => e.extensions?.code !== 'SUBGRAPH_UNAVAILABLE')) throw operationError(result);
+  return { data: result.data, missing: errors.map((e) => (e.path ?? []).join('.')) };
+}
+
+function operationError(result: OperationResult<unknown>): Error {
+  const messages = (result.errors?.length ? result.errors : [{ message: `HTTP ${result.status} without data` }]).map(
+    (e: GraphQLErrorPayload) => `${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ''}`,
+  );
+  return new Error(messages.join('; '));
 }
