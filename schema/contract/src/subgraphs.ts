@@ -9,6 +9,8 @@ export const SUBGRAPHS = [
   { name: 'aqparat-tolqyny', port: 4104, ministry: 'Information and Communications' },
   // Not a ministry's subprogramme: the regional project offices that run all four.
   { name: 'project-office', port: 4105, ministry: 'Regional project offices' },
+  // A shared service, not a subprogramme: every subgraph's notifications reach people through it.
+  { name: 'notifications', port: 4106, ministry: 'Programme notifications (shared service)' },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

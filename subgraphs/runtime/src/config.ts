@@ -1,4 +1,4 @@
-import { subgraphInfo, type SubgraphName } from '@rz/contract';
+import { subgraphInfo, subgraphUrl, type SubgraphName } from '@rz/contract';
 import {
   authSettings,
   booleanFlag,
@@ -40,6 +40,14 @@ export function subgraphConfigShape(name: SubgraphName) {
       ...queryLimitSettings,
       /** Largest JSON body on /graphql. Default 1 MiB: the gateway's entity fetches carry up to QUERY_MAX_PAGED_ROWS representations. */
       GRAPHQL_BODY_LIMIT_BYTES: graphqlBodyLimitBytes(1024 * 1024),
+      /** Base URL of the notifications subgraph, where a producing subgraph's relay delivers its outbox. */
+      NOTIFICATIONS_URL: z.url().default(new URL(subgraphUrl('notifications')).origin),
+      /** Relay: how often the outbox is read besides LISTEN wake-ups (and the first retry delay). Default 1000 ms. */
+      NOTIFICATION_RELAY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+      /** Relay: how long one delivery may take. Default 10000 ms. */
+      NOTIFICATION_RELAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+      /** Delivered outbox rows are kept this long (for audit), then deleted. Default 7 days. */
+      NOTIFICATION_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
       /** After SIGTERM: /ready answers 503 while the subgraph still serves, this long, before it drains. Default 5000 ms in production, 0 elsewhere. */
       ...shutdownSettings,
     })

@@ -19,3 +19,5 @@ export * from './ids';
 export * from './public-base-url';
 export * from './idempotency/idempotency-key';
 export * from './subscriptions/graphql-ws-server';
+export * from './notifications/notification-outbox';
+export * from './notifications/notification-relay';

@@ -33,6 +33,7 @@ import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key';
 import { gatewayOnly, gatewayOnlyConnection } from './gateway-only';
 import { observeSubgraph, type RouteLabel } from './observability/subgraph-observability';
 import { attachGraphqlWs } from './subscriptions/graphql-ws-server';
+import { NotificationRelay } from './notifications/notification-relay';
 
 /**
  * What a subgraph package provides; the runtime does the rest. Typed by the
@@ -58,6 +59,8 @@ export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, S
    * migrations and stopped on shutdown; resolvers reach them as `ctx.services`.
    */
   startServices?(deps: { db: DataSource; config: C; logger: Logger }): Promise<ProcessServices<S>>;
+  /** It writes notifications (`enqueueNotification`) and has a `notification_outbox`: the runtime runs its relay. */
+  producesNotifications?: boolean;
 }
 
 export interface ProcessServices<S extends ServiceMap = ServiceMap> {
@@ -73,6 +76,8 @@ export interface RunningSubgraph<S extends ServiceMap = ServiceMap> {
   db: DataSource;
   server: Server;
   services: S;
+  /** The outbox relay, when the subgraph produces notifications. */
+  notificationRelay: NotificationRelay | undefined;
   /** Answers /ready with 503 from now on, and keeps serving for SHUTDOWN_DELAY_MS, before `stop`. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -107,6 +112,20 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
   if (config.MIGRATE_ON_START) await runMigrationsLocked(db);
   if (config.SEED_DEMO && definition.seedDemo) await definition.seedDemo(db, logger);
   const processServices: ProcessServices<S> = (await definition.startServices?.({ db, config, logger })) ?? { services: {} as S, stop: async () => undefined };
+  const notificationRelay = definition.producesNotifications
+    ? new NotificationRelay({
+        source: definition.name,
+        db,
+        databaseUrl: config.DATABASE_URL,
+        notificationsUrl: config.NOTIFICATIONS_URL,
+        sharedSecret: config.SUBGRAPH_SHARED_SECRET,
+        logger,
+        pollMs: config.NOTIFICATION_RELAY_POLL_MS,
+        timeoutMs: config.NOTIFICATION_RELAY_TIMEOUT_MS,
+        retentionDays: config.NOTIFICATION_OUTBOX_RETENTION_DAYS,
+      })
+    : undefined;
+  await notificationRelay?.start();
   const tokens = tokenVerifierFromSettings(config);
   const viewerOf = (authorization: string | undefined) => viewerFromAuthorization(tokens, authorization);
 
@@ -117,6 +136,7 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const observability = observeSubgraph(app, server, { config, logger, db, routeLabels: definition.routeLabels });
   processServices.observe?.(observability.metrics);
+  notificationRelay?.observe(observability.metrics);
 
   // The gateway's limits: a subgraph reached directly is no softer than the gateway.
   const limits = queryLimitsFromConfig(config);
@@ -198,6 +218,7 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
     db,
     server,
     services: processServices.services,
+    notificationRelay,
     async drain() {
       draining = true;
       await sleep(shutdownDelayMs(config));
@@ -206,6 +227,7 @@ export async function startSubgraph<C extends SubgraphConfig, S extends ServiceM
       await ws?.dispose();
       await apollo.stop();
       await processServices.stop();
+      await notificationRelay?.stop();
       await db.destroy();
     },
   };

@@ -1,0 +1,47 @@
+import { subgraphDbSchema, type NotificationEvent, type SubgraphName } from '@rz/contract';
+import type { EntityManager, QueryRunner } from 'typeorm';
+
+/** What a producer hands over; `occurredAt` defaults to the time of the write. */
+export type NotificationToSend = Omit<NotificationEvent, 'occurredAt'> & { occurredAt?: Date | string };
+
+/**
+ * NOTIFY channels are database-wide, schemas are not: each producing subgraph wakes only its own relay.
+ * Derived from the schema name, which is already a safe identifier.
+ */
+export function notificationOutboxChannel(source: SubgraphName): string {
+  return `notification_outbox_${subgraphDbSchema(source)}`;
+}
+
+/**
+ * Adds a notification to this subgraph's outbox inside the caller's transaction, so it is
+ * sent exactly when the change commits and never when it rolls back. A dedupe key already
+ * in the outbox is ignored: the same thing happening twice is notified once.
+ */
+export async function enqueueNotification(manager: EntityManager, notification: NotificationToSend): Promise<void> {
+  const occurredAt = notification.occurredAt === undefined ? new Date() : new Date(notification.occurredAt);
+  const event: NotificationEvent = { ...notification, occurredAt: occurredAt.toISOString() };
+  await manager.query(`INSERT INTO notification_outbox (dedupe_key, event) VALUES ($1, $2) ON CONFLICT (dedupe_key) DO NOTHING`, [
+    event.dedupeKey,
+    JSON.stringify(event),
+  ]);
+  // current_schema() is the subgraph's own (search_path), the same name notificationOutboxChannel derives.
+  await manager.query(`SELECT pg_notify('notification_outbox_' || current_schema(), '')`);
+}
+
+/** For each producing subgraph's migration that adds the outbox (hand-written SQL, relying on search_path). */
+export async function createNotificationOutbox(q: QueryRunner): Promise<void> {
+  await q.query(`
+    CREATE TABLE notification_outbox (
+      id bigserial PRIMARY KEY,
+      dedupe_key text NOT NULL UNIQUE,
+      event jsonb NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      delivered_at timestamptz
+    )`);
+  // The relay reads only what is still to deliver, in commit order.
+  await q.query(`CREATE INDEX notification_outbox_pending ON notification_outbox (id) WHERE delivered_at IS NULL`);
+}
+
+export async function dropNotificationOutbox(q: QueryRunner): Promise<void> {
+  await q.query(`DROP TABLE notification_outbox`);
+}
