@@ -53,6 +53,8 @@ const METRICS = [
   'rz_upstream_subscriptions_active',
   'rz_outbox_pending_events',
   'rz_outbox_oldest_event_age_seconds',
+  'rz_notification_outbox_pending',
+  'rz_notification_outbox_oldest_age_seconds',
   'rz_pg_pool_in_use',
   'rz_pg_pool_waiting',
   'rz_limit_refusals_total',
