@@ -5,3 +5,4 @@ export * from './system-harness';
 export * from './test-env';
 export * from './ws-client';
 export * from './territory-batch';
+export * from './notification-outbox';

@@ -8,6 +8,8 @@ const atamekenSettings = z.object({
   EVIDENCE_SECRET: z.string().min(16),
   /** Complaint events kept for resuming live subscriptions (`after` cursors), in days. */
   COMPLAINT_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Hour of the Kazakhstan day (0-23) from which officers get the day's due-tomorrow and overdue reminders. */
+  COMPLAINT_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
 });
 
 export function atamekenConfigShape() {

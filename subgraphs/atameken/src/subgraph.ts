@@ -29,8 +29,10 @@ import { ZhomartAward20261122020300 } from './migrations/20261122020300-zhomart-
 import { CreateIdempotencyKey20261204140000 } from './migrations/20261204140000-create-idempotency-key';
 import { ComplaintScaleIndexes20261204151400 } from './migrations/20261204151400-complaint-scale-indexes';
 import { AkimatOfficerDisplayName20261204160000 } from './migrations/20261204160000-akimat-officer-display-name';
+import { CreateNotificationOutbox20261204190000 } from './migrations/20261204190000-create-notification-outbox';
+import { CreateComplaintReminderRun20261204190100 } from './migrations/20261204190100-create-complaint-reminder-run';
 import { ZhomartAwardEntity } from './volunteers/zhomart/zhomart-award.entity';
-import { startComplaintEvents } from './civic-control/complaint-event/complaint-event.service';
+import { startAtamekenServices } from './services';
 import { buildAtamekenSchema } from './schema';
 import { loadConfig, type AtamekenConfig } from './config';
 import type { AtamekenServices } from './context';
@@ -67,10 +69,13 @@ export const atameken: SubgraphDefinition<AtamekenConfig, AtamekenServices> = {
     CreateIdempotencyKey20261204140000,
     ComplaintScaleIndexes20261204151400,
     AkimatOfficerDisplayName20261204160000,
+    CreateNotificationOutbox20261204190000,
+    CreateComplaintReminderRun20261204190100,
   ],
   loadConfig,
   buildSchema: buildAtamekenSchema,
-  startServices: startComplaintEvents,
+  startServices: startAtamekenServices,
+  producesNotifications: true,
   async seedDemo(db, logger) {
     await seedAkimatOfficers(db, logger);
     await seedInitiatives(db, logger);

@@ -6,7 +6,7 @@ import type { AtamekenServices } from '../../context';
 import { ComplaintEventStream } from './complaint-event.stream';
 
 /** Starts this process's complaint event stream (one LISTEN connection, shared by all subscribers). */
-export async function startComplaintEvents(deps: { db: DataSource; config: AtamekenConfig; logger: Logger }): Promise<ProcessServices<AtamekenServices>> {
+export async function startComplaintEvents(deps: { db: DataSource; config: AtamekenConfig; logger: Logger }): Promise<ProcessServices<Pick<AtamekenServices, 'complaintEvents'>>> {
   const { config } = deps;
   const stream = new ComplaintEventStream(deps.logger, {
     databaseUrl: config.DATABASE_URL,

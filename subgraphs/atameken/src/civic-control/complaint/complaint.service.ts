@@ -10,6 +10,7 @@ import { workingDaysFor } from '../complaint-deadline/complaint-deadline.service
 import { ComplaintEvidenceEntity } from '../complaint-evidence/complaint-evidence.entity';
 import { ComplaintEvidenceService } from '../complaint-evidence/complaint-evidence.service';
 import { ComplaintEntity } from './complaint.entity';
+import { notifyComplaintAssigned } from './complaint-assigned.notification';
 import { ComplaintActorRole, ComplaintStatus } from './complaint.enums';
 import { complaintHistoryLoader } from './complaint-history.loader';
 import {
@@ -156,6 +157,7 @@ export class ComplaintService {
         evidence.map((e, position) => ({ complaintId: complaint.id, position, sha256: e.sha256, kind: e.kind })),
       );
       await this.recordChange(manager, complaint, { from: null, to: ComplaintStatus.SUBMITTED, byRole: actorRole(viewer), bySubject: viewer.subject, comment: null }, now);
+      await notifyComplaintAssigned(manager, complaint, this.ctx.lang);
       return complaint;
     });
     return { complaint, likelyDuplicates: await this.likelyDuplicates(complaint) };
