@@ -24,6 +24,8 @@ export const SCALE_TABLES: Record<SubgraphName, readonly string[]> = {
   'aqparat-tolqyny': ['media_plan', 'media_item', 'face', 'face_status_change', 'face_support', 'media_item_subject'],
   // Projects and reports are few: nothing to load at scale.
   'project-office': [],
+  // Inboxes fill from the other subgraphs' events: nothing to load at scale.
+  notifications: [],
 };
 
 /** Top-level tables that carry the scale id mark: what `--reset` deletes (the rest cascade or are cleared first). */
@@ -33,6 +35,7 @@ const MARKED: Record<SubgraphName, readonly string[]> = {
   atameken: ['complaint', 'initiative'],
   'aqparat-tolqyny': ['face', 'media_plan'],
   'project-office': [],
+  notifications: [],
 };
 
 async function reachable(url: string): Promise<boolean> {
@@ -164,6 +167,7 @@ export async function deleteScaleRows(target: ScaleTarget, say: (line: string) =
     ],
     'aqparat-tolqyny': [`DELETE FROM face WHERE ${marked()}`, `DELETE FROM media_plan WHERE ${marked()}`],
     'project-office': [],
+    notifications: [],
   };
   for (const { name } of SUBGRAPHS) {
     const started = Date.now();

@@ -106,6 +106,7 @@ function plan(options: ScaleOptions, ctx: ScaleContext): Record<SubgraphName, Lo
       media_item_subject: () => media.subjects,
     },
     'project-office': {},
+    notifications: {},
   };
 }
 

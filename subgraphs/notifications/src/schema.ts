@@ -1,0 +1,8 @@
+import { buildFederatedSchema } from '@rz/schema';
+import { authChecker, validateInput } from '@rz/subgraph-runtime';
+import type { GraphQLSchema } from 'graphql';
+import { NotificationResolver } from './inbox/notification.resolver';
+
+export function buildNotificationsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: [NotificationResolver], authChecker, validateFn: validateInput }, []);
+}
