@@ -16,7 +16,7 @@ CREATE EXTENSION pg_trgm WITH SCHEMA extensions;
 SQL
 
 # Subgraph schemas (schema/contract/src/subgraphs.ts, '-' becomes '_'), then the gateway.
-for role in tarbie_bilim atameken rukhani_qazyna aqparat_tolqyny project_office gateway; do
+for role in tarbie_bilim atameken rukhani_qazyna aqparat_tolqyny project_office notifications gateway; do
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
     -v dbname="$POSTGRES_DB" -v role="$role" -v password="$RZ_SERVICE_DB_PASSWORD" <<'SQL'
 CREATE ROLE :"role" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'password';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GATEWAY_PORT, SUBGRAPHS, subgraphEnvPrefix } from '@rz/contract';
+import { GATEWAY_PORT, SUBGRAPHS, subgraphEnvPrefix, subgraphInfo } from '@rz/contract';
 import * as apps from 'kubernetes-models/apps/v1';
 import * as autoscaling from 'kubernetes-models/autoscaling/v2';
 import * as batch from 'kubernetes-models/batch/v1';
@@ -14,6 +14,9 @@ import { ROOT } from '../paths';
 /** The Kubernetes objects in infra/deploy/k8s, checked against the Kubernetes schemas and the rules of this deployment. */
 
 const K8S_DIR = join(ROOT, 'infra', 'deploy', 'k8s');
+
+/** Subgraphs whose definitions set producesNotifications: their relays post to the notifications intake. */
+const NOTIFICATION_PRODUCERS = ['tarbie-bilim', 'atameken', 'aqparat-tolqyny', 'project-office'];
 
 // The shapes this test reads; the schemas (kubernetes-models) check the rest.
 interface K8sObject {
@@ -172,6 +175,13 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     }
   });
 
+  it('point each notification producer at the notifications Service, which nothing else needs', () => {
+    for (const { name } of SUBGRAPHS) {
+      const url = envOf(containersOf(named('Deployment', name))[0], 'NOTIFICATIONS_URL')?.value;
+      expect([name, url]).toEqual([name, NOTIFICATION_PRODUCERS.includes(name) ? `http://notifications:${subgraphInfo('notifications').port}` : undefined]);
+    }
+  });
+
   it('migrate each subgraph from a job, and start the Deployments without migrating', () => {
     expect(jobs.map((j) => j.metadata.name).sort()).toEqual(SUBGRAPHS.map((s) => `${s.name}-migrate`).sort());
     for (const { name } of SUBGRAPHS) {
@@ -289,11 +299,12 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     }
   });
 
-  it('let only the gateway reach the subgraphs, on their own port', () => {
+  it('let only the gateway reach the subgraphs, on their own port (and the producers the notifications intake)', () => {
     const policies = byKind('NetworkPolicy');
-    const gatewayLabels = templateOf(named('Deployment', 'gateway')).metadata.labels;
-    const otherPods = workloads.filter((w) => w.metadata.name !== 'gateway').map((w) => templateOf(w).metadata.labels);
     for (const { name, port } of SUBGRAPHS) {
+      const admitted = name === 'notifications' ? ['gateway', ...NOTIFICATION_PRODUCERS] : ['gateway'];
+      const admittedLabels = admitted.map((app) => templateOf(named('Deployment', app)).metadata.labels);
+      const otherPods = workloads.filter((w) => !admitted.includes(w.metadata.name)).map((w) => templateOf(w).metadata.labels);
       const labels = templateOf(named('Deployment', name)).metadata.labels;
       const selecting = policies.filter((p) => !p.spec.podSelector.matchExpressions && matches(p.spec.podSelector.matchLabels, labels));
       expect([name, selecting.some((p) => p.spec.policyTypes?.includes('Ingress'))]).toEqual([name, true]);
@@ -305,7 +316,7 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
         expect([name, rule.ports?.map((p) => p.port)]).toEqual([name, [port]]);
         for (const peer of rule.from ?? []) {
           expect([name, peer.namespaceSelector, peer.ipBlock, peer.podSelector?.matchExpressions]).toEqual([name, undefined, undefined, undefined]);
-          expect([name, matches(peer.podSelector?.matchLabels, gatewayLabels)]).toEqual([name, true]);
+          expect([name, admittedLabels.some((l) => matches(peer.podSelector?.matchLabels, l))]).toEqual([name, true]);
           expect([name, otherPods.filter((l) => matches(peer.podSelector?.matchLabels, l))]).toEqual([name, []]);
         }
       }

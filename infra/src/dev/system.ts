@@ -92,7 +92,7 @@ async function terminate(service: ServiceProcess, signal: NodeJS.Signals = 'SIGT
   clearTimeout(timer);
 }
 
-/** Starts the four subgraphs, then the gateway, and waits until each answers /ready. */
+/** Starts the subgraphs, then the gateway, and waits until each answers /ready. */
 export async function launchSystem(options: SystemOptions): Promise<RunningSystem> {
   if (options.logDir) mkdirSync(options.logDir, { recursive: true });
   const timeout = options.readyTimeoutMs ?? 90_000;
@@ -118,6 +118,8 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
         ...common,
         // project-office reads the other subprogrammes' figures through the gateway.
         GATEWAY_URL: `http://127.0.0.1:${options.gatewayPort}/graphql`,
+        // Where notification relays post their outbox (producers only read it).
+        NOTIFICATIONS_URL: `http://127.0.0.1:${options.subgraphPorts.notifications}`,
         PORT: String(port),
         DATABASE_URL: database.url,
         SEED_DEMO: String(options.seedDemo),
