@@ -1,5 +1,16 @@
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '@rz/service-kit';
+
+/**
+ * Marks a query runner whose statements are background work on the pool (outbox relays, schedulers),
+ * not a request's: the N+1 tests count requests only.
+ */
+export function markBackground(runner: QueryRunner): QueryRunner {
+  runner.data = { ...runner.data, background: true };
+  return runner;
+}
+
+const isBackground = (runner: QueryRunner | undefined) => runner?.data?.background === true;
 
 /** TypeORM logger that counts SQL statements (for N+1 tests) and reports slow or failed ones. */
 export class StatementCounter implements TypeOrmLogger {
@@ -11,12 +22,12 @@ export class StatementCounter implements TypeOrmLogger {
     this.count = 0;
   }
 
-  logQuery(): void {
-    this.count += 1;
+  logQuery(_query: string, _parameters?: unknown[], runner?: QueryRunner): void {
+    if (!isBackground(runner)) this.count += 1;
   }
 
-  logQueryError(error: string | Error, query: string): void {
-    this.count += 1;
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[], runner?: QueryRunner): void {
+    if (!isBackground(runner)) this.count += 1;
     // Parameters are not logged: they may hold personal data.
     this.logger.warn({ err: error, query }, 'query failed');
   }

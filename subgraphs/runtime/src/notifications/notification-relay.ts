@@ -2,6 +2,7 @@ import { NOTIFICATION_INTAKE_MAX_EVENTS, NOTIFICATION_INTAKE_PATH, type Notifica
 import { gatewaySecretParams, type Logger, type ServiceMetrics } from '@rz/service-kit';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { markBackground } from '../database/statement-counter';
 import { notificationOutboxChannel } from './notification-outbox';
 
 export interface NotificationRelayOptions {
@@ -121,7 +122,7 @@ export class NotificationRelay {
   }
 
   private async round(): Promise<number | 'not-leader'> {
-    const runner = this.options.db.createQueryRunner();
+    const runner = markBackground(this.options.db.createQueryRunner());
     await runner.connect();
     try {
       await runner.startTransaction();

@@ -1,5 +1,5 @@
 import { daysBetween } from '@rz/schema';
-import { enqueueNotification } from '@rz/subgraph-runtime';
+import { enqueueNotification, markBackground } from '@rz/subgraph-runtime';
 import type { DataSource } from 'typeorm';
 import { addWorkingDays, isWorkingDay, kzDay } from '../../shared/kz-time';
 import { RESPONSIBLE_OFFICERS_SQL } from '../complaint/complaint-assigned.notification';
@@ -35,34 +35,39 @@ export async function sendComplaintReminders(db: DataSource, now: Date): Promise
   const day = kzDay(now);
   if (!isWorkingDay(day)) return { outcome: 'day-off', day };
   const tomorrow = addWorkingDays(day, 1);
-  return db.transaction(async (manager) => {
-    const [{ locked }]: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [REMINDER_LOCK]);
-    if (!locked) return { outcome: 'busy', day };
-    const [done] = await manager.query('SELECT 1 FROM complaint_reminder_run WHERE day = $1', [day]);
-    if (done) return { outcome: 'done', day };
-    const rows: DueRow[] = await manager.query(
-      `SELECT c.id, c.topic, c.territory_code, c.due_on::text AS due_on, r.subject
-         FROM complaint c CROSS JOIN LATERAL (${RESPONSIBLE_OFFICERS_SQL}) r
-        WHERE c.status = ANY($1) AND (c.due_on < $2 OR (c.due_on > $2 AND c.due_on <= $3))
-        ORDER BY c.id, r.subject`,
-      [OPEN_COMPLAINT_STATUSES, day, tomorrow],
-    );
-    let overdue = 0;
-    for (const row of rows) {
-      const late = row.due_on < day;
-      if (late) overdue += 1;
-      const kind = late ? 'COMPLAINT_OVERDUE' : 'COMPLAINT_DUE_TOMORROW';
-      await enqueueNotification(manager, {
-        dedupeKey: `${late ? 'complaint-overdue' : 'complaint-due'}:${row.id}:${row.subject}:${day}`,
-        recipientSubject: row.subject,
-        kind,
-        about: { type: 'Complaint', id: row.id },
-        params: { topic: row.topic, territoryCode: row.territory_code, dueOn: row.due_on, ...(late ? { daysOverdue: daysBetween(row.due_on, day) } : {}) },
-        language: null,
-        occurredAt: now,
-      });
-    }
-    await manager.query('INSERT INTO complaint_reminder_run (day, ran_at, sent) VALUES ($1, $2, $3)', [day, now, rows.length]);
-    return { outcome: 'sent', day, dueTomorrow: rows.length - overdue, overdue };
-  });
+  const runner = markBackground(db.createQueryRunner());
+  try {
+    return await runner.manager.transaction<ReminderRun>(async (manager) => {
+      const [{ locked }]: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [REMINDER_LOCK]);
+      if (!locked) return { outcome: 'busy', day };
+      const [done] = await manager.query('SELECT 1 FROM complaint_reminder_run WHERE day = $1', [day]);
+      if (done) return { outcome: 'done', day };
+      const rows: DueRow[] = await manager.query(
+        `SELECT c.id, c.topic, c.territory_code, c.due_on::text AS due_on, r.subject
+           FROM complaint c CROSS JOIN LATERAL (${RESPONSIBLE_OFFICERS_SQL}) r
+          WHERE c.status = ANY($1) AND (c.due_on < $2 OR (c.due_on > $2 AND c.due_on <= $3))
+          ORDER BY c.id, r.subject`,
+        [OPEN_COMPLAINT_STATUSES, day, tomorrow],
+      );
+      let overdue = 0;
+      for (const row of rows) {
+        const late = row.due_on < day;
+        if (late) overdue += 1;
+        const kind = late ? 'COMPLAINT_OVERDUE' : 'COMPLAINT_DUE_TOMORROW';
+        await enqueueNotification(manager, {
+          dedupeKey: `${late ? 'complaint-overdue' : 'complaint-due'}:${row.id}:${row.subject}:${day}`,
+          recipientSubject: row.subject,
+          kind,
+          about: { type: 'Complaint', id: row.id },
+          params: { topic: row.topic, territoryCode: row.territory_code, dueOn: row.due_on, ...(late ? { daysOverdue: daysBetween(row.due_on, day) } : {}) },
+          language: null,
+          occurredAt: now,
+        });
+      }
+      await manager.query('INSERT INTO complaint_reminder_run (day, ran_at, sent) VALUES ($1, $2, $3)', [day, now, rows.length]);
+      return { outcome: 'sent', day, dueTomorrow: rows.length - overdue, overdue };
+    });
+  } finally {
+    await runner.release();
+  }
 }

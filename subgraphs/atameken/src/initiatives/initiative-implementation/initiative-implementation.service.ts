@@ -5,6 +5,7 @@ import { requireModeratesInitiatives } from '../../access/atameken-access';
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import { IMPLEMENTED_STATUS } from '../initiative/initiative.lifecycle';
+import { notifyInitiativeStatus } from '../initiative/initiative.notifications';
 import { lockInitiative } from '../initiative/initiative.service';
 import { activePledgesLoader } from '../initiative-pledge/initiative-pledge.loader';
 import type { VolunteerEntity } from '../../volunteers/volunteer/volunteer.entity';
@@ -78,6 +79,7 @@ export class InitiativeImplementationService {
           [initiative.id, volunteerIds],
         );
       }
+      await notifyInitiativeStatus(manager, initiative, this.ctx.lang);
       return initiative;
     });
   }

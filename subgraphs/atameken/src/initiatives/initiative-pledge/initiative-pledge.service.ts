@@ -5,6 +5,7 @@ import { mayCancelPledge, mayPledge, mayPledgeForOrganisation } from '../../acce
 import type { InitiativeEntity } from '../initiative/initiative.entity';
 import { InitiativeStatus } from '../initiative/initiative.enums';
 import { pledgedIn, remainingOf } from '../initiative/initiative.funding';
+import { notifyIfEstimateCovered } from '../initiative/initiative.notifications';
 import { lockInitiative } from '../initiative/initiative.service';
 import { InitiativePledgeEntity } from './initiative-pledge.entity';
 import type { PledgeToInitiativeInput } from './initiative-pledge.input';
@@ -72,7 +73,9 @@ export class InitiativePledgeService {
         status: InitiativePledgeStatus.ACTIVE,
         cancelledAt: null,
       });
-      return manager.save(pledge);
+      const saved = await manager.save(pledge);
+      await notifyIfEstimateCovered(manager, initiative, this.ctx.lang);
+      return saved;
     });
   }
 

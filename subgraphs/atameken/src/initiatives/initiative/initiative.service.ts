@@ -16,6 +16,7 @@ import type {
 } from './initiative.input';
 import { canMoveInitiative, COVERED_STATUS, IMPLEMENTED_STATUS, isAuthorTransition } from './initiative.lifecycle';
 import { initiativeByIdLoader } from './initiative.loader';
+import { notifyIfEstimateCovered, notifyInitiativeStatus } from './initiative.notifications';
 import type { AtamekenContext } from '../../context';
 
 /** Locks an initiative row for a change; NOT_FOUND names `field` for unknown or malformed ids. */
@@ -191,7 +192,9 @@ export class InitiativeService {
         initiative.startedAt = new Date();
       }
       Object.assign(initiative, { status: to, statusReason });
-      return manager.save(initiative);
+      const saved = await manager.save(initiative);
+      await notifyInitiativeStatus(manager, saved, this.ctx.lang);
+      return saved;
     });
   }
 
@@ -208,7 +211,9 @@ export class InitiativeService {
       if (amount > initiative.estimate) throw badUserInput('amount', `The budget may cover at most the estimate, ${initiative.estimate} tenge`);
       if (amount > 0 && !reference) throw badUserInput('decision', 'Name the akimat decision that grants the budget');
       Object.assign(initiative, { budgetAmount: amount, budgetDecision: amount > 0 ? reference : null });
-      return manager.save(initiative);
+      const saved = await manager.save(initiative);
+      await notifyIfEstimateCovered(manager, saved, this.ctx.lang);
+      return saved;
     });
   }
 

@@ -1,5 +1,5 @@
 import { badUserInput, conflict, forbidden, notFound, type ConnectionShape } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
+import { enqueueNotification, newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
 import { isUUID } from 'class-validator';
 import type { VolunteerEntity } from '../volunteer/volunteer.entity';
 import { VolunteerService } from '../volunteer/volunteer.service';
@@ -31,8 +31,19 @@ export class VolunteerReviewService {
     if (!volunteer) throw notFound('Volunteer', input.volunteer, 'input.volunteer');
     if (volunteer.subject === viewer.subject) throw forbidden('Volunteers do not review themselves');
     const row = this.repository.create({ id: newId(), volunteerId: volunteer.id, authorSubject: viewer.subject, positive: input.positive, text });
-    const inserted = await this.repository.createQueryBuilder().insert().values(row).orIgnore().returning('id').execute();
-    if (!inserted.raw.length) throw conflict('You have already reviewed this volunteer', { field: 'input.volunteer' });
+    await this.ctx.db.transaction(async (manager) => {
+      const inserted = await manager.createQueryBuilder().insert().into(VolunteerReviewEntity).values(row).orIgnore().returning('id').execute();
+      if (!inserted.raw.length) throw conflict('You have already reviewed this volunteer', { field: 'input.volunteer' });
+      // Whether it is positive, never its text or its author.
+      await enqueueNotification(manager, {
+        dedupeKey: `volunteer-review:${row.id}`,
+        recipientSubject: volunteer.subject,
+        kind: 'VOLUNTEER_REVIEWED',
+        about: { type: 'Volunteer', id: volunteer.id },
+        params: { positive: row.positive },
+        language: this.ctx.lang ?? null,
+      });
+    });
     return this.repository.findOneByOrFail({ id: row.id });
   }
 }
