@@ -55,6 +55,7 @@ export function observeGateway(
   const subgraphOf = new Map(Object.entries(config.subgraphUrls).map(([name, url]) => [url, name as SubgraphName]));
   return {
     metrics,
+    upstream,
     plugin: operationObservationPlugin((limit) => queryLimitRefusals.inc({ limit })),
     countRefusal: (kind: RefusalKind) => refusals.inc({ kind }),
     /** The subgraph fetcher, timed and counted per subgraph (by URL). */

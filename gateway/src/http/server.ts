@@ -25,6 +25,7 @@ import { SubscriptionServer } from '../subscriptions/subscription-server';
 import type { GatewayContext } from '../upstream/gateway-context';
 import { createKeepAliveFetcher } from '../upstream/keep-alive-fetcher';
 import { operationResolutionPlugin } from '../upstream/operation-resolution';
+import { fetcherTransport } from '../upstream/subgraph-data-source';
 import { buildSubgraphDataSources } from '../upstream/subgraph-data-sources';
 import { buildGateway, readSupergraph } from '../upstream/supergraph';
 import { supergraphFields } from '../upstream/supergraph-fields';
@@ -72,7 +73,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   let draining = false;
   const supergraphSdl = readSupergraph(config);
   const answers = await responseCacheFromConfig(config, supergraphSdl, logger);
-  const dataSources = buildSubgraphDataSources(config, observability.measureFetches(subgraphFetch.fetcher), supergraphFields(supergraphSdl));
+  const dataSources = buildSubgraphDataSources(
+    config,
+    fetcherTransport(observability.measureFetches(subgraphFetch.fetcher)),
+    supergraphFields(supergraphSdl),
+    observability.upstream,
+  );
 
   const limits = queryLimitsFromConfig(config);
   const apollo = new ApolloServer<GatewayContext>({

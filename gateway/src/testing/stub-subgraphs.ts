@@ -1,16 +1,16 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
  * One HTTP server standing in for every subgraph (`<url>/<name>/graphql`, as
  * `startTestGateway` addresses them): it records what reaches it and answers
  * with `respond` (an `httpStatus` in the answer sets the status; `'hang-up'`
- * closes the connection unanswered, as a dead subgraph would).
+ * closes the connection unanswered, as a dead subgraph would; a promise holds the answer back).
  */
 export interface StubSubgraphs {
   url: string;
-  requests: { subgraph: string; body: { query?: string; variables?: Record<string, unknown> } }[];
-  respond: (subgraph: string, body: { query?: string; variables?: Record<string, unknown> }) => unknown;
+  requests: { subgraph: string; body: { query?: string; variables?: Record<string, unknown> }; headers: IncomingHttpHeaders }[];
+  respond: (subgraph: string, body: { query?: string; variables?: Record<string, unknown> }, headers: IncomingHttpHeaders) => unknown;
   close(): Promise<void>;
 }
 
@@ -22,11 +22,11 @@ export async function startStubSubgraphs(): Promise<StubSubgraphs> {
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const subgraph = (req.url ?? '').split('/')[1];
       const body = JSON.parse(raw || '{}');
-      stub.requests.push({ subgraph, body });
-      const answer = stub.respond(subgraph, body);
+      stub.requests.push({ subgraph, body, headers: req.headers });
+      const answer = await stub.respond(subgraph, body, req.headers);
       if (answer === 'hang-up') return req.socket.destroy();
       const { httpStatus = 200, ...json } = answer as { httpStatus?: number };
       res.statusCode = httpStatus;

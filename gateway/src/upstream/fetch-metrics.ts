@@ -5,16 +5,17 @@ import type { ServiceMetrics } from '@rz/service-kit';
 export interface UpstreamMetrics {
   fetchDuration: ReturnType<ServiceMetrics['histogram']>;
   fetchErrors: ReturnType<ServiceMetrics['counter']>;
+  /** Fetches answered by an identical one already in flight (in-flight-requests.ts). */
+  deduplicated: ReturnType<ServiceMetrics['counter']>;
+  /** Fetches sent inside another request to the same subgraph (fetch-merging.ts). */
+  merged: ReturnType<ServiceMetrics['counter']>;
 }
 
-/**
- * The subgraph fetch metrics; deduplicated and merged fetches are counted by name so that
- * dashboards and alerts can rely on them, though nothing deduplicates or merges fetches yet.
- */
+/** The subgraph fetch metrics. */
 export function upstreamMetrics(metrics: ServiceMetrics): UpstreamMetrics {
-  metrics.counter('rz_subgraph_fetches_deduplicated_total', 'Subgraph fetches answered by an identical one in flight', ['subgraph']);
-  metrics.counter('rz_subgraph_fetches_merged_total', 'Subgraph fetches merged into another request to the same subgraph', ['subgraph']);
   return {
+    deduplicated: metrics.counter('rz_subgraph_fetches_deduplicated_total', 'Subgraph fetches answered by an identical one in flight', ['subgraph']),
+    merged: metrics.counter('rz_subgraph_fetches_merged_total', 'Subgraph fetches merged into another request to the same subgraph', ['subgraph']),
     fetchDuration: metrics.histogram('rz_subgraph_fetch_duration_seconds', 'Time waiting for a subgraph response (headers)', ['subgraph']),
     fetchErrors: metrics.counter('rz_subgraph_fetch_errors_total', 'Subgraph fetches that failed: no response (network) or an HTTP error status', ['subgraph', 'kind']),
   };

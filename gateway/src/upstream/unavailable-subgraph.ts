@@ -1,5 +1,4 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import type { ErrorCode } from '@rz/contract';
 import {
   Kind,
@@ -12,8 +11,8 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { ForwardAuthorizationDataSource } from '../auth/forward-authorization';
 import type { GatewayContext } from './gateway-context';
+import { SubgraphDataSource, type SubgraphDataSourceOptions, type SubgraphResponse } from './subgraph-data-source';
 import type { SupergraphFields } from './supergraph-fields';
 
 const CODE: ErrorCode = 'SUBGRAPH_UNAVAILABLE';
@@ -21,7 +20,6 @@ export const UNAVAILABLE_MESSAGE = 'The service that answers this field is unava
 
 type Path = (string | number)[];
 type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
-type SubgraphResponse = Awaited<ReturnType<ForwardAuthorizationDataSource['process']>>;
 
 const keyOf = (selection: SelectionNode & { kind: Kind.FIELD }) => selection.alias?.value ?? selection.name.value;
 const isTypename = (selection: SelectionNode) => selection.kind === Kind.FIELD && selection.name.value === '__typename';
@@ -127,10 +125,7 @@ function isUnavailable(error: unknown): boolean {
   return true;
 }
 
-export interface ResilientDataSourceOptions {
-  name: string;
-  url: string;
-  fetcher: Fetcher;
+export interface ResilientDataSourceOptions extends SubgraphDataSourceOptions {
   fields: SupergraphFields;
   /** The other subgraphs' data sources, by name: a query's shared fields can be asked of them. */
   peers: ReadonlyMap<string, ResilientDataSource>;
@@ -144,9 +139,9 @@ export interface ResilientDataSourceOptions {
  * so those fields are null with their error and the other subgraphs' data stands, instead of
  * one pathless error and, often, `data: null`. Mutations are never sent anywhere else.
  */
-export class ResilientDataSource extends ForwardAuthorizationDataSource {
+export class ResilientDataSource extends SubgraphDataSource {
   constructor(private readonly settings: ResilientDataSourceOptions) {
-    super({ url: settings.url, fetcher: settings.fetcher });
+    super(settings);
   }
 
   /** The subgraph itself, nothing else. */

@@ -277,6 +277,8 @@ async function main(): Promise<void> {
       samples: { type: 'string', default: '60' },
       // Commits per second into atameken while the cache is measured (each evicts what atameken served).
       writes: { type: 'string', default: '0' },
+      // Which runs after stock and ours: `cache` (the response cache) and `tracing`; `--phases none` skips both.
+      phases: { type: 'string', default: 'cache,tracing' },
       'database-url': { type: 'string' },
     },
   });
@@ -360,37 +362,42 @@ async function main(): Promise<void> {
     await drain(proxyList, databases);
     figures.push(await measure(oursTarget, proxyList, databases, officerToken, options));
 
+    const phases = new Set(String(values.phases).split(','));
     // Ours again with its response cache, LISTENing for the subgraphs' change notices, optionally
     // under a stream of commits into atameken (statement triggers fire even for no rows).
-    const atameken = databases.find((d) => d.name === 'atameken')!;
-    Object.assign(oursEnv, { RESPONSE_CACHE: 'memory', RESPONSE_CACHE_DATABASE_URL: atameken.url });
-    await system.restart('gateway', 'SIGTERM');
-    const cachedTarget = { name: 'ours+cache', url: system.gatewayUrl, pid: system.services.get('gateway')!.child.pid! };
-    const cachedAnswers = await verify(cachedTarget, officerToken);
-    disagreements.push(...GATEWAY_MIX.filter((op) => cachedAnswers.get(op.name) !== oursAnswers.get(op.name)).map((op) => `${op.name} (cached)`));
-    const writer = startWrites(atameken.url, Number(values.writes));
-    figures.push(await measure(cachedTarget, proxyList, databases, officerToken, options).finally(() => writer.stop()));
-    say(`\nCommits into atameken during the cached run: ${writer.count()} (--writes ${values.writes}/s).`);
+    if (phases.has('cache')) {
+      const atameken = databases.find((d) => d.name === 'atameken')!;
+      Object.assign(oursEnv, { RESPONSE_CACHE: 'memory', RESPONSE_CACHE_DATABASE_URL: atameken.url });
+      await system.restart('gateway', 'SIGTERM');
+      const cachedTarget = { name: 'ours+cache', url: system.gatewayUrl, pid: system.services.get('gateway')!.child.pid! };
+      const cachedAnswers = await verify(cachedTarget, officerToken);
+      disagreements.push(...GATEWAY_MIX.filter((op) => cachedAnswers.get(op.name) !== oursAnswers.get(op.name)).map((op) => `${op.name} (cached)`));
+      const writer = startWrites(atameken.url, Number(values.writes));
+      figures.push(await measure(cachedTarget, proxyList, databases, officerToken, options).finally(() => writer.stop()));
+      say(`\nCommits into atameken during the cached run: ${writer.count()} (--writes ${values.writes}/s).`);
+    }
 
     // Ours again without the cache, with tracing on in every service and the exporter off
     // (OTEL_TRACES_EXPORTER=none): spans are made and propagated, nothing is sent. What the
     // instrumentation itself costs; an exporter adds its batching and sending on top.
-    await drain(proxyList, databases);
-    Object.assign(oursEnv, { RESPONSE_CACHE: 'off', OTEL_TRACES_EXPORTER: 'none' });
-    delete oursEnv.RESPONSE_CACHE_DATABASE_URL;
-    Object.assign(subgraphsEnv, { OTEL_TRACES_EXPORTER: 'none' });
-    for (const { name } of SUBGRAPHS) await system.restart(name, 'SIGTERM');
-    await system.restart('gateway', 'SIGTERM');
-    const tracedTarget = { name: 'ours+tracing', url: system.gatewayUrl, pid: system.services.get('gateway')!.child.pid! };
-    const tracedAnswers = await verify(tracedTarget, officerToken);
-    disagreements.push(...GATEWAY_MIX.filter((op) => tracedAnswers.get(op.name) !== oursAnswers.get(op.name)).map((op) => `${op.name} (traced)`));
-    figures.push(await measure(tracedTarget, proxyList, databases, officerToken, options));
+    if (phases.has('tracing')) {
+      await drain(proxyList, databases);
+      Object.assign(oursEnv, { RESPONSE_CACHE: 'off', OTEL_TRACES_EXPORTER: 'none' });
+      delete oursEnv.RESPONSE_CACHE_DATABASE_URL;
+      Object.assign(subgraphsEnv, { OTEL_TRACES_EXPORTER: 'none' });
+      for (const { name } of SUBGRAPHS) await system.restart(name, 'SIGTERM');
+      await system.restart('gateway', 'SIGTERM');
+      const tracedTarget = { name: 'ours+tracing', url: system.gatewayUrl, pid: system.services.get('gateway')!.child.pid! };
+      const tracedAnswers = await verify(tracedTarget, officerToken);
+      disagreements.push(...GATEWAY_MIX.filter((op) => tracedAnswers.get(op.name) !== oursAnswers.get(op.name)).map((op) => `${op.name} (traced)`));
+      figures.push(await measure(tracedTarget, proxyList, databases, officerToken, options));
+    }
 
     say(`\nGateway build: ${buildDescription()}`);
     say(`Mix: ${GATEWAY_MIX.length} operations (${GATEWAY_MIX.map((o) => o.name).join(', ')}), ${options.connections} connections, ${options.duration} s each after ${options.warmup} s warm-up.`);
     table(figures);
     const [untraced, traced] = ['ours', 'ours+tracing'].map((name) => figures.find((f) => f.gateway === name)!);
-    say(`\nTracing on, exporter off: ${(traced.rps / untraced.rps).toFixed(2)}x the RPS, ${(traced.cpuSecondsPer1000 / untraced.cpuSecondsPer1000).toFixed(2)}x the gateway CPU per request, p50 ${traced.p50Ms.toFixed(1)} ms (untraced ${untraced.p50Ms.toFixed(1)} ms).`);
+    if (traced) say(`\nTracing on, exporter off: ${(traced.rps / untraced.rps).toFixed(2)}x the RPS, ${(traced.cpuSecondsPer1000 / untraced.cpuSecondsPer1000).toFixed(2)}x the gateway CPU per request, p50 ${traced.p50Ms.toFixed(1)} ms (untraced ${untraced.p50Ms.toFixed(1)} ms).`);
     if (disagreements.length) say(`\nWARNING: the gateways returned different data for ${disagreements.join(', ')}`);
     else say('\nBoth gateways returned the same data for every operation.');
 
