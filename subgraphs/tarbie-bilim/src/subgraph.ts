@@ -16,6 +16,7 @@ import { CreateSchoolEnrolment20261122020300 } from './migrations/20261122020300
 import { AddRegistrationParticipantName20261204000000 } from './migrations/20261204000000-add-registration-participant-name';
 import { CreateIdempotencyKey20261204140000 } from './migrations/20261204140000-create-idempotency-key';
 import { EventScaleIndexes20261204151400 } from './migrations/20261204151400-event-scale-indexes';
+import { CreateNotificationOutbox20261204190000 } from './migrations/20261204190000-create-notification-outbox';
 import { EventRegistrationEntity } from './registration/registration.entity';
 import { EventResultEntity } from './result/result.entity';
 import { buildTarbieBilimSchema } from './schema';
@@ -43,7 +44,9 @@ export const tarbieBilim: SubgraphDefinition = {
     AddRegistrationParticipantName20261204000000,
     CreateIdempotencyKey20261204140000,
     EventScaleIndexes20261204151400,
+    CreateNotificationOutbox20261204190000,
   ],
   buildSchema: buildTarbieBilimSchema,
   seedDemo,
+  producesNotifications: true,
 };
