@@ -31,6 +31,7 @@ import { ComplaintScaleIndexes20261204151400 } from './migrations/20261204151400
 import { AkimatOfficerDisplayName20261204160000 } from './migrations/20261204160000-akimat-officer-display-name';
 import { CreateNotificationOutbox20261204190000 } from './migrations/20261204190000-create-notification-outbox';
 import { CreateComplaintReminderRun20261204190100 } from './migrations/20261204190100-create-complaint-reminder-run';
+import { ComplaintDailyRollup20261204200000 } from './migrations/20261204200000-complaint-daily-rollup';
 import { ZhomartAwardEntity } from './volunteers/zhomart/zhomart-award.entity';
 import { startAtamekenServices } from './services';
 import { buildAtamekenSchema } from './schema';
@@ -71,6 +72,7 @@ export const atameken: SubgraphDefinition<AtamekenConfig, AtamekenServices> = {
     AkimatOfficerDisplayName20261204160000,
     CreateNotificationOutbox20261204190000,
     CreateComplaintReminderRun20261204190100,
+    ComplaintDailyRollup20261204200000,
   ],
   loadConfig,
   buildSchema: buildAtamekenSchema,
