@@ -11,13 +11,23 @@ import { CreateMediaPlan20261122000300 } from './migrations/20261122000300-creat
 import { CreateMediaItem20261122000310 } from './migrations/20261122000310-create-media-item';
 import { PublishMediaItem20261122020000 } from './migrations/20261122020000-publish-media-item';
 import { CreateFace20261122020100 } from './migrations/20261122020100-create-face';
+import { CreateNotificationOutbox20261204190000 } from './migrations/20261204190000-create-notification-outbox';
+import { MediaPlanSubmittedBy20261204190100 } from './migrations/20261204190100-media-plan-submitted-by';
 import { buildAqparatTolqynySchema } from './schema';
 
 export const aqparatTolqyny: SubgraphDefinition<AqparatTolqynyConfig> = {
   name: 'aqparat-tolqyny',
   loadConfig,
   entities: [MediaPlanEntity, MediaItemEntity, MediaItemSubjectEntity, FaceEntity, FaceSupportEntity, FaceStatusChangeEntity],
-  migrations: [CreateMediaPlan20261122000300, CreateMediaItem20261122000310, PublishMediaItem20261122020000, CreateFace20261122020100],
+  migrations: [
+    CreateMediaPlan20261122000300,
+    CreateMediaItem20261122000310,
+    PublishMediaItem20261122020000,
+    CreateFace20261122020100,
+    CreateNotificationOutbox20261204190000,
+    MediaPlanSubmittedBy20261204190100,
+  ],
   buildSchema: buildAqparatTolqynySchema,
   seedDemo,
+  producesNotifications: true,
 };

@@ -16,6 +16,7 @@ import type { EntityManager } from 'typeorm';
 import { oversees, overseenCodes } from '../access/aqparat-tolqyny-access';
 import { MediaSubjectKind } from '../media-item/media-item.enums';
 import { FaceStatusChangeEntity } from './face-status-change.entity';
+import { notifyFaceStatus } from './face-status.notification';
 import { FaceSupportEntity } from './face-support.entity';
 import { FaceEntity } from './face.entity';
 import { FaceStatus } from './face.enums';
@@ -147,7 +148,8 @@ export class FaceService {
         { id: face.id },
         { status: to, declineReason: to === FaceStatus.DECLINED ? text : null, statusChangedAt: () => 'now()' },
       );
-      await recordChange(tx, { faceId: face.id, fromStatus: from, toStatus: to, reason: text, changedBy: viewer.subject });
+      const changeId = await recordChange(tx, { faceId: face.id, fromStatus: from, toStatus: to, reason: text, changedBy: viewer.subject });
+      await notifyFaceStatus(tx, face, to, changeId, this.ctx.lang);
     });
     return this.fresh(id);
   }
@@ -245,13 +247,14 @@ export class FaceService {
       .set({ status: FaceStatus.FEATURED, featuredAt: () => 'now()', featuredItemId: itemId, statusChangedAt: () => 'now()' })
       .where('status = :selected', { selected: FaceStatus.SELECTED })
       .andWhere(`id IN (SELECT subject_id FROM media_item_subject WHERE item_id = :itemId AND kind = :face)`, { itemId, face: MediaSubjectKind.FACE })
-      .returning('id')
+      .returning('id, name, territory_code AS "territoryCode", nominator_subject AS "nominatorSubject"')
       .execute();
-    const ids = (result.raw as { id: string }[]).map((r) => r.id);
-    for (const faceId of ids) {
-      await recordChange(tx, { faceId, fromStatus: FaceStatus.SELECTED, toStatus: FaceStatus.FEATURED, reason: null, changedBy, mediaItemId: itemId });
+    const faces = result.raw as Pick<FaceEntity, 'id' | 'name' | 'territoryCode' | 'nominatorSubject'>[];
+    for (const face of faces) {
+      const changeId = await recordChange(tx, { faceId: face.id, fromStatus: FaceStatus.SELECTED, toStatus: FaceStatus.FEATURED, reason: null, changedBy, mediaItemId: itemId });
+      await notifyFaceStatus(tx, face, FaceStatus.FEATURED, changeId, null);
     }
-    return ids;
+    return faces.map((face) => face.id);
   }
 
   private prime(faces: FaceEntity[]): void {
@@ -302,8 +305,10 @@ function assertSupportOpen(face: FaceEntity): void {
   }
 }
 
-async function recordChange(tx: EntityManager, change: Omit<FaceStatusChangeEntity, 'id' | 'changedAt' | 'mediaItemId'> & { mediaItemId?: string }) {
-  await tx.getRepository(FaceStatusChangeEntity).insert({ id: newId(), mediaItemId: null, ...change });
+async function recordChange(tx: EntityManager, change: Omit<FaceStatusChangeEntity, 'id' | 'changedAt' | 'mediaItemId'> & { mediaItemId?: string }): Promise<string> {
+  const id = newId();
+  await tx.getRepository(FaceStatusChangeEntity).insert({ id, mediaItemId: null, ...change });
+  return id;
 }
 
 function required(value: string, field: string): string {

@@ -1,6 +1,6 @@
 import { badUserInput, conflict, type ConnectionShape, DomainError, invalidTransition, kato, notFound, TerritoryLevel, todayInKazakhstan, WorkListOrder } from '@rz/schema';
-import { newId, paginate, paginateBy, paginateTerritories, requireActsIn, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
-import { QueryFailedError, type SelectQueryBuilder } from 'typeorm';
+import { enqueueNotification, newId, paginate, paginateBy, paginateTerritories, requireActsIn, Role, type PageRequest, type Viewer } from '@rz/subgraph-runtime';
+import { QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { oversees, overseenCodes } from '../access/aqparat-tolqyny-access';
 import { MediaItemEntity } from '../media-item/media-item.entity';
 import { MediaPlanEntity } from './media-plan.entity';
@@ -131,11 +131,11 @@ export class MediaPlanService {
   async submit(id: string): Promise<MediaPlanEntity> {
     const plan = await this.byId(id);
     if (!plan) throw notFound('MediaPlan', id, 'id');
-    requireActsIn(this.ctx.viewer, plan.territoryCode, Role.AKIMAT_OFFICER);
+    const viewer = requireActsIn(this.ctx.viewer, plan.territoryCode, Role.AKIMAT_OFFICER);
     if (!EDITABLE.includes(plan.status)) throw invalidTransition('MediaPlan', plan.status, MediaPlanStatus.SUBMITTED);
     const items = await this.ctx.db.getRepository(MediaItemEntity).countBy({ planId: id });
     if (items === 0) throw badUserInput('id', 'Add at least one item before submitting the media plan');
-    await this.transition(plan, EDITABLE, MediaPlanStatus.SUBMITTED, { submittedAt: () => 'now()' });
+    await this.transition(this.ctx.db.manager, plan, EDITABLE, MediaPlanStatus.SUBMITTED, { submittedAt: () => 'now()', submittedBy: viewer.subject });
     return this.fresh(id);
   }
 
@@ -150,10 +150,20 @@ export class MediaPlanService {
     if (text && text.length > MAX_REMARKS) throw badUserInput('remarks', `Remarks are limited to ${MAX_REMARKS} characters`);
     const to = approve ? MediaPlanStatus.APPROVED : MediaPlanStatus.RETURNED;
     if (plan.status !== MediaPlanStatus.SUBMITTED) throw invalidTransition('MediaPlan', plan.status, to);
-    await this.transition(plan, [MediaPlanStatus.SUBMITTED], to, {
-      remarks: text,
-      reviewedAt: () => 'now()',
-      reviewedBy: viewer.subject,
+    await this.ctx.db.transaction(async (manager) => {
+      const reviewedAt = new Date();
+      await this.transition(manager, plan, [MediaPlanStatus.SUBMITTED], to, { remarks: text, reviewedAt, reviewedBy: viewer.subject });
+      if (approve) return;
+      // The remarks stay in the plan, for its officers to read there.
+      await enqueueNotification(manager, {
+        dedupeKey: `media-plan-returned:${plan.id}:${reviewedAt.toISOString()}`,
+        recipientSubject: plan.submittedBy ?? plan.createdBy,
+        kind: 'MEDIA_PLAN_RETURNED',
+        about: { type: 'MediaPlan', id: plan.id },
+        params: { territoryCode: plan.territoryCode, year: plan.year, quarter: plan.quarter, submissionDeadline: plan.submissionDeadline },
+        language: this.ctx.lang ?? null,
+        occurredAt: reviewedAt,
+      });
     });
     return this.fresh(id);
   }
@@ -163,19 +173,20 @@ export class MediaPlanService {
    * this a refused transition instead of a lost update.
    */
   private async transition(
+    manager: EntityManager,
     plan: MediaPlanEntity,
     from: readonly MediaPlanStatus[],
     to: MediaPlanStatus,
     changes: Record<string, unknown>,
   ): Promise<void> {
-    const result = await this.repository
+    const result = await manager
       .createQueryBuilder()
       .update(MediaPlanEntity)
       .set({ ...changes, status: to })
       .where('id = :id AND status IN (:...from)', { id: plan.id, from })
       .execute();
     if (!result.affected) {
-      const current = await this.repository.findOneByOrFail({ id: plan.id });
+      const current = await manager.findOneByOrFail(MediaPlanEntity, { id: plan.id });
       throw invalidTransition('MediaPlan', current.status, to);
     }
   }

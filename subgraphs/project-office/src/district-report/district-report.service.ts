@@ -1,6 +1,6 @@
 import { badUserInput, conflict, type ConnectionShape, forbidden, invalidTransition, kato, notFound, TerritoryLevel, type TerritoryNode, todayInKazakhstan } from '@rz/schema';
-import { newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
-import { QueryFailedError } from 'typeorm';
+import { enqueueNotification, newId, paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { districtReportCodes, readsDistrictReport, reviewsDistrictReport, writesDistrictReport } from '../access/project-office-access';
 import type { ProjectOfficeContext } from '../context';
 import { DistrictReportEntity } from './district-report.entity';
@@ -88,7 +88,7 @@ export class DistrictReportService {
   async update(id: string, input: DistrictReportNarrativeInput): Promise<DistrictReportEntity> {
     const report = await this.requireWritable(id);
     if (!EDITABLE.includes(report.status)) throw invalidTransition('DistrictReport', report.status, report.status);
-    await this.guardedUpdate(report, EDITABLE, report.status, narrative(input));
+    await this.guardedUpdate(this.ctx.db.manager, report, EDITABLE, report.status, narrative(input));
     return this.fresh(id);
   }
 
@@ -98,7 +98,12 @@ export class DistrictReportService {
     if (!EDITABLE.includes(report.status)) throw invalidTransition('DistrictReport', report.status, DistrictReportStatus.SUBMITTED);
     if (!report.results?.trim()) throw badUserInput('results', 'Say what changed in the period (results, not meetings) before submitting');
     const snapshot = await readTerritorySnapshot(this.ctx.config, report.territoryCode, { from: report.periodStart, to: report.periodEnd });
-    await this.guardedUpdate(report, EDITABLE, DistrictReportStatus.SUBMITTED, { snapshot, snapshotAt: () => 'now()', submittedAt: () => 'now()' });
+    await this.guardedUpdate(this.ctx.db.manager, report, EDITABLE, DistrictReportStatus.SUBMITTED, {
+      snapshot,
+      snapshotAt: () => 'now()',
+      submittedAt: () => 'now()',
+      submittedBy: requireViewer(this.ctx.viewer).subject,
+    });
     return this.fresh(id);
   }
 
@@ -115,7 +120,21 @@ export class DistrictReportService {
     if (text && text.length > MAX_REMARKS) throw badUserInput('remarks', `Remarks are limited to ${MAX_REMARKS} characters`);
     const to = accept ? DistrictReportStatus.ACCEPTED : DistrictReportStatus.RETURNED;
     if (report.status !== DistrictReportStatus.SUBMITTED) throw invalidTransition('DistrictReport', report.status, to);
-    await this.guardedUpdate(report, [DistrictReportStatus.SUBMITTED], to, { remarks: text, reviewedAt: () => 'now()', reviewedBy: viewer.subject });
+    await this.ctx.db.transaction(async (manager) => {
+      const reviewedAt = new Date();
+      await this.guardedUpdate(manager, report, [DistrictReportStatus.SUBMITTED], to, { remarks: text, reviewedAt, reviewedBy: viewer.subject });
+      if (accept) return;
+      // The remarks stay in the report, for the district to read there.
+      await enqueueNotification(manager, {
+        dedupeKey: `district-report-returned:${report.id}:${reviewedAt.toISOString()}`,
+        recipientSubject: report.submittedBy ?? report.createdBy,
+        kind: 'DISTRICT_REPORT_RETURNED',
+        about: { type: 'DistrictReport', id: report.id },
+        params: { territoryCode: report.territoryCode, periodStart: report.periodStart, periodEnd: report.periodEnd },
+        language: this.ctx.lang ?? null,
+        occurredAt: reviewedAt,
+      });
+    });
     return this.fresh(id);
   }
 
@@ -159,14 +178,20 @@ export class DistrictReportService {
   }
 
   /** Moves the report only if it is still in one of `from`: a concurrent change is a refused transition, not a lost update. */
-  private async guardedUpdate(report: DistrictReportEntity, from: readonly DistrictReportStatus[], to: DistrictReportStatus, changes: Record<string, unknown>): Promise<void> {
-    const result = await this.repository
+  private async guardedUpdate(
+    manager: EntityManager,
+    report: DistrictReportEntity,
+    from: readonly DistrictReportStatus[],
+    to: DistrictReportStatus,
+    changes: Record<string, unknown>,
+  ): Promise<void> {
+    const result = await manager
       .createQueryBuilder()
       .update(DistrictReportEntity)
       .set({ ...changes, status: to })
       .where('id = :id AND status IN (:...from)', { id: report.id, from })
       .execute();
-    if (!result.affected) throw invalidTransition('DistrictReport', (await this.repository.findOneByOrFail({ id: report.id })).status, to);
+    if (!result.affected) throw invalidTransition('DistrictReport', (await manager.findOneByOrFail(DistrictReportEntity, { id: report.id })).status, to);
   }
 
   private async fresh(id: string): Promise<DistrictReportEntity> {
