@@ -6,3 +6,4 @@ export * from './test-env';
 export * from './ws-client';
 export * from './territory-batch';
 export * from './notification-outbox';
+export * from './smtp-server';
