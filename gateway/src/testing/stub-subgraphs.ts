@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Kind, type SelectionSetNode } from 'graphql';
 
 /**
  * One HTTP server standing in for every subgraph (`<url>/<name>/graphql`, as
@@ -44,4 +45,18 @@ export async function startStubSubgraphs(): Promise<StubSubgraphs> {
         server.close(() => resolve());
       }),
   });
+}
+
+/** The fields a subgraph's query selects, read from `source`: a stub answers only what it is asked. */
+export function select(source: unknown, selectionSet: SelectionSetNode | undefined): unknown {
+  if (!selectionSet || source === null || typeof source !== 'object') return source;
+  if (Array.isArray(source)) return source.map((item) => select(item, selectionSet));
+  const out: Record<string, unknown> = {};
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.INLINE_FRAGMENT) Object.assign(out, select(source, selection.selectionSet));
+    if (selection.kind === Kind.FIELD) {
+      out[selection.alias?.value ?? selection.name.value] = select((source as Record<string, unknown>)[selection.name.value], selection.selectionSet);
+    }
+  }
+  return out;
 }

@@ -26,3 +26,10 @@ export function startTestGateway(stubUrl: string, env: Record<string, string> = 
     }),
   );
 }
+
+/** A counter with a `subgraph` label from the gateway's /metrics; 0 before its first increment. */
+export async function subgraphCounter(gateway: RunningGateway, name: string, subgraph: string): Promise<number> {
+  const text = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{subgraph="${subgraph}"}`));
+  return line ? Number(line.split(' ').pop()) : 0;
+}

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { testToken } from '@rz/test-support';
 import type { RunningGateway } from '../http/server';
 import { startStubSubgraphs, type StubSubgraphs } from '../testing/stub-subgraphs';
-import { startTestGateway } from '../testing/test-gateway';
+import { startTestGateway, subgraphCounter } from '../testing/test-gateway';
 
 /**
  * In-flight deduplication through the real gateway, in front of a stub subgraph that holds its
@@ -40,11 +40,7 @@ describe('identical subgraph requests in flight', () => {
     const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
     return (await response.json()) as { data?: { monuments?: { nodes: { name: string }[] } }; errors?: unknown[] };
   };
-  const deduplicated = async (subgraph: string) => {
-    const text = await (await fetch(gateway.url.replace('/graphql', '/metrics'))).text();
-    const line = text.split('\n').find((l) => l.startsWith(`rz_subgraph_fetches_deduplicated_total{subgraph="${subgraph}"}`));
-    return line ? Number(line.split(' ').pop()) : 0;
-  };
+  const deduplicated = (subgraph: string) => subgraphCounter(gateway, 'rz_subgraph_fetches_deduplicated_total', subgraph);
   /** Holds the subgraph's answers until all `count` requests have reached it or joined one in flight. */
   const releaseWhenAllArrived = async (subgraph: string, count: number, before: number) => {
     while (stub.requests.length + (await deduplicated(subgraph)) - before < count) await sleep(20);

@@ -1,6 +1,6 @@
-import { Kind, parse, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { parse, type OperationDefinitionNode } from 'graphql';
 import type { RunningGateway } from '../http/server';
-import { startStubSubgraphs, type StubSubgraphs } from '../testing/stub-subgraphs';
+import { select, startStubSubgraphs, type StubSubgraphs } from '../testing/stub-subgraphs';
 import { startTestGateway } from '../testing/test-gateway';
 import { UNAVAILABLE_MESSAGE } from './unavailable-subgraph';
 
@@ -15,20 +15,6 @@ const territory = (code: string) => ({
   qrCoverage: { share: 0.5 },
   complaints: { totalCount: 3 },
 });
-
-/** The fields a subgraph's query selects, read from `source`: a stub answers only what it is asked. */
-function select(source: unknown, selectionSet: SelectionSetNode | undefined): unknown {
-  if (!selectionSet || source === null || typeof source !== 'object') return source;
-  if (Array.isArray(source)) return source.map((item) => select(item, selectionSet));
-  const out: Record<string, unknown> = {};
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.INLINE_FRAGMENT) Object.assign(out, select(source, selection.selectionSet));
-    if (selection.kind === Kind.FIELD) {
-      out[selection.alias?.value ?? selection.name.value] = select((source as Record<string, unknown>)[selection.name.value], selection.selectionSet);
-    }
-  }
-  return out;
-}
 
 function answer(body: { query?: string; variables?: Record<string, unknown> }, monumentName: string | null = 'Baiterek') {
   const representations = (body.variables?.representations ?? []) as { __typename: string; id: string }[];
