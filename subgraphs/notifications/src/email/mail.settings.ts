@@ -27,10 +27,20 @@ export const mailSettings = z.object({
 
 export type MailSettings = z.output<typeof mailSettings>;
 
-/** For `.refine(...requireMailLinkSecret)`. */
-export const requireMailLinkSecret: [(c: { NODE_ENV: string; MAIL_LINK_SECRET?: string }) => boolean, { message: string; path: string[] }] = [
-  (c) => c.NODE_ENV !== 'production' || !!c.MAIL_LINK_SECRET,
-  { message: 'required in production: signs the unsubscribe links in mails', path: ['MAIL_LINK_SECRET'] },
+type SendingShape = { NODE_ENV: string; SMTP_URL?: string; SMTP_HOST?: string; MAIL_LINK_SECRET?: string; PUBLIC_BASE_URL?: string };
+const sends = (c: SendingShape) => c.NODE_ENV === 'production' && !!(c.SMTP_URL || c.SMTP_HOST);
+
+/**
+ * For `.refine(...)`: a production replica that sends mail needs its own link secret and the public
+ * origin of the links. One without SMTP settings sends nothing (mails stay queued), so needs neither.
+ */
+export const requireMailLinkSecret: [(c: SendingShape) => boolean, { message: string; path: string[] }] = [
+  (c) => !sends(c) || !!c.MAIL_LINK_SECRET,
+  { message: 'required in production when SMTP is set: signs the unsubscribe links in mails', path: ['MAIL_LINK_SECRET'] },
+];
+export const requireMailBaseUrl: [(c: SendingShape) => boolean, { message: string; path: string[] }] = [
+  (c) => !sends(c) || !!c.PUBLIC_BASE_URL,
+  { message: 'required in production when SMTP is set: the public origin (the gateway) of the links in mails', path: ['PUBLIC_BASE_URL'] },
 ];
 
 const DEVELOPMENT_LINK_SECRET = 'development-only-unsubscribe-link-secret';
