@@ -51,9 +51,9 @@ it('shortlisted, selected and featured each tell whoever entered the nomination,
   );
   const got = await notices(id);
   expect(got.map((n) => [n.recipientSubject, n.params])).toEqual([
-    [NOMINATOR, { status: 'SHORTLISTED', name: 'Ерболат Сарыбаев', territoryCode: MERKE }],
-    [NOMINATOR, { status: 'SELECTED', name: 'Ерболат Сарыбаев', territoryCode: MERKE }],
-    [NOMINATOR, { status: 'FEATURED', name: 'Ерболат Сарыбаев', territoryCode: MERKE }],
+    [NOMINATOR, { faceId: id, status: 'SHORTLISTED', name: 'Ерболат Сарыбаев', territoryCode: MERKE }],
+    [NOMINATOR, { faceId: id, status: 'SELECTED', name: 'Ерболат Сарыбаев', territoryCode: MERKE }],
+    [NOMINATOR, { faceId: id, status: 'FEATURED', name: 'Ерболат Сарыбаев', territoryCode: MERKE }],
   ]);
   expect(got[0]).toMatchObject({ kind: 'FACE_STATUS_CHANGED', about: { type: 'Face', id }, dedupeKey: expect.stringMatching(/^face-status:/) });
   expect(new Set(got.map((n) => n.dedupeKey)).size).toBe(3);

@@ -24,7 +24,7 @@ export async function notifyFaceStatus(
     kind: 'FACE_STATUS_CHANGED',
     about: { type: 'Face', id: face.id },
     // The face's name is published by the project; the story and the decline reason are not sent.
-    params: { status: to, name: face.name, territoryCode: face.territoryCode },
+    params: { faceId: face.id, status: to, name: face.name, territoryCode: face.territoryCode },
     language: language ?? null,
   });
 }

@@ -43,7 +43,7 @@ it('a returned plan tells the officer who submitted it, once per return, without
     recipientSubject: 'officer-submitter',
     kind: 'MEDIA_PLAN_RETURNED',
     about: { type: 'MediaPlan', id },
-    params: { territoryCode: BOSTANDYK, year: 2027, quarter: 1, submissionDeadline: '2026-12-25' },
+    params: { mediaPlanId: id, territoryCode: BOSTANDYK, year: 2027, quarter: 1, submissionDeadline: '2026-12-25' },
     language: null,
     occurredAt: expect.any(String),
   });

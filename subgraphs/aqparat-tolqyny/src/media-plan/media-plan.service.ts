@@ -160,7 +160,7 @@ export class MediaPlanService {
         recipientSubject: plan.submittedBy ?? plan.createdBy,
         kind: 'MEDIA_PLAN_RETURNED',
         about: { type: 'MediaPlan', id: plan.id },
-        params: { territoryCode: plan.territoryCode, year: plan.year, quarter: plan.quarter, submissionDeadline: plan.submissionDeadline },
+        params: { mediaPlanId: plan.id, territoryCode: plan.territoryCode, year: plan.year, quarter: plan.quarter, submissionDeadline: plan.submissionDeadline },
         language: this.ctx.lang ?? null,
         occurredAt: reviewedAt,
       });

@@ -12,7 +12,7 @@ const STATUS: Record<string, Record<NotificationLanguage, string>> = {
   DUPLICATE: { kk: 'қайталама', ru: 'дубликат', en: 'duplicate' },
 };
 
-const TOPIC: Record<string, Record<NotificationLanguage, string>> = {
+export const TOPIC: Record<string, Record<NotificationLanguage, string>> = {
   HOUSING_AND_UTILITIES: { kk: 'ТКШ', ru: 'ЖКХ', en: 'housing and utilities' },
   ROADS: { kk: 'жолдар', ru: 'дороги', en: 'roads' },
   TRANSPORT: { kk: 'көлік', ru: 'транспорт', en: 'transport' },
@@ -22,7 +22,7 @@ const TOPIC: Record<string, Record<NotificationLanguage, string>> = {
   OTHER: { kk: 'басқа', ru: 'другое', en: 'other' },
 };
 
-function named(names: Record<string, Record<NotificationLanguage, string>>, code: string, lang: NotificationLanguage): string {
+export function named(names: Record<string, Record<NotificationLanguage, string>>, code: string, lang: NotificationLanguage): string {
   return names[code]?.[lang] ?? code;
 }
 

@@ -44,7 +44,7 @@ it('a returned report tells the officer who submitted it, once, without the rema
       recipientSubject: 'akimat-submitter',
       kind: 'DISTRICT_REPORT_RETURNED',
       about: { type: 'DistrictReport', id },
-      params: { territoryCode: ALMALY_DISTRICT, periodStart: '2026-10-24', periodEnd: '2026-11-13' },
+      params: { reportId: id, territoryCode: ALMALY_DISTRICT, periodStart: '2026-10-24', periodEnd: '2026-11-13' },
       language: null,
       occurredAt: expect.any(String),
     },

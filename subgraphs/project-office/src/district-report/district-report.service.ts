@@ -130,7 +130,7 @@ export class DistrictReportService {
         recipientSubject: report.submittedBy ?? report.createdBy,
         kind: 'DISTRICT_REPORT_RETURNED',
         about: { type: 'DistrictReport', id: report.id },
-        params: { territoryCode: report.territoryCode, periodStart: report.periodStart, periodEnd: report.periodEnd },
+        params: { reportId: report.id, territoryCode: report.territoryCode, periodStart: report.periodStart, periodEnd: report.periodEnd },
         language: this.ctx.lang ?? null,
         occurredAt: reviewedAt,
       });

@@ -55,7 +55,7 @@ it('a student moved from the waiting list to a place is told once; those confirm
       recipientSubject: 'student-waiting',
       kind: 'REGISTRATION_CONFIRMED',
       about: { type: 'Event', id: eventId },
-      params: { registrationId: waiting.id, startsAt: STARTS_AT, territoryCode: MEDEU },
+      params: { eventId, registrationId: waiting.id, startsAt: STARTS_AT, territoryCode: MEDEU },
       language: null,
       occurredAt: expect.any(String),
     },

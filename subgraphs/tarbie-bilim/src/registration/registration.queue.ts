@@ -37,7 +37,7 @@ export async function fillFreePlaces(manager: EntityManager, event: EventEntity,
       recipientSubject: row.participant_subject,
       kind: 'REGISTRATION_CONFIRMED',
       about: { type: 'Event', id: event.id },
-      params: { registrationId: row.id, startsAt: event.startsAt.toISOString(), territoryCode: event.territoryCode },
+      params: { eventId: event.id, registrationId: row.id, startsAt: event.startsAt.toISOString(), territoryCode: event.territoryCode },
       // Someone else's change freed the place: the participant's own language is not known here.
       language: null,
       occurredAt: now,

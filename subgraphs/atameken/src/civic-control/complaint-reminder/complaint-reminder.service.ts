@@ -59,7 +59,7 @@ export async function sendComplaintReminders(db: DataSource, now: Date): Promise
           recipientSubject: row.subject,
           kind,
           about: { type: 'Complaint', id: row.id },
-          params: { topic: row.topic, territoryCode: row.territory_code, dueOn: row.due_on, ...(late ? { daysOverdue: daysBetween(row.due_on, day) } : {}) },
+          params: { complaintId: row.id, topic: row.topic, territoryCode: row.territory_code, dueOn: row.due_on, ...(late ? { daysOverdue: daysBetween(row.due_on, day) } : {}) },
           language: null,
           occurredAt: now,
         });

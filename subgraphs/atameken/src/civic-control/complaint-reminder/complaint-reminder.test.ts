@@ -67,12 +67,12 @@ it('two replicas at once remind each responsible officer once: due by the next w
 
   const got = (await reminders()).map((e) => [e.kind, e.about.id, e.recipientSubject, e.dedupeKey, e.params]);
   const expected = [
-    ['COMPLAINT_DUE_TOMORROW', complaints.dueTomorrow, OFFICER, `complaint-due:${complaints.dueTomorrow}:${OFFICER}:2026-12-08`, { topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-09' }],
-    ['COMPLAINT_DUE_TOMORROW', complaints.dueTomorrow, ACCEPTING, `complaint-due:${complaints.dueTomorrow}:${ACCEPTING}:2026-12-08`, { topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-09' }],
+    ['COMPLAINT_DUE_TOMORROW', complaints.dueTomorrow, OFFICER, `complaint-due:${complaints.dueTomorrow}:${OFFICER}:2026-12-08`, { complaintId: complaints.dueTomorrow, topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-09' }],
+    ['COMPLAINT_DUE_TOMORROW', complaints.dueTomorrow, ACCEPTING, `complaint-due:${complaints.dueTomorrow}:${ACCEPTING}:2026-12-08`, { complaintId: complaints.dueTomorrow, topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-09' }],
     // Accepted: only the officer who took it.
-    ['COMPLAINT_DUE_TOMORROW', complaints.accepted, ACCEPTING, `complaint-due:${complaints.accepted}:${ACCEPTING}:2026-12-08`, { topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-09' }],
-    ['COMPLAINT_OVERDUE', complaints.overdue, OFFICER, `complaint-overdue:${complaints.overdue}:${OFFICER}:2026-12-08`, { topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-01', daysOverdue: 7 }],
-    ['COMPLAINT_OVERDUE', complaints.overdue, ACCEPTING, `complaint-overdue:${complaints.overdue}:${ACCEPTING}:2026-12-08`, { topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-01', daysOverdue: 7 }],
+    ['COMPLAINT_DUE_TOMORROW', complaints.accepted, ACCEPTING, `complaint-due:${complaints.accepted}:${ACCEPTING}:2026-12-08`, { complaintId: complaints.accepted, topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-09' }],
+    ['COMPLAINT_OVERDUE', complaints.overdue, OFFICER, `complaint-overdue:${complaints.overdue}:${OFFICER}:2026-12-08`, { complaintId: complaints.overdue, topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-01', daysOverdue: 7 }],
+    ['COMPLAINT_OVERDUE', complaints.overdue, ACCEPTING, `complaint-overdue:${complaints.overdue}:${ACCEPTING}:2026-12-08`, { complaintId: complaints.overdue, topic: 'ROADS', territoryCode: MEDEU, dueOn: '2026-12-01', daysOverdue: 7 }],
   ];
   expect(got).toEqual(expect.arrayContaining(expected));
   expect(got).toHaveLength(expected.length);

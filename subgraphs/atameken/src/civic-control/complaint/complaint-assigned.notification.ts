@@ -31,7 +31,7 @@ export async function notifyComplaintAssigned(
       kind: 'COMPLAINT_ASSIGNED',
       about: { type: 'Complaint', id: complaint.id },
       // Never the complaint's text: citizens' words stay out of inboxes and mails.
-      params: { topic: complaint.topic, territoryCode: complaint.territoryCode, dueOn: complaint.dueOn },
+      params: { complaintId: complaint.id, topic: complaint.topic, territoryCode: complaint.territoryCode, dueOn: complaint.dueOn },
       language: language ?? null,
     });
   }

@@ -36,7 +36,7 @@ it('tells the officer of the akimat a new complaint is routed to, once, with no 
       recipientSubject: 'officer-medeu',
       kind: 'COMPLAINT_ASSIGNED',
       about: { type: 'Complaint', id: complaint.id },
-      params: { topic: 'PUBLIC_AMENITIES', territoryCode: MEDEU, dueOn: complaint.dueOn },
+      params: { complaintId: complaint.id, topic: 'PUBLIC_AMENITIES', territoryCode: MEDEU, dueOn: complaint.dueOn },
       language: null,
       occurredAt: expect.any(String),
     },

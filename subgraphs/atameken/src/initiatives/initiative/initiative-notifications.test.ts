@@ -47,11 +47,11 @@ describe('the author hears of the akimat\'s decisions', () => {
         recipientSubject: AUTHOR,
         kind: 'INITIATIVE_STATUS_CHANGED',
         about: { type: 'Initiative', id },
-        params: { status: 'IN_PROGRESS', territoryCode: MEDEU },
+        params: { initiativeId: id, status: 'IN_PROGRESS', territoryCode: MEDEU },
         language: null,
         occurredAt: expect.any(String),
       },
-      expect.objectContaining({ dedupeKey: `initiative-status:${id}:IMPLEMENTED`, recipientSubject: AUTHOR, params: { status: 'IMPLEMENTED', territoryCode: MEDEU } }),
+      expect.objectContaining({ dedupeKey: `initiative-status:${id}:IMPLEMENTED`, recipientSubject: AUTHOR, params: { initiativeId: id, status: 'IMPLEMENTED', territoryCode: MEDEU } }),
     ]);
   });
 
@@ -60,7 +60,7 @@ describe('the author hears of the akimat\'s decisions', () => {
     await ok(STATUS, { id: rejected, to: 'REJECTED', reason: 'Участок занят под застройку.' }, await officer());
     const [notice, ...more] = await statusNotices(rejected);
     expect(more).toEqual([]);
-    expect(notice).toMatchObject({ recipientSubject: AUTHOR, params: { status: 'REJECTED', territoryCode: MEDEU } });
+    expect(notice).toMatchObject({ recipientSubject: AUTHOR, params: { initiativeId: rejected, status: 'REJECTED', territoryCode: MEDEU } });
     expect(JSON.stringify(notice)).not.toContain('Участок');
 
     const withdrawn = await propose();
@@ -93,8 +93,8 @@ describe('patrons hear once that the estimate is covered', () => {
     await ok(PLEDGE, { input: { initiative: id, amount: 100_000 } }, await patron('patron-a'));
     const notices = await covered(id);
     expect(notices.map((n) => [n.recipientSubject, n.dedupeKey, n.params])).toEqual([
-      ['patron-a', `initiative-covered:${id}:patron-a`, { estimate: 1_000_000, territoryCode: MEDEU }],
-      ['patron-b', `initiative-covered:${id}:patron-b`, { estimate: 1_000_000, territoryCode: MEDEU }],
+      ['patron-a', `initiative-covered:${id}:patron-a`, { initiativeId: id, estimate: 1_000_000, territoryCode: MEDEU }],
+      ['patron-b', `initiative-covered:${id}:patron-b`, { initiativeId: id, estimate: 1_000_000, territoryCode: MEDEU }],
     ]);
     expect(first).toBeTruthy();
   });

@@ -20,7 +20,7 @@ export async function notifyInitiativeStatus(
     recipientSubject: initiative.authorSubject,
     kind: 'INITIATIVE_STATUS_CHANGED',
     about: { type: 'Initiative', id: initiative.id },
-    params: { status: initiative.status, territoryCode: initiative.territoryCode },
+    params: { initiativeId: initiative.id, status: initiative.status, territoryCode: initiative.territoryCode },
     language: language ?? null,
   });
 }
@@ -45,7 +45,7 @@ export async function notifyIfEstimateCovered(
       recipientSubject: subject,
       kind: 'INITIATIVE_ESTIMATE_COVERED',
       about: { type: 'Initiative', id: initiative.id },
-      params: { estimate: initiative.estimate, territoryCode: initiative.territoryCode },
+      params: { initiativeId: initiative.id, estimate: initiative.estimate, territoryCode: initiative.territoryCode },
       language: language ?? null,
     });
   }

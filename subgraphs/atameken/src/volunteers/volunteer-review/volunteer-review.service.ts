@@ -40,7 +40,7 @@ export class VolunteerReviewService {
         recipientSubject: volunteer.subject,
         kind: 'VOLUNTEER_REVIEWED',
         about: { type: 'Volunteer', id: volunteer.id },
-        params: { positive: row.positive },
+        params: { volunteerId: volunteer.id, positive: row.positive },
         language: this.ctx.lang ?? null,
       });
     });

@@ -36,7 +36,7 @@ it('tells the volunteer of a review, once, without its text or its author', asyn
       recipientSubject: VOLUNTEER,
       kind: 'VOLUNTEER_REVIEWED',
       about: { type: 'Volunteer', id: volunteerId },
-      params: { positive: true },
+      params: { volunteerId, positive: true },
       language: null,
       occurredAt: expect.any(String),
     },
