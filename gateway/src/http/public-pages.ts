@@ -11,8 +11,12 @@ const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-l
 const PUBLIC_PATHS = ['/q', /^\/(kk|ru|en)\/monuments(\/|$)/];
 
 export interface PublicPagesOptions {
-  /** rukhani-qazyna's origin (its GraphQL URL without the path). */
+  /** The serving subgraph's origin (its GraphQL URL without the path). */
   upstream: string;
+  /** Paths passed on. Default: rukhani-qazyna's QR links and monument pages. */
+  paths?: (string | RegExp)[];
+  /** Also pass POST (without its body; the page's URL says everything). Default false. */
+  post?: boolean;
   /** Whole-request timeout. Default 30000 ms. */
   timeoutMs?: number;
 }
@@ -44,8 +48,9 @@ export function mountPublicPages(app: Express, options: PublicPagesOptions): { c
       res.status(502).type('text/plain').set('Cache-Control', 'no-store').send('The page is temporarily unavailable.');
     }
   };
-  for (const path of PUBLIC_PATHS) {
+  for (const path of options.paths ?? PUBLIC_PATHS) {
     app.get(path instanceof RegExp ? path : [path, `${path}/*rest`], proxy);
+    if (options.post) app.post(path instanceof RegExp ? path : [path, `${path}/*rest`], proxy);
   }
   return { close: () => agent.close() };
 }

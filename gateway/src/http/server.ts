@@ -144,6 +144,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   mountDashboard(app, config.DASHBOARD_DIR, logger);
   // QR links and monument pages are rukhani-qazyna's; the public reaches them here.
   const publicPages = mountPublicPages(app, { upstream: config.subgraphUrls['rukhani-qazyna'], timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
+  // Unsubscribe links in mails are the notifications subgraph's: GET shows the page, POST is RFC 8058 one-click.
+  const unsubscribePages = mountPublicPages(app, { upstream: config.subgraphUrls.notifications, paths: ['/unsubscribe'], post: true, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
   app.use(
     '/graphql',
     ...jsonBodyWithLimit({ limitBytes: config.GRAPHQL_BODY_LIMIT_BYTES }),
@@ -182,6 +184,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await apollo.stop();
       await subgraphFetch.close();
       await publicPages.close();
+      await unsubscribePages.close();
       await evidence.close();
       await answers.close();
       await rateLimits.close();

@@ -1,4 +1,9 @@
 import type { SubgraphContext } from '@rz/subgraph-runtime';
 import type { NotificationsConfig } from './config';
+import type { NotificationStream } from './live/notification.stream';
 
-export type NotificationsContext = SubgraphContext<NotificationsConfig>;
+export interface NotificationsServices {
+  notificationStream: NotificationStream;
+}
+
+export type NotificationsContext = SubgraphContext<NotificationsConfig, NotificationsServices>;

@@ -21,3 +21,5 @@ export * from './idempotency/idempotency-key';
 export * from './subscriptions/graphql-ws-server';
 export * from './notifications/notification-outbox';
 export * from './notifications/notification-relay';
+export * from './gateway-only';
+export * from './json-body';

@@ -1,0 +1,170 @@
+import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
+import { badUserInput } from '@rz/schema';
+import type { Logger } from '@rz/service-kit';
+import { Client } from 'pg';
+import { MoreThan, type DataSource } from 'typeorm';
+import { NotificationEntity } from '../inbox/notification.entity';
+
+/** The intake NOTIFYs here when rows commit (payload: the newest seq of one recipient). */
+export const NOTIFICATION_ADDED_CHANNEL = 'notification_added';
+
+const PAGE = 500;
+
+export interface NotificationStreamOptions {
+  databaseUrl: string;
+  /** Safety net under LISTEN: the table is also read this often. Default 1000 ms. */
+  pollIntervalMs?: number;
+  /** Notifications a subscriber may leave unread before it is dropped. Default 1000. */
+  maxBuffered?: number;
+}
+
+export class SlowSubscriberError extends Error {
+  constructor() {
+    super('Subscription dropped: notifications were not read fast enough');
+  }
+}
+
+/**
+ * Delivers committed notifications to this process's subscribers, each only their own.
+ * Every replica reads the same table in `seq` order (which commits in order, see the intake),
+ * woken by LISTEN/NOTIFY and, should a notice be missed, by a periodic read.
+ */
+export class NotificationStream {
+  private lastSeq = 0n;
+  private readonly subscribers = new Map<(n: NotificationEntity) => void, string>();
+  private listener: Client | undefined;
+  private reading: Promise<void> | undefined;
+  private readAgain = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly logger: Logger,
+    private readonly options: NotificationStreamOptions,
+  ) {}
+
+  private get rows() {
+    return this.db.getRepository(NotificationEntity);
+  }
+
+  async start(): Promise<void> {
+    this.lastSeq = BigInt(await this.head());
+    await this.listen();
+    this.timer = setInterval(() => {
+      if (!this.listener) void this.listen();
+      this.read();
+    }, this.options.pollIntervalMs ?? 1_000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.listener?.end().catch(() => undefined);
+    await this.reading;
+  }
+
+  /** The newest committed notification's cursor ("0" before the first). */
+  async head(): Promise<string> {
+    const [{ max }] = await this.db.query('SELECT coalesce(max(seq), 0)::text AS max FROM notification');
+    return max;
+  }
+
+  /**
+   * The recipient's notifications: those after `after` first, then live ones as they commit,
+   * with no gap and no repeat between the two. Without `after`, from the newest committed one on.
+   */
+  subscribe(recipientSubject: string, after: bigint | null): AsyncIterableIterator<NotificationEntity> {
+    const buffer = new FixedBuffer(this.options.maxBuffered ?? 1_000);
+    return new Repeater<NotificationEntity>(async (push, stop) => {
+      const early: NotificationEntity[] = [];
+      let from = after;
+      let replaying = true;
+      const deliver = (n: NotificationEntity) => {
+        if (from !== null && BigInt(n.seq) <= from) return;
+        if (replaying) early.push(n);
+        else if (buffer.full) stop(new SlowSubscriberError());
+        else void push(n);
+      };
+      // Registered and horizon taken in the same tick: rows above the horizon come live.
+      this.subscribers.set(deliver, recipientSubject);
+      const horizon = this.lastSeq;
+      try {
+        if (from !== null) {
+          if (from > horizon && from > BigInt(await this.head())) throw badUserInput('after', 'Unknown cursor: it is ahead of the feed');
+          for (let cursor = from; cursor < horizon; ) {
+            const page = await this.rows
+              .createQueryBuilder('n')
+              .where('n.recipient_subject = :recipientSubject AND n.seq > :cursor AND n.seq <= :horizon', {
+                recipientSubject,
+                cursor: cursor.toString(),
+                horizon: horizon.toString(),
+              })
+              .orderBy('n.seq')
+              .limit(PAGE)
+              .getMany();
+            for (const n of page) await push(n);
+            if (page.length < PAGE) break;
+            cursor = BigInt(page[page.length - 1].seq);
+          }
+        } else {
+          // "From now" is the newest committed row, not the newest this process has read.
+          from = BigInt(await this.head());
+        }
+        replaying = false;
+        for (const n of early) if (BigInt(n.seq) > from) await push(n);
+        await stop;
+      } finally {
+        this.subscribers.delete(deliver);
+      }
+    }, buffer);
+  }
+
+  /** Reads everything committed since the last read; concurrent calls coalesce into one more pass. */
+  private read(): void {
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = (async () => {
+      try {
+        do {
+          this.readAgain = false;
+          let page: NotificationEntity[];
+          do {
+            page = await this.rows.find({ where: { seq: MoreThan(this.lastSeq.toString()) }, order: { seq: 'ASC' }, take: PAGE });
+            for (const n of page) {
+              this.lastSeq = BigInt(n.seq);
+              for (const [deliver, subject] of this.subscribers) if (subject === n.recipientSubject) deliver(n);
+            }
+          } while (page.length === PAGE && !this.stopped);
+        } while (this.readAgain && !this.stopped);
+      } catch (error) {
+        this.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'reading notifications failed; the next poll retries');
+      } finally {
+        this.reading = undefined;
+      }
+    })();
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.options.databaseUrl });
+    const drop = () => {
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+    };
+    client.on('notification', () => this.read());
+    client.on('error', drop);
+    client.on('end', drop);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${NOTIFICATION_ADDED_CHANNEL}`);
+      this.listener = client;
+      this.read(); // anything committed while no one was listening
+    } catch (error) {
+      this.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'LISTEN failed; polling until it succeeds');
+      drop();
+    }
+  }
+}
