@@ -54,6 +54,8 @@ export const PER_VIEWER_COORDINATES: ReadonlySet<string> = new Set([
   'Complaint.isAssignedToMe',
   'Complaint.comments',
   'Complaint.history',
+  // Each person's own notifications: never shared, always run with the subscriber's token.
+  'Subscription.notificationAdded',
 ]);
 
 /** What decides whether two subscribers may share one upstream stream, and where each wants to start. */
