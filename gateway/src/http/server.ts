@@ -68,6 +68,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
+  // Node closes idle keep-alive sockets after 5 s; a stalled event loop then closes sockets a client has
+  // just sent a request on ("other side closed"). Clients and load balancers idle out well before 65 s.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const observability = observeGateway(app, httpServer, { config, logger });
   let loaded = false;
   let draining = false;
