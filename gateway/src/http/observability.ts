@@ -1,6 +1,4 @@
 import type { Server } from 'node:http';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import type { SubgraphName } from '@rz/contract';
 import {
   countWebSockets,
   metricsEndpoint,
@@ -13,7 +11,7 @@ import {
 } from '@rz/service-kit';
 import type { Express } from 'express';
 import type { ObservabilityConfig, ServerConfig, UpstreamConfig } from '../config';
-import { measuredFetcher, upstreamMetrics } from '../upstream/fetch-metrics';
+import { upstreamMetrics } from '../upstream/fetch-metrics';
 
 /** Route labels of the gateway's own paths; monument pages are /<lang>/monuments/<id>. */
 const GATEWAY_ROUTES = ['/evidence', '/dashboard', '/q', ['/monuments', /^\/[a-z]{2}\/monuments(\/|$)/] as [string, RegExp]];
@@ -52,17 +50,12 @@ export function observeGateway(
   }
   countWebSockets(server, metrics);
 
-  const subgraphOf = new Map(Object.entries(config.subgraphUrls).map(([name, url]) => [url, name as SubgraphName]));
   return {
     metrics,
+    /** Subgraph fetch metrics, for the data sources. */
     upstream,
     plugin: operationObservationPlugin((limit) => queryLimitRefusals.inc({ limit })),
     countRefusal: (kind: RefusalKind) => refusals.inc({ kind }),
-    /** The subgraph fetcher, timed and counted per subgraph (by URL). */
-    measureFetches(fetcher: Fetcher): Fetcher {
-      const perSubgraph = new Map([...subgraphOf.values()].map((name) => [name, measuredFetcher(name, fetcher, upstream)]));
-      return ((url: string, init?: unknown) => (perSubgraph.get(subgraphOf.get(url)!) ?? fetcher)(url, init as never)) as Fetcher;
-    },
     /** Client (downstream) and upstream subscriptions, read at scrape time. */
     watchSubscriptions(stats: () => { upstream: number; downstream: number }): void {
       metrics.gauge('rz_subscriptions_active', 'Client subscriptions running', () => stats().downstream);

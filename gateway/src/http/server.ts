@@ -23,9 +23,8 @@ import { webSocketLimitsFromConfig } from '../limits/websocket-limits';
 import { SubscriptionPlanner } from '../subscriptions/subscription-planner';
 import { SubscriptionServer } from '../subscriptions/subscription-server';
 import type { GatewayContext } from '../upstream/gateway-context';
-import { createKeepAliveFetcher } from '../upstream/keep-alive-fetcher';
 import { operationResolutionPlugin } from '../upstream/operation-resolution';
-import { fetcherTransport } from '../upstream/subgraph-data-source';
+import { createSubgraphClient } from '../upstream/subgraph-client';
 import { buildSubgraphDataSources } from '../upstream/subgraph-data-sources';
 import { buildGateway, readSupergraph } from '../upstream/supergraph';
 import { supergraphFields } from '../upstream/supergraph-fields';
@@ -62,7 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const production = config.NODE_ENV === 'production';
   const tokens = tokenVerifierFromSettings(config);
   const formatError = createErrorFormatter({ production, logger });
-  const subgraphFetch = createKeepAliveFetcher({ keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
+  const subgraphClient = createSubgraphClient({ keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
 
   const app = express();
   app.disable('x-powered-by');
@@ -79,7 +78,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const answers = await responseCacheFromConfig(config, supergraphSdl, logger);
   const dataSources = buildSubgraphDataSources(
     config,
-    fetcherTransport(observability.measureFetches(subgraphFetch.fetcher)),
+    subgraphClient.send,
     supergraphFields(supergraphSdl),
     observability.upstream,
   );
@@ -186,7 +185,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     async stop() {
       await subscriptions.close();
       await apollo.stop();
-      await subgraphFetch.close();
+      await subgraphClient.close();
       await publicPages.close();
       await unsubscribePages.close();
       await evidence.close();

@@ -1,5 +1,5 @@
-import type { Fetcher } from '@apollo/utils.fetcher';
 import type { ServiceMetrics } from '@rz/service-kit';
+import type { SubgraphTransport } from './subgraph-data-source';
 
 /** What the gateway measures of its subgraph requests. */
 export interface UpstreamMetrics {
@@ -16,24 +16,24 @@ export function upstreamMetrics(metrics: ServiceMetrics): UpstreamMetrics {
   return {
     deduplicated: metrics.counter('rz_subgraph_fetches_deduplicated_total', 'Subgraph fetches answered by an identical one in flight', ['subgraph']),
     merged: metrics.counter('rz_subgraph_fetches_merged_total', 'Subgraph fetches merged into another request to the same subgraph', ['subgraph']),
-    fetchDuration: metrics.histogram('rz_subgraph_fetch_duration_seconds', 'Time waiting for a subgraph response (headers)', ['subgraph']),
+    fetchDuration: metrics.histogram('rz_subgraph_fetch_duration_seconds', 'Time of a subgraph request until its answer is read', ['subgraph']),
     fetchErrors: metrics.counter('rz_subgraph_fetch_errors_total', 'Subgraph fetches that failed: no response (network) or an HTTP error status', ['subgraph', 'kind']),
   };
 }
 
-/** A fetcher for one subgraph that times every request and counts failures. */
-export function measuredFetcher(subgraph: string, fetcher: Fetcher, metrics: UpstreamMetrics): Fetcher {
-  return (async (url: string, init?: unknown) => {
+/** A subgraph's transport that times every request and counts failures. */
+export function measuredTransport(subgraph: string, transport: SubgraphTransport, metrics: UpstreamMetrics): SubgraphTransport {
+  return async (url, headers, body) => {
     const stop = metrics.fetchDuration.startTimer({ subgraph });
     try {
-      const response = await fetcher(url, init as never);
-      if (response.status >= 400) metrics.fetchErrors.inc({ subgraph, kind: 'status' });
-      return response;
+      const answer = await transport(url, headers, body);
+      if (answer.status >= 400) metrics.fetchErrors.inc({ subgraph, kind: 'status' });
+      return answer;
     } catch (error) {
       metrics.fetchErrors.inc({ subgraph, kind: 'network' });
       throw error;
     } finally {
       stop();
     }
-  }) as Fetcher;
+  };
 }

@@ -1,6 +1,5 @@
 import { STATUS_CODES } from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { forwardedHeaders } from '../auth/forward-authorization';
 import type { UpstreamMetrics } from './fetch-metrics';
@@ -21,19 +20,6 @@ export interface SubgraphAnswer {
 
 /** Sends one POST to a subgraph. */
 export type SubgraphTransport = (url: string, headers: Record<string, string>, body: string) => Promise<SubgraphAnswer>;
-
-/** A transport over a fetch-style fetcher. */
-export function fetcherTransport(fetcher: Fetcher): SubgraphTransport {
-  return async (url, headers, body) => {
-    const response = await fetcher(url, { method: 'POST', headers, body });
-    return {
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? undefined,
-      cacheControl: response.headers.get('cache-control') ?? undefined,
-      body: await response.text(),
-    };
-  };
-}
 
 export interface SubgraphDataSourceOptions {
   name: string;

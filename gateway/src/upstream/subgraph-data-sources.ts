@@ -2,7 +2,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
 import { gatewaySecretParams, type QueryLimitSettings } from '@rz/service-kit';
 import type { UpstreamConfig } from '../config';
-import type { UpstreamMetrics } from './fetch-metrics';
+import { measuredTransport, type UpstreamMetrics } from './fetch-metrics';
 import type { SubgraphTransport } from './subgraph-data-source';
 import type { SupergraphFields } from './supergraph-fields';
 import { ResilientDataSource } from './unavailable-subgraph';
@@ -21,7 +21,7 @@ export function buildSubgraphDataSources(
   const mergeLimits = { maxAliases: config.QUERY_MAX_ALIASES, maxDirectives: config.QUERY_MAX_DIRECTIVES, maxTokens: config.QUERY_MAX_TOKENS };
   const peers = new Map<string, ResilientDataSource>();
   for (const { name } of SUBGRAPHS) {
-    peers.set(name, new ResilientDataSource({ name, url: config.subgraphUrls[name], transport, headers, metrics, mergeLimits, fields, peers }));
+    peers.set(name, new ResilientDataSource({ name, url: config.subgraphUrls[name], transport: measuredTransport(name, transport, metrics), headers, metrics, mergeLimits, fields, peers }));
   }
   return Object.fromEntries(peers) as unknown as Record<SubgraphName, GraphQLDataSource>;
 }
