@@ -1,6 +1,7 @@
 import type { NotificationIntakeBatch } from '@rz/contract';
 import { newId } from '@rz/subgraph-runtime';
 import type { DataSource, EntityManager } from 'typeorm';
+import { enqueueMailFor } from '../email/mail-queue';
 import { NotificationEntity } from '../inbox/notification.entity';
 import { NOTIFICATION_ADDED_CHANNEL } from '../live/notification.stream';
 
@@ -12,8 +13,8 @@ const INTAKE_WRITE_LOCK = 7_340_106;
  * before it commits: the e-mail side queues the deliveries the recipients' preferences ask for,
  * so a notification and its mails commit together.
  */
-export async function afterNotificationsInserted(_manager: EntityManager, _rows: NotificationEntity[]): Promise<void> {
-  // Filled in by the e-mail queue (src/email).
+export async function afterNotificationsInserted(manager: EntityManager, rows: NotificationEntity[]): Promise<void> {
+  await enqueueMailFor(manager, rows);
 }
 
 /**
