@@ -11,6 +11,7 @@ import { ComplaintEvidenceEntity } from '../complaint-evidence/complaint-evidenc
 import { ComplaintEvidenceService } from '../complaint-evidence/complaint-evidence.service';
 import { ComplaintEntity } from './complaint.entity';
 import { notifyComplaintAssigned } from './complaint-assigned.notification';
+import { notifyComplaintStatusChanged } from './complaint-status.notification';
 import { ComplaintActorRole, ComplaintStatus } from './complaint.enums';
 import { complaintHistoryLoader } from './complaint-history.loader';
 import {
@@ -334,10 +335,11 @@ export class ComplaintService {
     return original;
   }
 
-  /** History row and outbox event in the caller's transaction. */
+  /** History row, outbox event and the author's notification in the caller's transaction. */
   private async recordChange(manager: EntityManager, complaint: ComplaintEntity, change: StatusChange, at: Date): Promise<void> {
     const row = { id: newId(), complaintId: complaint.id, ...change, at };
     await manager.insert(ComplaintStatusChangeEntity, row);
     await appendComplaintEvent(manager, complaint, row);
+    await notifyComplaintStatusChanged(manager, complaint, row, this.ctx.lang);
   }
 }
