@@ -18,12 +18,28 @@ export function notificationOutboxChannel(source: SubgraphName): string {
  * in the outbox is ignored: the same thing happening twice is notified once.
  */
 export async function enqueueNotification(manager: EntityManager, notification: NotificationToSend): Promise<void> {
-  const occurredAt = notification.occurredAt === undefined ? new Date() : new Date(notification.occurredAt);
-  const event: NotificationEvent = { ...notification, occurredAt: occurredAt.toISOString() };
-  await manager.query(`INSERT INTO notification_outbox (dedupe_key, event) VALUES ($1, $2) ON CONFLICT (dedupe_key) DO NOTHING`, [
-    event.dedupeKey,
-    JSON.stringify(event),
-  ]);
+  await enqueueNotifications(manager, [notification]);
+}
+
+/** Rows per INSERT when many are enqueued at once (a day's reminders). */
+const ENQUEUE_CHUNK = 1000;
+
+/** enqueueNotification for many at once, in their order: a few statements, however many there are. */
+export async function enqueueNotifications(manager: EntityManager, notifications: readonly NotificationToSend[]): Promise<void> {
+  if (notifications.length === 0) return;
+  const now = new Date();
+  for (let start = 0; start < notifications.length; start += ENQUEUE_CHUNK) {
+    const events: NotificationEvent[] = notifications.slice(start, start + ENQUEUE_CHUNK).map((notification) => ({
+      ...notification,
+      occurredAt: new Date(notification.occurredAt ?? now).toISOString(),
+    }));
+    await manager.query(
+      `INSERT INTO notification_outbox (dedupe_key, event)
+       SELECT key, event FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS e(key, event, n) ORDER BY n
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [events.map((event) => event.dedupeKey), events.map((event) => JSON.stringify(event))],
+    );
+  }
   // current_schema() is the subgraph's own (search_path), the same name notificationOutboxChannel derives.
   await manager.query(`SELECT pg_notify('notification_outbox_' || current_schema(), '')`);
 }

@@ -1,4 +1,4 @@
-import { enqueueNotification } from '@rz/subgraph-runtime';
+import { enqueueNotifications } from '@rz/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import { EventEntity } from '../event/event.entity';
 
@@ -30,9 +30,10 @@ export async function fillFreePlaces(manager: EntityManager, event: EventEntity,
   event.confirmedCount += rows.length;
   event.waitingCount -= rows.length;
   rows.sort((a, b) => a.registered_at.getTime() - b.registered_at.getTime() || a.id.localeCompare(b.id));
-  for (const row of rows) {
-    // A registration leaves the waiting list once: its id is the key.
-    await enqueueNotification(manager, {
+  await enqueueNotifications(
+    manager,
+    rows.map((row) => ({
+      // A registration leaves the waiting list once: its id is the key.
       dedupeKey: `registration-confirmed:${row.id}`,
       recipientSubject: row.participant_subject,
       kind: 'REGISTRATION_CONFIRMED',
@@ -41,7 +42,7 @@ export async function fillFreePlaces(manager: EntityManager, event: EventEntity,
       // Someone else's change freed the place: the participant's own language is not known here.
       language: null,
       occurredAt: now,
-    });
-  }
+    })),
+  );
   return rows.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import { daysBetween } from '@rz/schema';
-import { enqueueNotification, markBackground } from '@rz/subgraph-runtime';
+import { enqueueNotifications, markBackground } from '@rz/subgraph-runtime';
 import type { DataSource } from 'typeorm';
 import { addWorkingDays, isWorkingDay, kzDay } from '../../shared/kz-time';
 import { RESPONSIBLE_OFFICERS_SQL } from '../complaint/complaint-assigned.notification';
@@ -49,21 +49,22 @@ export async function sendComplaintReminders(db: DataSource, now: Date): Promise
           ORDER BY c.id, r.subject`,
         [OPEN_COMPLAINT_STATUSES, day, tomorrow],
       );
-      let overdue = 0;
-      for (const row of rows) {
-        const late = row.due_on < day;
-        if (late) overdue += 1;
-        const kind = late ? 'COMPLAINT_OVERDUE' : 'COMPLAINT_DUE_TOMORROW';
-        await enqueueNotification(manager, {
-          dedupeKey: `${late ? 'complaint-overdue' : 'complaint-due'}:${row.id}:${row.subject}:${day}`,
-          recipientSubject: row.subject,
-          kind,
-          about: { type: 'Complaint', id: row.id },
-          params: { complaintId: row.id, topic: row.topic, territoryCode: row.territory_code, dueOn: row.due_on, ...(late ? { daysOverdue: daysBetween(row.due_on, day) } : {}) },
-          language: null,
-          occurredAt: now,
-        });
-      }
+      const overdue = rows.filter((row) => row.due_on < day).length;
+      await enqueueNotifications(
+        manager,
+        rows.map((row) => {
+          const late = row.due_on < day;
+          return {
+            dedupeKey: `${late ? 'complaint-overdue' : 'complaint-due'}:${row.id}:${row.subject}:${day}`,
+            recipientSubject: row.subject,
+            kind: late ? 'COMPLAINT_OVERDUE' : 'COMPLAINT_DUE_TOMORROW',
+            about: { type: 'Complaint', id: row.id },
+            params: { complaintId: row.id, topic: row.topic, territoryCode: row.territory_code, dueOn: row.due_on, ...(late ? { daysOverdue: daysBetween(row.due_on, day) } : {}) },
+            language: null,
+            occurredAt: now,
+          };
+        }),
+      );
       await manager.query('INSERT INTO complaint_reminder_run (day, ran_at, sent) VALUES ($1, $2, $3)', [day, now, rows.length]);
       return { outcome: 'sent', day, dueTomorrow: rows.length - overdue, overdue };
     });

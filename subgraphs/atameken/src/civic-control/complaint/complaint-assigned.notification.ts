@@ -1,5 +1,5 @@
 import type { Lang } from '@rz/schema';
-import { enqueueNotification } from '@rz/subgraph-runtime';
+import { enqueueNotifications } from '@rz/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import type { ComplaintEntity } from './complaint.entity';
 
@@ -24,8 +24,9 @@ export async function notifyComplaintAssigned(
        CROSS JOIN LATERAL (${RESPONSIBLE_OFFICERS_SQL}) r ORDER BY r.subject`,
     [complaint.assignedOfficerSubject, complaint.responsibleTerritoryCode],
   );
-  for (const { subject } of officers) {
-    await enqueueNotification(manager, {
+  await enqueueNotifications(
+    manager,
+    officers.map(({ subject }) => ({
       dedupeKey: `complaint-assigned:${complaint.id}:${subject}`,
       recipientSubject: subject,
       kind: 'COMPLAINT_ASSIGNED',
@@ -33,6 +34,6 @@ export async function notifyComplaintAssigned(
       // Never the complaint's text: citizens' words stay out of inboxes and mails.
       params: { complaintId: complaint.id, topic: complaint.topic, territoryCode: complaint.territoryCode, dueOn: complaint.dueOn },
       language: language ?? null,
-    });
-  }
+    })),
+  );
 }

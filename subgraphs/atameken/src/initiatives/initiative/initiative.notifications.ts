@@ -1,5 +1,5 @@
 import type { Lang } from '@rz/schema';
-import { enqueueNotification } from '@rz/subgraph-runtime';
+import { enqueueNotification, enqueueNotifications } from '@rz/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import type { InitiativeEntity } from './initiative.entity';
 import { InitiativeStatus } from './initiative.enums';
@@ -39,14 +39,15 @@ export async function notifyIfEstimateCovered(
     `SELECT DISTINCT pledger_subject AS subject FROM initiative_pledge WHERE initiative_id = $1 AND status = 'ACTIVE' ORDER BY 1`,
     [initiative.id],
   );
-  for (const { subject } of patrons) {
-    await enqueueNotification(manager, {
+  await enqueueNotifications(
+    manager,
+    patrons.map(({ subject }) => ({
       dedupeKey: `initiative-covered:${initiative.id}:${subject}`,
       recipientSubject: subject,
       kind: 'INITIATIVE_ESTIMATE_COVERED',
       about: { type: 'Initiative', id: initiative.id },
       params: { initiativeId: initiative.id, estimate: initiative.estimate, territoryCode: initiative.territoryCode },
       language: language ?? null,
-    });
-  }
+    })),
+  );
 }
