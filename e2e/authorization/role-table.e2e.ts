@@ -10,6 +10,7 @@ import { atamekenVolunteerProbes } from './probes/atameken-volunteers.probes';
 import { rukhaniQazynaProbes } from './probes/rukhani-qazyna.probes';
 import { tarbieBilimProbes } from './probes/tarbie-bilim.probes';
 import { projectOfficeProbes } from './probes/project-office.probes';
+import { notificationsProbes } from './probes/notifications.probes';
 import { ALMATY, SUBPROGRAMMES, VIEWERS, type Fixtures, type FixtureContext, type ProbeSet, type ViewerSpec } from './role-table.probe';
 
 /**
@@ -26,6 +27,7 @@ const PROBE_SETS: ProbeSet[] = [
   rukhaniQazynaProbes,
   aqparatTolqynyProbes,
   projectOfficeProbes,
+  notificationsProbes,
 ];
 const AUTH_CODES = ['FORBIDDEN', 'UNAUTHENTICATED'];
 const ROLE_TOKENS = ['admin', 'citizen', 'patron', 'ngo', 'volunteer'];
