@@ -1,11 +1,16 @@
-import { createServer, type Server } from 'node:http';
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Repeater } from '@repeaterjs/repeater';
 import { buildSchema, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
+import { createLogger } from '@rz/service-kit';
 import { subscribe, wsClient, testToken } from '@rz/test-support';
+import { loadGatewayConfig } from '../config';
 import { startTestGateway } from '../testing/test-gateway';
+import { clientRateLimitsFromConfig } from './client-rate-limits';
+import { webSocketLimitsFromConfig, type WebSocketLimits } from './websocket-limits';
 
 /**
  * The real gateway in process, in front of a stub subgraph that accepts every
@@ -164,6 +169,40 @@ describe('WebSocket limits at the gateway', () => {
       await client.dispose();
       await gateway.stop();
     }
+  });
+});
+
+describe('a reconnect storm after a gateway restart (5,000 anonymous clients within one window)', () => {
+  /** The limits as the gateway builds them from its settings (defaults unless `env` says otherwise). */
+  async function limitsFrom(env: Record<string, string> = {}): Promise<WebSocketLimits> {
+    const config = loadGatewayConfig({ AUTH_JWKS_FILE: '/keys/jwks.json', EVIDENCE_SECRET: 'a-secret-of-16-chars', ...env });
+    const { limits } = await clientRateLimitsFromConfig(config, { subjectOf: async () => null }, createLogger('test', 'silent'));
+    return webSocketLimitsFromConfig(config, limits, () => false);
+  }
+
+  /** One client's way back in: the handshake, its socket counted, its subscribe message. */
+  async function reconnect(limits: WebSocketLimits, address: string): Promise<boolean> {
+    const request = { socket: { remoteAddress: address }, headers: {} } as unknown as IncomingMessage;
+    const accepted = await new Promise<boolean>((resolve) => limits.verifyClient({ req: request }, (result) => resolve(result)));
+    if (!accepted) return false;
+    limits.track(new EventEmitter() as unknown as WebSocket, request);
+    return (await limits.admit({ request, authorization: undefined, activeSubscriptions: 0 })) === null;
+  }
+
+  async function admitted(limits: WebSocketLimits, addressOf: (client: number) => string): Promise<number> {
+    let count = 0;
+    for (let client = 0; client < 5_000; client += 1) if (await reconnect(limits, addressOf(client))) count += 1;
+    return count;
+  }
+
+  it('lets in every client of an address range (a carrier’s 100.64.0.0/10 pool) under the default limits', async () => {
+    expect(await admitted(await limitsFrom(), (c) => `100.64.${c >> 8}.${c & 0xff}`)).toBe(5_000);
+  });
+
+  it('holds back clients behind one address by default, and lets them all in with the settings docs/subscriptions.md gives', async () => {
+    expect(await admitted(await limitsFrom(), () => '100.64.0.1')).toBe(120);
+    const configured = await limitsFrom({ RATE_LIMIT_WS_CONNECTIONS: '6000', WS_MAX_OPEN_PER_ADDRESS: '5000', RATE_LIMIT_ANONYMOUS_REQUESTS: '6000' });
+    expect(await admitted(configured, () => '100.64.0.1')).toBe(5_000);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   parse,
   print,
   visit,
+  type ArgumentNode,
   type DocumentNode,
   type FieldNode,
   type GraphQLSchema,
@@ -110,12 +111,23 @@ function withoutUnusedVariables(document: DocumentNode): DocumentNode {
   });
 }
 
+/** A document's part in its sharing point: the same for every subscriber that sends it. */
+interface DocumentShape {
+  /** The document printed without the root field's `after` and the variables only it used. */
+  printed: string;
+  afterArgument: ArgumentNode | undefined;
+  /** Variables the printed document still uses. */
+  used: ReadonlySet<string>;
+  perViewer: boolean;
+}
+
 /** Plans subscriptions against the supergraph the HTTP gateway serves. */
 export class SubscriptionPlanner {
   readonly supergraphSchema: GraphQLSchema;
   readonly apiSchema: Schema;
   readonly apiGraphQLSchema: GraphQLSchema;
   private readonly planner: QueryPlanner;
+  private readonly shapes = new WeakMap<DocumentNode, Map<string, DocumentShape>>();
 
   constructor(
     supergraphSdl: string,
@@ -134,19 +146,34 @@ export class SubscriptionPlanner {
    * whose other variables are equal get the same events; `after` is theirs alone, served by a replay.
    */
   sharingPoint(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): SharingPoint {
+    const shape = this.shapeOf(document, operationName);
+    const after = shape.afterArgument ? literalValue(shape.afterArgument.value, variables) : null;
+    const kept = Object.fromEntries(Object.entries(variables).filter(([name]) => shape.used.has(name)));
+    return {
+      key: `${shape.printed}\n${operationName ?? ''}\n${stableJson(kept)}`,
+      after: typeof after === 'string' ? after : null,
+      perViewer: shape.perViewer,
+    };
+  }
+
+  /**
+   * What sharing needs from the document alone, worked out once per parsed document and operation:
+   * the server hands every subscriber that sends the same text the same document.
+   */
+  private shapeOf(document: DocumentNode, operationName: string | undefined): DocumentShape {
+    let byOperation = this.shapes.get(document);
+    if (!byOperation) this.shapes.set(document, (byOperation = new Map()));
+    const known = byOperation.get(operationName ?? '');
+    if (known) return known;
     const operation = getOperationAST(document, operationName);
     const root = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
     const afterArgument = root && this.resumable(root.name.value) ? root.arguments?.find((a) => a.name.value === 'after') : undefined;
-    const after = afterArgument ? literalValue(afterArgument.value, variables) : null;
     const shareable = withoutUnusedVariables(visit(document, { Argument: (node) => (node === afterArgument ? null : undefined) }));
     const used = new Set<string>();
     visit(shareable, { OperationDefinition: (node) => node.variableDefinitions?.forEach((v) => used.add(v.variable.name.value)) });
-    const kept = Object.fromEntries(Object.entries(variables).filter(([name]) => used.has(name)));
-    return {
-      key: `${print(shareable)}\n${operationName ?? ''}\n${stableJson(kept)}`,
-      after: typeof after === 'string' ? after : null,
-      perViewer: this.selectsPerViewer(document),
-    };
+    const shape = { printed: print(shareable), afterArgument, used, perViewer: this.selectsPerViewer(document) };
+    byOperation.set(operationName ?? '', shape);
+    return shape;
   }
 
   /** Whether any field or argument in the document (fragments included) is one whose answer depends on the viewer. */

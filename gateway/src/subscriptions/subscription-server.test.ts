@@ -7,7 +7,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { subscribe, testToken, wsClient } from '@rz/test-support';
 import { startTestGateway } from '../testing/test-gateway';
 import type { RunningGateway } from '../http/server';
-import { SLOW_CONSUMER_CLOSE, UNAUTHENTICATED_CLOSE } from './subscription-server';
+import { SLOW_CONSUMER_CLOSE, UNAUTHENTICATED_CLOSE, UnsentFrames } from './subscription-server';
 
 /** A subgraph's WebSocket side: records each connection's params and sends `tick` events with cursors to every subscription. */
 async function startEventSubgraph() {
@@ -192,6 +192,65 @@ describe('WebSocket hygiene at the gateway', () => {
     expect(cursors.length).toBeGreaterThan(0);
     expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
     expect(new Set(cursors).size).toBe(cursors.length);
+  });
+});
+
+describe('frames a socket has not yet handed to the kernel', () => {
+  it('counts the newest frames that the unsent bytes reach into, headers included', () => {
+    const socket = { bufferedAmount: 0 };
+    const unsent = new UnsentFrames(socket);
+    unsent.sent(100); // 102 bytes on the wire
+    expect(unsent.count()).toBe(0); // the kernel took it at once
+    socket.bufferedAmount = 204;
+    unsent.sent(200); // 204, all still buffered
+    expect(unsent.count()).toBe(1);
+    socket.bufferedAmount = 204 + 70_010;
+    unsent.sent(70_000); // 70,010
+    expect(unsent.count()).toBe(2);
+    socket.bufferedAmount = 70_011; // the last byte of the 204-byte frame is still buffered
+    expect(unsent.count()).toBe(2);
+    socket.bufferedAmount = 70_010;
+    expect(unsent.count()).toBe(1);
+    socket.bufferedAmount = 70_010 + 102;
+    unsent.sent(100);
+    expect(unsent.count()).toBe(2);
+    socket.bufferedAmount = 0;
+    expect(unsent.count()).toBe(0);
+  });
+});
+
+describe('events framed once for many subscribers', () => {
+  let stub: Awaited<ReturnType<typeof startEventSubgraph>>;
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    stub = await startEventSubgraph();
+    gateway = await startTestGateway(stub.url);
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await stub?.close();
+  });
+
+  it('sends every subscriber of a group the same payload under its own id; a document reused by its text is validated as before', async () => {
+    const sockets = await Promise.all([connect(gateway.url), connect(gateway.url)]);
+    const received: { id: string; type: string; payload: unknown }[][] = sockets.map(() => []);
+    sockets.forEach(({ socket }, i) => socket.on('message', (data) => received[i].push(JSON.parse(String(data)))));
+    sockets.forEach(({ socket }, i) => {
+      socket.send(JSON.stringify({ id: `first-${i}`, type: 'subscribe', payload: { query: LIVE } }));
+      socket.send(JSON.stringify({ id: `bad-${i}`, type: 'subscribe', payload: { query: 'subscription { complaintStatusChanged { nope } }' } }));
+    });
+    await waitFor(() => stub.subscriptions() === 1 && received.every((r) => r.some((m) => m.type === 'error')));
+    stub.emit();
+    await waitFor(() => received.every((r) => r.some((m) => m.type === 'next')));
+    for (const [i, messages] of received.entries()) {
+      expect(messages.find((m) => m.type === 'error')).toMatchObject({ id: `bad-${i}`, payload: [{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+      expect(messages.find((m) => m.type === 'next')).toEqual({
+        id: `first-${i}`,
+        type: 'next',
+        payload: { data: { complaintStatusChanged: { to: 'ACCEPTED', cursor: expect.any(String) } } },
+      });
+    }
+    sockets.forEach(({ socket }) => socket.close());
   });
 });
 

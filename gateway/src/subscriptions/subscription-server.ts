@@ -6,6 +6,7 @@ import {
   parse,
   specifiedRules,
   validate,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
@@ -71,6 +72,10 @@ export function connectionAuthorization(params: Record<string, unknown> | undefi
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Valid documents kept by their text (a reconnect storm sends thousands of the same one), and the longest text kept. */
+const CHECKED_DOCUMENTS = 500;
+const CHECKED_DOCUMENT_MAX_LENGTH = 16 * 1024;
+
 /** A close reason clients can parse: `{"code":"UNAUTHENTICATED","reason":"EXPIRED"}` (close reasons hold at most 123 bytes). */
 function closeReason(code: string, reason?: string): string {
   return JSON.stringify(reason ? { code, reason } : { code });
@@ -83,8 +88,10 @@ function closeReason(code: string, reason?: string): string {
 export class SubscriptionServer {
   private readonly upstream = new UpstreamClients(this.options.upstream);
   private readonly shared: SharedSubscriptions;
-  /** Each event's serialised payload, shared by every subscriber it goes to. */
-  private readonly payloads = new WeakMap<ExecutionResult, string>();
+  /** Each event's serialised payload (with the frame's closing brace), shared by every subscriber it goes to. */
+  private readonly payloads = new WeakMap<ExecutionResult, Buffer>();
+  /** Documents that parsed and validated, by their text. */
+  private readonly checked = new Map<string, DocumentNode>();
   private readonly wss: WebSocketServer;
   private readonly cleanup: { dispose(): void | Promise<void> };
 
@@ -203,19 +210,9 @@ export class SubscriptionServer {
    * coded as Apollo codes them over HTTP.
    */
   private prepare(payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }): ExecutionArgs | GraphQLError[] {
-    let document;
-    try {
-      document = parse(payload.query, this.options.parseOptions ?? { maxTokens: 3_000 });
-    } catch (error) {
-      return [
-        error instanceof GraphQLError
-          ? codedError('GRAPHQL_PARSE_FAILED', error.message, error.extensions, { source: error.source, positions: error.positions })
-          : codedError('GRAPHQL_PARSE_FAILED', 'Could not parse the operation'),
-      ];
-    }
+    const document = this.checkedDocument(payload.query);
+    if (Array.isArray(document)) return document;
     const schema = this.options.planner.apiGraphQLSchema;
-    const errors = validate(schema, document, [...specifiedRules, ...(this.options.validationRules ?? [])]);
-    if (errors.length) return errors.map((e) => codedError('GRAPHQL_VALIDATION_FAILED', e.message, e.extensions, { nodes: e.nodes }));
     const operation = getOperationAST(document, payload.operationName ?? undefined);
     if (!operation) return [codedError('OPERATION_RESOLUTION_FAILURE', 'Unable to identify the operation')];
     if (operation.operation !== 'subscription') {
@@ -224,6 +221,29 @@ export class SubscriptionServer {
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (coerced.errors) return coerced.errors.map((e) => codedError('BAD_USER_INPUT', e.message));
     return { schema, document, operationName: payload.operationName ?? undefined, variableValues: payload.variables ?? {} };
+  }
+
+  /** Parses and validates a document, once per text: the schema and rules never change while the server runs. */
+  private checkedDocument(query: string): DocumentNode | GraphQLError[] {
+    const known = this.checked.get(query);
+    if (known) return known;
+    let document;
+    try {
+      document = parse(query, this.options.parseOptions ?? { maxTokens: 3_000 });
+    } catch (error) {
+      return [
+        error instanceof GraphQLError
+          ? codedError('GRAPHQL_PARSE_FAILED', error.message, error.extensions, { source: error.source, positions: error.positions })
+          : codedError('GRAPHQL_PARSE_FAILED', 'Could not parse the operation'),
+      ];
+    }
+    const errors = validate(this.options.planner.apiGraphQLSchema, document, [...specifiedRules, ...(this.options.validationRules ?? [])]);
+    if (errors.length) return errors.map((e) => codedError('GRAPHQL_VALIDATION_FAILED', e.message, e.extensions, { nodes: e.nodes }));
+    if (query.length <= CHECKED_DOCUMENT_MAX_LENGTH) {
+      if (this.checked.size >= CHECKED_DOCUMENTS) this.checked.delete(this.checked.keys().next().value!);
+      this.checked.set(query, document);
+    }
+    return document;
   }
 
   private subscribe(args: ExecutionArgs): AsyncIterable<ExecutionResult> {
@@ -239,31 +259,33 @@ export class SubscriptionServer {
 
   /**
    * Frames events for one subscriber without going through graphql-ws per event: the payload is
-   * formatted and serialised once per event for all (cached on the shared result object), then
-   * wrapped with this subscription's id. Sends whose write has not completed count against the buffer.
+   * formatted and serialised to bytes once per event for all (cached on the shared result object),
+   * then joined to this subscription's own `{"id":..,"type":"next","payload":` bytes. Events the
+   * kernel has not yet taken count against the buffer.
    */
   private writer(socket: WebSocket, id: string): (result: ExecutionResult) => boolean {
-    const prefix = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
+    const prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`);
     const limit = this.options.maxBufferedEvents ?? 100;
-    let unsent = 0;
-    const sent = () => void (unsent -= 1);
+    const unsent = new UnsentFrames(socket);
     return (result) => {
-      if (unsent >= limit) return false;
+      if (unsent.count() >= limit) return false;
       if (socket.readyState !== WebSocket.OPEN) return true;
-      unsent += 1;
-      socket.send(`${prefix}${this.serialised(result)}}`, sent);
+      const payload = this.serialised(result);
+      const message = Buffer.concat([prefix, payload], prefix.length + payload.length);
+      socket.send(message, { binary: false });
+      unsent.sent(message.length);
       return true;
     };
   }
 
-  private serialised(result: ExecutionResult): string {
-    let json = this.payloads.get(result);
-    if (json === undefined) {
+  private serialised(result: ExecutionResult): Buffer {
+    let bytes = this.payloads.get(result);
+    if (bytes === undefined) {
       const formatted = result.errors ? { ...result, errors: result.errors.map((e) => this.options.formatError(toFormattedError(e))) } : result;
-      json = JSON.stringify(formatted);
-      this.payloads.set(result, json);
+      bytes = Buffer.from(`${JSON.stringify(formatted)}}`);
+      this.payloads.set(result, bytes);
     }
-    return json;
+    return bytes;
   }
 
   /**
@@ -277,5 +299,38 @@ export class SubscriptionServer {
     socket.send(stringifyMessage({ id, type: MessageType.Error, payload: errors }));
     socket.close(SLOW_CONSUMER_CLOSE, closeReason('SLOW_CONSUMER'));
     setTimeout(() => socket.terminate(), 5_000).unref();
+  }
+}
+
+/**
+ * How many of the frames written to a socket the kernel has not yet taken, read from ws's
+ * `bufferedAmount` (bytes) rather than from a callback per write, which cost more than the
+ * rest of the send. Unsent bytes are always the newest written, so the frames still unsent
+ * are those ending past `written - bufferedAmount`. Control frames (pings, pongs) buffered
+ * beside them make this count at most one frame too many.
+ */
+export class UnsentFrames {
+  /** Bytes of every frame sent so far, headers included. */
+  private written = 0;
+  /** Where each frame not yet known to be taken ends, as a count of `written` bytes, oldest first. */
+  private readonly ends: number[] = [];
+  private first = 0;
+
+  constructor(private readonly socket: Pick<WebSocket, 'bufferedAmount'>) {}
+
+  /** A text frame of `length` payload bytes was sent (an unmasked server frame: 2, 4 or 10 header bytes). */
+  sent(length: number): void {
+    this.written += length + (length < 126 ? 2 : length < 65_536 ? 4 : 10);
+    this.ends.push(this.written);
+  }
+
+  count(): number {
+    const taken = this.written - this.socket.bufferedAmount;
+    while (this.first < this.ends.length && this.ends[this.first] <= taken) this.first += 1;
+    if (this.first === this.ends.length || this.first > 1_024) {
+      this.ends.splice(0, this.first);
+      this.first = 0;
+    }
+    return this.ends.length - this.first;
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -69,12 +69,36 @@ function processStats(pid: number): { rssMb: number; cpuSeconds: number } {
   return { rssMb: rssKb / 1024, cpuSeconds: ticks / 100 };
 }
 
+/**
+ * A script preloaded into the gateway that records a CPU profile (Chrome's .cpuprofile) into `dir`
+ * when it exits: node refuses --cpu-prof in NODE_OPTIONS, the only way the bench can pass it.
+ */
+function profilerPreload(work: string, dir: string): string {
+  const file = join(work, 'cpu-profile.cjs');
+  writeFileSync(
+    file,
+    `const { Session } = require('node:inspector');
+const { writeFileSync } = require('node:fs');
+const session = new Session();
+session.connect();
+session.post('Profiler.enable');
+session.post('Profiler.start');
+process.once('exit', () => session.post('Profiler.stop', (error, result) => {
+  if (!error) writeFileSync(${JSON.stringify(dir)} + '/gateway-' + process.pid + '.cpuprofile', JSON.stringify(result.profile));
+}));
+`,
+  );
+  return file;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       clients: { type: 'string', default: '1000,10000' },
       changes: { type: 'string', default: '100' },
       rate: { type: 'string', default: '5' },
+      // A folder for the gateway's CPU profile (node --cpu-prof), written when it stops.
+      profile: { type: 'string' },
     },
   });
   const clientCounts = values.clients.split(',').map(Number);
@@ -97,6 +121,7 @@ async function main(): Promise<void> {
     nodeEnv: 'test',
     logLevel: 'warn',
     // Production limits: nothing here loosens them.
+    gatewayEnv: values.profile ? { NODE_OPTIONS: `--require ${profilerPreload(work, values.profile)}` } : undefined,
   });
   const gatewayPid = system.services.get('gateway')!.child.pid!;
   // Many citizens file, a few complaints each, as in life (one subject's request budget is not the point here).
@@ -217,6 +242,8 @@ async function main(): Promise<void> {
         p99Ms: percentile(sorted, 99),
         gatewayRssMb: Math.round(after.rssMb),
         gatewayCpuPercent: Math.round(((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100),
+        // Less at the mercy of a busy machine than latency: the gateway's CPU time per event delivered (filings included).
+        gatewayCpuUsPerDelivery: received ? Math.round(((after.cpuSeconds - before.cpuSeconds) * 1e6) / received) : null,
         benchCpuPercent: Math.round(((benchCpu.user + benchCpu.system) / 1e6 / elapsed) * 100),
       };
       report.push(row);
@@ -234,7 +261,7 @@ async function main(): Promise<void> {
     await postgres.stop();
     rmSync(work, { recursive: true, force: true });
   }
-  const columns = ['clients', 'connected', 'connectSeconds', 'changes', 'ratePerSecond', 'delivered', 'expected', 'lost', 'duplicated', 'outOfOrder', 'p50Ms', 'p95Ms', 'p99Ms', 'gatewayRssMb', 'gatewayCpuPercent', 'benchCpuPercent'];
+  const columns = ['clients', 'connected', 'connectSeconds', 'changes', 'ratePerSecond', 'delivered', 'expected', 'lost', 'duplicated', 'outOfOrder', 'p50Ms', 'p95Ms', 'p99Ms', 'gatewayRssMb', 'gatewayCpuPercent', 'gatewayCpuUsPerDelivery', 'benchCpuPercent'];
   process.stdout.write(`\n| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |\n`);
   for (const r of report) process.stdout.write(`| ${columns.map((c) => String(r[c])).join(' | ')} |\n`);
 }
