@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { signEvidenceId } from '@rz/schema';
 import { createLogger } from '@rz/service-kit';
@@ -90,4 +91,32 @@ it('the next day reminds again of what is still open', async () => {
     ['COMPLAINT_OVERDUE', complaints.overdue, ACCEPTING, 8],
     ['COMPLAINT_OVERDUE', complaints.overdue, OFFICER, 8],
   ]);
+});
+
+it('a started scheduler checks by itself, sends when the hour has come, and stops', async () => {
+  let now = new Date('2026-12-10T03:00:00Z'); // Thursday, 08:00 in Kazakhstan
+  const started = new ComplaintReminderScheduler(subgraph.db, logger, { hour: 9, now: () => now, checkEveryMs: 20 });
+  const ran = async () => (await subgraph.db.query(`SELECT count(*)::int AS n FROM complaint_reminder_run WHERE day = '2026-12-10'`))[0].n;
+  started.start();
+  try {
+    await sleep(200);
+    expect(await ran()).toBe(0);
+    now = new Date('2026-12-10T04:00:00Z'); // 09:00
+    for (const deadline = Date.now() + 10_000; (await ran()) === 0 && Date.now() < deadline; ) await sleep(20);
+  } finally {
+    await started.stop();
+  }
+  expect(await ran()).toBe(1);
+  // Those due on Wednesday are overdue by Thursday.
+  const thursday = (await reminders()).filter((e) => e.dedupeKey.endsWith(':2026-12-10'));
+  expect(thursday.map((e) => [e.kind, e.about.id, e.recipientSubject])).toEqual(
+    expect.arrayContaining([
+      ['COMPLAINT_OVERDUE', complaints.overdue, OFFICER],
+      ['COMPLAINT_OVERDUE', complaints.overdue, ACCEPTING],
+      ['COMPLAINT_OVERDUE', complaints.dueTomorrow, OFFICER],
+      ['COMPLAINT_OVERDUE', complaints.dueTomorrow, ACCEPTING],
+      ['COMPLAINT_OVERDUE', complaints.accepted, ACCEPTING],
+    ]),
+  );
+  expect(thursday).toHaveLength(5);
 });
