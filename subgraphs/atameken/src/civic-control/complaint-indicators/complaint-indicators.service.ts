@@ -120,19 +120,30 @@ export class ComplaintIndicatorsService {
     const fullFrom = period.from === monthStart(period.from) ? period.from : addDays(monthEnd(period.from), 1);
     const fullUntil = period.to === monthEnd(period.to) ? addDays(period.to, 1) : monthStart(period.to);
     const [monthsFrom, monthsUntil] = fullFrom < fullUntil ? [fullFrom, fullUntil] : [period.from, period.from];
+    const within = `scope = ANY($1) AND basis = 'F'
+      AND ((grain = 'M' AND day >= $2 AND day < $3) OR (grain = 'D' AND day >= $4 AND day <= $5 AND (day < $2 OR day >= $3)))`;
+    // Rows with a due day hold open complaints only (unresolved, complaint_resolved_at_check): they need
+    // three sums, not all of them, and are most of the rows (one per due day).
     const rows: Counts[] = await this.ctx.db.query(
-      `SELECT scope, filed, open, resolved_by_state, resolved_by_citizens, rejected, duplicates, overdue, resolved, within_deadline,
-         round(within_deadline::numeric / nullif(resolved, 0), 4)::float8 AS share_within_deadline, ${BUCKETS.join(', ')}
-       FROM (
-         SELECT scope, sum(filed)::int AS filed, sum(open)::int AS open, sum(resolved_by_state)::int AS resolved_by_state,
+      `WITH closed AS (
+         SELECT scope, sum(filed) AS filed, sum(open) AS open, sum(resolved_by_state)::int AS resolved_by_state,
            sum(resolved_by_citizens)::int AS resolved_by_citizens, sum(rejected)::int AS rejected, sum(duplicates)::int AS duplicates,
-           coalesce(sum(open) FILTER (WHERE open_due < ${kzDaySql('now()')}), 0)::int AS overdue,
            sum(resolved)::int AS resolved, sum(within_deadline)::int AS within_deadline, ${SUM_BUCKETS}
-         FROM complaint_rollup
-         WHERE scope = ANY($1) AND basis = 'F'
-           AND ((grain = 'M' AND day >= $2 AND day < $3) OR (grain = 'D' AND day >= $4 AND day <= $5 AND (day < $2 OR day >= $3)))
+         FROM complaint_rollup WHERE ${within} AND open_due = 'infinity'
          GROUP BY scope
-       ) AS summed`,
+       ),
+       due AS (
+         SELECT scope, sum(filed) AS filed, sum(open) AS open, coalesce(sum(open) FILTER (WHERE open_due < ${kzDaySql('now()')}), 0) AS overdue
+         FROM complaint_rollup WHERE ${within} AND open_due <> 'infinity'
+         GROUP BY scope
+       )
+       SELECT scope, (coalesce(closed.filed, 0) + coalesce(due.filed, 0))::int AS filed, (coalesce(closed.open, 0) + coalesce(due.open, 0))::int AS open,
+         coalesce(resolved_by_state, 0) AS resolved_by_state, coalesce(resolved_by_citizens, 0) AS resolved_by_citizens,
+         coalesce(rejected, 0) AS rejected, coalesce(duplicates, 0) AS duplicates, coalesce(due.overdue, 0)::int AS overdue,
+         coalesce(resolved, 0) AS resolved, coalesce(within_deadline, 0) AS within_deadline,
+         round(within_deadline::numeric / nullif(resolved, 0), 4)::float8 AS share_within_deadline,
+         ${BUCKETS.map((h) => `coalesce(${h}, 0) AS ${h}`).join(', ')}
+       FROM closed FULL JOIN due USING (scope)`,
       [scopes.map((s) => s ?? REPUBLIC), monthsFrom, monthsUntil, period.from, period.to],
     );
     const byScope = new Map(rows.map((row) => [row.scope as unknown as string, row]));
