@@ -23,3 +23,4 @@ export * from './notifications/notification-outbox';
 export * from './notifications/notification-relay';
 export * from './gateway-only';
 export * from './json-body';
+export * from './database/channel-listener';

@@ -1,7 +1,7 @@
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { badUserInput } from '@rz/schema';
 import type { Logger } from '@rz/service-kit';
-import { Client } from 'pg';
+import { ChannelListener } from '@rz/subgraph-runtime';
 import { MoreThan, type DataSource } from 'typeorm';
 import { NotificationEntity } from '../inbox/notification.entity';
 
@@ -32,7 +32,7 @@ export class SlowSubscriberError extends Error {
 export class NotificationStream {
   private lastSeq = 0n;
   private readonly subscribers = new Map<(n: NotificationEntity) => void, string>();
-  private listener: Client | undefined;
+  private readonly listener: ChannelListener;
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private timer: NodeJS.Timeout | undefined;
@@ -42,7 +42,9 @@ export class NotificationStream {
     private readonly db: DataSource,
     private readonly logger: Logger,
     private readonly options: NotificationStreamOptions,
-  ) {}
+  ) {
+    this.listener = new ChannelListener({ databaseUrl: options.databaseUrl, channel: NOTIFICATION_ADDED_CHANNEL, logger, onNotice: () => this.read() });
+  }
 
   private get rows() {
     return this.db.getRepository(NotificationEntity);
@@ -50,9 +52,9 @@ export class NotificationStream {
 
   async start(): Promise<void> {
     this.lastSeq = BigInt(await this.head());
-    await this.listen();
+    await this.listener.ensure();
     this.timer = setInterval(() => {
-      if (!this.listener) void this.listen();
+      void this.listener.ensure();
       this.read();
     }, this.options.pollIntervalMs ?? 1_000);
   }
@@ -60,7 +62,7 @@ export class NotificationStream {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
     await this.reading;
   }
 
@@ -145,26 +147,5 @@ export class NotificationStream {
         this.reading = undefined;
       }
     })();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    const drop = () => {
-      if (this.listener === client) this.listener = undefined;
-      void client.end().catch(() => undefined);
-    };
-    client.on('notification', () => this.read());
-    client.on('error', drop);
-    client.on('end', drop);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${NOTIFICATION_ADDED_CHANNEL}`);
-      this.listener = client;
-      this.read(); // anything committed while no one was listening
-    } catch (error) {
-      this.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'LISTEN failed; polling until it succeeds');
-      drop();
-    }
   }
 }

@@ -1,7 +1,8 @@
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { badUserInput, DomainError } from '@rz/schema';
 import type { Logger } from '@rz/service-kit';
-import { Client, Pool } from 'pg';
+import { ChannelListener } from '@rz/subgraph-runtime';
+import { Pool } from 'pg';
 import type { ComplaintActorRole, ComplaintStatus, ComplaintTopic } from '../complaint/complaint.enums';
 import { COMPLAINT_EVENT_CHANNEL } from './complaint-event.outbox';
 
@@ -84,7 +85,7 @@ function matches(event: ComplaintEvent, filter: ComplaintEventFilter): boolean {
 export class ComplaintEventStream {
   private lastId = 0n;
   private readonly subscribers = new Set<(event: ComplaintEvent) => void>();
-  private listener: Client | undefined;
+  private readonly listener: ChannelListener;
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private timers: NodeJS.Timeout[] = [];
@@ -97,6 +98,7 @@ export class ComplaintEventStream {
     private readonly options: ComplaintEventStreamOptions,
   ) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 3 });
+    this.listener = new ChannelListener({ databaseUrl: options.databaseUrl, channel: COMPLAINT_EVENT_CHANNEL, logger, onNotice: () => this.read() });
   }
 
   private async query(sql: string, params: unknown[] = []): Promise<Row[]> {
@@ -111,10 +113,10 @@ export class ComplaintEventStream {
     const [{ max }] = await this.query('SELECT coalesce(max(id), 0)::text AS max FROM complaint_event');
     this.lastId = BigInt(max as string);
     await this.purge();
-    await this.listen();
+    await this.listener.ensure();
     this.timers.push(
       setInterval(() => {
-        if (!this.listener) void this.listen();
+        void this.listener.ensure();
         this.read();
       }, this.options.pollIntervalMs ?? 1_000),
       setInterval(() => void this.purge(), 60 * 60 * 1_000),
@@ -124,7 +126,7 @@ export class ComplaintEventStream {
   async stop(): Promise<void> {
     this.stopped = true;
     this.timers.forEach(clearInterval);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
     await this.reading;
     await this.pool.end();
   }
@@ -233,27 +235,6 @@ export class ComplaintEventStream {
         this.reading = undefined;
       }
     })();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    const drop = () => {
-      if (this.listener === client) this.listener = undefined;
-      void client.end().catch(() => undefined);
-    };
-    client.on('notification', () => this.read());
-    client.on('error', drop);
-    client.on('end', drop);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${COMPLAINT_EVENT_CHANNEL}`);
-      this.listener = client;
-      this.read(); // anything committed while no one was listening
-    } catch (error) {
-      this.logger.warn({ err: error }, 'LISTEN failed; polling until it succeeds');
-      drop();
-    }
   }
 
   private async purge(): Promise<void> {
