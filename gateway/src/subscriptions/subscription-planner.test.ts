@@ -1,6 +1,22 @@
-import { parse, print, type DocumentNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, isObjectType, parse, print, type DocumentNode } from 'graphql';
 import { TEST_SUPERGRAPH } from '../testing/test-supergraph';
-import { RESUME_VARIABLE, SubscriptionPlanner } from './subscription-planner';
+import { PER_VIEWER_COORDINATES, RESUME_VARIABLE, SubscriptionPlanner } from './subscription-planner';
+
+describe('per-viewer coordinates', () => {
+  // A renamed field left here under its old name would be shared and run anonymously: privileged viewers would get the public answer.
+  it('each names a field (and argument) of the composed public schema', () => {
+    const schema = buildSchema(readFileSync(join(__dirname, '..', '..', '..', 'schema', 'api.graphql'), 'utf8'));
+    const missing = [...PER_VIEWER_COORDINATES].filter((coordinate) => {
+      const [, typeName, fieldName, argumentName] = /^(\w+)\.(\w+)(?:\((\w+)\))?$/.exec(coordinate) ?? [];
+      const type = schema.getType(typeName ?? '');
+      const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+      return !field || (argumentName !== undefined && !field.args.some((a) => a.name === argumentName));
+    });
+    expect(missing).toEqual([]);
+  });
+});
 
 /** The planner against a two-subgraph supergraph: `events` owns the subscriptions, `names` resolves `Thing.name`. */
 describe('subscription planner', () => {
