@@ -24,6 +24,7 @@ import { SubscriptionPlanner } from '../subscriptions/subscription-planner';
 import { SubscriptionServer } from '../subscriptions/subscription-server';
 import type { GatewayContext } from '../upstream/gateway-context';
 import { operationResolutionPlugin } from '../upstream/operation-resolution';
+import { identicalOperations } from '../upstream/identical-operations-middleware';
 import { createSubgraphClient } from '../upstream/subgraph-client';
 import { buildSubgraphDataSources } from '../upstream/subgraph-data-sources';
 import { buildGateway, readSupergraph } from '../upstream/supergraph';
@@ -154,6 +155,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ...jsonBodyWithLimit({ limitBytes: config.GRAPHQL_BODY_LIMIT_BYTES }),
     trustedDocuments(documents),
     answers.middleware,
+    identicalOperations(),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         linkObservation(
