@@ -3,6 +3,7 @@ import { paginate, requireViewer, type PageRequest } from '@rz/subgraph-runtime'
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import type { NotificationsContext } from '../context';
+import { shownInApp } from '../preferences/in-app';
 import { NotificationEntity } from './notification.entity';
 import type { MarkNotificationsReadResult, NotificationConnection } from './notification.type';
 
@@ -16,7 +17,7 @@ export class NotificationService {
 
   async inbox(page: PageRequest, unreadOnly: boolean): Promise<Omit<NotificationConnection, 'nodes'> & { nodes: NotificationEntity[] }> {
     const subject = this.subject;
-    const query = this.ctx.db.getRepository(NotificationEntity).createQueryBuilder('n').where('n.recipient_subject = :subject', { subject });
+    const query = this.ctx.db.getRepository(NotificationEntity).createQueryBuilder('n').where('n.recipient_subject = :subject', { subject }).andWhere(shownInApp('n'));
     if (unreadOnly) query.andWhere('n.read_at IS NULL');
     const [connection, unreadCount] = await Promise.all([paginate(query, page), countUnread(this.ctx.db, subject)]);
     return { ...connection, unreadCount };
@@ -53,6 +54,6 @@ export class NotificationService {
 }
 
 async function countUnread(runner: Pick<EntityManager, 'query'>, subject: string): Promise<number> {
-  const [{ count }] = await runner.query(`SELECT count(*)::int AS count FROM notification WHERE recipient_subject = $1 AND read_at IS NULL`, [subject]);
+  const [{ count }] = await runner.query(`SELECT count(*)::int AS count FROM notification n WHERE n.recipient_subject = $1 AND n.read_at IS NULL AND ${shownInApp('n')}`, [subject]);
   return count;
 }

@@ -4,6 +4,7 @@ import type { Logger } from '@rz/service-kit';
 import { ChannelListener } from '@rz/subgraph-runtime';
 import { MoreThan, type DataSource } from 'typeorm';
 import { NotificationEntity } from '../inbox/notification.entity';
+import { shownInApp } from '../preferences/in-app';
 
 /** The intake NOTIFYs here when rows commit (payload: the newest seq of one recipient). */
 export const NOTIFICATION_ADDED_CHANNEL = 'notification_added';
@@ -102,6 +103,7 @@ export class NotificationStream {
                 cursor: cursor.toString(),
                 horizon: horizon.toString(),
               })
+              .andWhere(shownInApp('n'))
               .orderBy('n.seq')
               .limit(PAGE)
               .getMany();
@@ -122,6 +124,15 @@ export class NotificationStream {
     }, buffer);
   }
 
+  /** Ids in `page` whose recipients switched IN_APP off for their kind: stored, not sent live. */
+  private async hiddenInApp(page: NotificationEntity[]): Promise<Set<string>> {
+    const subjects = new Set(this.subscribers.values());
+    const watched = page.filter((n) => subjects.has(n.recipientSubject));
+    if (watched.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(`SELECT n.id FROM notification n WHERE n.id = ANY($1::uuid[]) AND NOT ${shownInApp('n')}`, [watched.map((n) => n.id)]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Reads everything committed since the last read; concurrent calls coalesce into one more pass. */
   private read(): void {
     if (this.reading) {
@@ -135,8 +146,10 @@ export class NotificationStream {
           let page: NotificationEntity[];
           do {
             page = await this.rows.find({ where: { seq: MoreThan(this.lastSeq.toString()) }, order: { seq: 'ASC' }, take: PAGE });
+            const hidden = await this.hiddenInApp(page);
             for (const n of page) {
               this.lastSeq = BigInt(n.seq);
+              if (hidden.has(n.id)) continue;
               for (const [deliver, subject] of this.subscribers) if (subject === n.recipientSubject) deliver(n);
             }
           } while (page.length === PAGE && !this.stopped);
