@@ -13,6 +13,7 @@ const MAIL_SENDER_LOCK = 7_340_020;
 /** Digests of a day are queued this long after it ends, so notifications committing at midnight are in them. */
 const DIGEST_GRACE_MS = 5 * 60_000;
 const MAX_RETRY_DELAY_MS = 3_600_000;
+const STOP_WAIT_MS = 5_000;
 
 export interface MailSenderOptions {
   databaseUrl: string;
@@ -82,7 +83,8 @@ export class MailSender {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.draining;
+    // The mail in flight may finish; a server that hangs does not hold up shutdown (the next sender resends it).
+    await Promise.race([this.draining, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
     this.holding = false;
     await this.lockClient?.end().catch(() => undefined);
     this.transport.close();

@@ -18,7 +18,9 @@ export async function startMail(deps: { db: DataSource; logger: Logger; config: 
   let sender: MailSender | null = null;
   if (smtp) {
     // One pooled connection: mails go one at a time, each committed SENT before the next starts.
-    const transport = createTransport(typeof smtp === 'string' ? { url: smtp, pool: true, maxConnections: 1 } : { ...smtp, pool: true, maxConnections: 1 });
+    // nodemailer waits 10 minutes on a silent socket by default; a stuck server should fail the attempt sooner.
+    const pooled = { pool: true, maxConnections: 1, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 } as const;
+    const transport = createTransport(typeof smtp === 'string' ? { url: smtp, ...pooled } : { ...smtp, ...pooled });
     sender = new MailSender(db, transport, logger, {
       databaseUrl: config.DATABASE_URL,
       publicBaseUrl: config.PUBLIC_BASE_URL,
