@@ -24,3 +24,4 @@ export * from './notifications/notification-relay';
 export * from './gateway-only';
 export * from './json-body';
 export * from './database/channel-listener';
+export * from './coalesced-task';

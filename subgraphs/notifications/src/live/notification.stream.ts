@@ -1,7 +1,7 @@
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { badUserInput } from '@rz/schema';
 import type { Logger } from '@rz/service-kit';
-import { ChannelListener } from '@rz/subgraph-runtime';
+import { ChannelListener, CoalescedTask } from '@rz/subgraph-runtime';
 import { MoreThan, type DataSource } from 'typeorm';
 import { NotificationEntity } from '../inbox/notification.entity';
 import { shownInApp } from '../preferences/in-app';
@@ -34,8 +34,11 @@ export class NotificationStream {
   private lastSeq = 0n;
   private readonly subscribers = new Map<(n: NotificationEntity) => void, string>();
   private readonly listener: ChannelListener;
-  private reading: Promise<void> | undefined;
-  private readAgain = false;
+  /** Reads on notices and polls; concurrent wake-ups coalesce into one more pass. */
+  private readonly reads = new CoalescedTask(
+    () => this.readNew(),
+    (error) => this.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'reading notifications failed; the next poll retries'),
+  );
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -44,7 +47,7 @@ export class NotificationStream {
     private readonly logger: Logger,
     private readonly options: NotificationStreamOptions,
   ) {
-    this.listener = new ChannelListener({ databaseUrl: options.databaseUrl, channel: NOTIFICATION_ADDED_CHANNEL, logger, onNotice: () => this.read() });
+    this.listener = new ChannelListener({ databaseUrl: options.databaseUrl, channel: NOTIFICATION_ADDED_CHANNEL, logger, onNotice: () => this.reads.run() });
   }
 
   private get rows() {
@@ -56,7 +59,7 @@ export class NotificationStream {
     await this.listener.ensure();
     this.timer = setInterval(() => {
       void this.listener.ensure();
-      this.read();
+      this.reads.run();
     }, this.options.pollIntervalMs ?? 1_000);
   }
 
@@ -64,7 +67,7 @@ export class NotificationStream {
     this.stopped = true;
     clearInterval(this.timer);
     await this.listener.stop();
-    await this.reading;
+    await this.reads.settled();
   }
 
   /** The newest committed notification's cursor ("0" before the first). */
@@ -133,32 +136,16 @@ export class NotificationStream {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Reads everything committed since the last read; concurrent calls coalesce into one more pass. */
-  private read(): void {
-    if (this.reading) {
-      this.readAgain = true;
-      return;
-    }
-    this.reading = (async () => {
-      try {
-        do {
-          this.readAgain = false;
-          let page: NotificationEntity[];
-          do {
-            page = await this.rows.find({ where: { seq: MoreThan(this.lastSeq.toString()) }, order: { seq: 'ASC' }, take: PAGE });
-            const hidden = await this.hiddenInApp(page);
-            for (const n of page) {
-              this.lastSeq = BigInt(n.seq);
-              if (hidden.has(n.id)) continue;
-              for (const [deliver, subject] of this.subscribers) if (subject === n.recipientSubject) deliver(n);
-            }
-          } while (page.length === PAGE && !this.stopped);
-        } while (this.readAgain && !this.stopped);
-      } catch (error) {
-        this.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'reading notifications failed; the next poll retries');
-      } finally {
-        this.reading = undefined;
+  /** Reads everything committed since the last read (one pass of `reads`). */
+  private async readNew(): Promise<void> {
+    let page: NotificationEntity[];
+    do {
+      if (this.stopped) return;
+      page = await this.rows.find({ where: { seq: MoreThan(this.lastSeq.toString()) }, order: { seq: 'ASC' }, take: PAGE });
+      for (const n of page) {
+        this.lastSeq = BigInt(n.seq);
+        for (const [deliver, subject] of this.subscribers) if (subject === n.recipientSubject) deliver(n);
       }
-    })();
+    } while (page.length === PAGE);
   }
 }

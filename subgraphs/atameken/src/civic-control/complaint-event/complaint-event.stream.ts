@@ -1,7 +1,7 @@
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { badUserInput, DomainError } from '@rz/schema';
 import type { Logger } from '@rz/service-kit';
-import { ChannelListener } from '@rz/subgraph-runtime';
+import { ChannelListener, CoalescedTask } from '@rz/subgraph-runtime';
 import { Pool } from 'pg';
 import type { ComplaintActorRole, ComplaintStatus, ComplaintTopic } from '../complaint/complaint.enums';
 import { COMPLAINT_EVENT_CHANNEL } from './complaint-event.outbox';
@@ -86,8 +86,11 @@ export class ComplaintEventStream {
   private lastId = 0n;
   private readonly subscribers = new Set<(event: ComplaintEvent) => void>();
   private readonly listener: ChannelListener;
-  private reading: Promise<void> | undefined;
-  private readAgain = false;
+  /** Reads on notices and polls; concurrent wake-ups coalesce into one more pass. */
+  private readonly reads = new CoalescedTask(
+    () => this.readNew(),
+    (error) => this.logger.warn({ err: error }, 'reading complaint events failed; the next poll retries'),
+  );
   private timers: NodeJS.Timeout[] = [];
   private stopped = false;
   /** Its own small pool: stream reads never compete with, or show up in, request queries. */
@@ -98,7 +101,7 @@ export class ComplaintEventStream {
     private readonly options: ComplaintEventStreamOptions,
   ) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 3 });
-    this.listener = new ChannelListener({ databaseUrl: options.databaseUrl, channel: COMPLAINT_EVENT_CHANNEL, logger, onNotice: () => this.read() });
+    this.listener = new ChannelListener({ databaseUrl: options.databaseUrl, channel: COMPLAINT_EVENT_CHANNEL, logger, onNotice: () => this.reads.run() });
   }
 
   private async query(sql: string, params: unknown[] = []): Promise<Row[]> {
@@ -117,7 +120,7 @@ export class ComplaintEventStream {
     this.timers.push(
       setInterval(() => {
         void this.listener.ensure();
-        this.read();
+        this.reads.run();
       }, this.options.pollIntervalMs ?? 1_000),
       setInterval(() => void this.purge(), 60 * 60 * 1_000),
     );
@@ -127,7 +130,7 @@ export class ComplaintEventStream {
     this.stopped = true;
     this.timers.forEach(clearInterval);
     await this.listener.stop();
-    await this.reading;
+    await this.reads.settled();
     await this.pool.end();
   }
 
@@ -210,31 +213,17 @@ export class ComplaintEventStream {
     return rows.map(toEvent);
   }
 
-  /** Reads everything committed since the last read; concurrent calls coalesce into one more pass. */
-  private read(): void {
-    if (this.reading) {
-      this.readAgain = true;
-      return;
-    }
-    this.reading = (async () => {
-      try {
-        do {
-          this.readAgain = false;
-          let rows: Row[];
-          do {
-            rows = await this.query(`${SELECT} WHERE e.id > $1 ORDER BY e.id LIMIT ${PAGE}`, [this.lastId.toString()]);
-            for (const event of rows.map(toEvent)) {
-              this.lastId = event.id;
-              for (const deliver of this.subscribers) deliver(event);
-            }
-          } while (rows.length === PAGE && !this.stopped);
-        } while (this.readAgain && !this.stopped);
-      } catch (error) {
-        this.logger.warn({ err: error }, 'reading complaint events failed; the next poll retries');
-      } finally {
-        this.reading = undefined;
+  /** Reads everything committed since the last read (one pass of `reads`). */
+  private async readNew(): Promise<void> {
+    let rows: Row[];
+    do {
+      if (this.stopped) return;
+      rows = await this.query(`${SELECT} WHERE e.id > $1 ORDER BY e.id LIMIT ${PAGE}`, [this.lastId.toString()]);
+      for (const event of rows.map(toEvent)) {
+        this.lastId = event.id;
+        for (const deliver of this.subscribers) deliver(event);
       }
-    })();
+    } while (rows.length === PAGE);
   }
 
   private async purge(): Promise<void> {
