@@ -129,8 +129,6 @@ export class MailSender {
     const { rows } = await this.lockClient.query('SELECT pg_try_advisory_lock($1) AS locked', [MAIL_SENDER_LOCK]);
     if (!rows[0].locked) return;
     await this.lockClient.query(`LISTEN ${MAIL_QUEUE_CHANNEL}`);
-    // Only the lock holder sends, so a mail still SENDING was cut off by a sender that died.
-    await this.db.query(`UPDATE mail_delivery SET status = 'PENDING', updated_at = now() WHERE status = 'SENDING'`);
     this.holding = true;
     this.logger.info('this replica sends the mail queue');
   }
@@ -163,6 +161,9 @@ export class MailSender {
   }
 
   private async drain(): Promise<void> {
+    // Only the lock holder sends, one drain at a time: a mail SENDING now was cut off (a sender that
+    // died, or a drain that failed on the database) and goes back to the queue.
+    await this.db.query(`UPDATE mail_delivery SET status = 'PENDING', updated_at = now() WHERE status = 'SENDING'`);
     while (this.holding && !this.stopped) {
       const batch = await this.claim();
       if (batch.length === 0) return;
