@@ -63,6 +63,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const tokens = tokenVerifierFromSettings(config);
   const formatError = createErrorFormatter({ production, logger });
   const subgraphClient = createSubgraphClient({ keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
+  subgraphClient.warm(Object.values(config.subgraphUrls));
 
   const app = express();
   app.disable('x-powered-by');

@@ -21,6 +21,8 @@ export async function startStubSubgraphs(): Promise<StubSubgraphs> {
     respond: (() => ({ data: null })) as StubSubgraphs['respond'],
   };
   const server: Server = createServer((req, res) => {
+    // The gateway's warm-up (HEAD /health of each subgraph origin) is no subgraph request.
+    if (req.method === 'HEAD') return void res.end();
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', async () => {

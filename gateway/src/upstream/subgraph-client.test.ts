@@ -11,9 +11,11 @@ describe('subgraph client', () => {
   let server: Server;
   let url: string;
   let connections = 0;
+  const requests: string[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
@@ -37,6 +39,15 @@ describe('subgraph client', () => {
       cacheControl: 'max-age=5, public',
       body: JSON.stringify({ data: { got: '{"query":"{a}"}', secret: 's' } }),
     });
+    await close();
+  });
+
+  it('asks each subgraph for /health when warmed (a socket, and undici\'s parser, ready before the first operation)', async () => {
+    const { warm, close } = createSubgraphClient();
+    requests.length = 0;
+    warm([url]);
+    while (!requests.length) await sleep(10);
+    expect(requests).toEqual(['HEAD /health']);
     await close();
   });
 

@@ -16,7 +16,7 @@ export interface SubgraphClientOptions {
  * (4 s) before a Node server would (5 s by default; ours use 65 s), and undici also honours a shorter
  * `Keep-Alive: timeout` hint from the server. The stock fetcher keeps idle sockets for 15 s.
  */
-export function createSubgraphClient(options: SubgraphClientOptions = {}): { send: SubgraphTransport; close(): Promise<void> } {
+export function createSubgraphClient(options: SubgraphClientOptions = {}): { send: SubgraphTransport; warm(urls: string[]): void; close(): Promise<void> } {
   const agent = new Agent({
     keepAliveTimeout: options.keepAliveMs ?? 4_000,
     keepAliveMaxTimeout: options.keepAliveMs ?? 4_000,
@@ -39,5 +39,17 @@ export function createSubgraphClient(options: SubgraphClientOptions = {}): { sen
     };
     return { status: response.statusCode, contentType: header('content-type'), cacheControl: header('cache-control'), body: await response.body.text() };
   };
-  return { send, close: () => agent.close() };
+  /**
+   * Opens a socket to each subgraph at start (a HEAD of its /health), so that undici's HTTP parser is
+   * compiled before the first operation rather than during it; a subgraph not up yet is no matter.
+   */
+  const warm = (urls: string[]) => {
+    for (const origin of new Set(urls.map((url) => new URL(url).origin))) {
+      agent.request({ origin, path: '/health', method: 'HEAD' }).then(
+        (response) => response.body.dump(),
+        () => undefined,
+      );
+    }
+  };
+  return { send, warm, close: () => agent.close() };
 }
