@@ -1,6 +1,6 @@
 import type { NotificationIntakeBatch } from '@rz/contract';
 import { newId } from '@rz/subgraph-runtime';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { enqueueMailFor } from '../email/mail-queue';
 import { NotificationEntity } from '../inbox/notification.entity';
 import { NOTIFICATION_ADDED_CHANNEL } from '../live/notification.stream';
@@ -49,12 +49,14 @@ export async function acceptNotifications(db: DataSource, batch: NotificationInt
       [batch.source, JSON.stringify(events)],
     );
     if (!ids.length) return [];
-    const rows = await manager.getRepository(NotificationEntity).find({ where: ids.map(({ id }) => ({ id })), order: { seq: 'ASC' } });
+    const inserted = ids.map(({ id }) => id);
+    const rows = await manager.getRepository(NotificationEntity).find({ where: { id: In(inserted) }, order: { seq: 'ASC' } });
     await afterNotificationsInserted(manager, rows);
-    // NOTIFY is transactional: live subscribers hear of the rows exactly when they commit.
-    for (const recipient of new Set(rows.map((r) => r.recipientSubject))) {
-      await manager.query('SELECT pg_notify($1, $2)', [NOTIFICATION_ADDED_CHANNEL, rows.filter((r) => r.recipientSubject === recipient).at(-1)!.seq]);
-    }
+    // NOTIFY is transactional: live subscribers hear of the rows exactly when they commit (one notice per recipient, in one statement).
+    await manager.query(`SELECT pg_notify($1, max(seq)::text) FROM notification WHERE id = ANY($2::uuid[]) GROUP BY recipient_subject`, [
+      NOTIFICATION_ADDED_CHANNEL,
+      inserted,
+    ]);
     return rows;
   });
 }
