@@ -142,8 +142,10 @@ export class NotificationStream {
     do {
       if (this.stopped) return;
       page = await this.rows.find({ where: { seq: MoreThan(this.lastSeq.toString()) }, order: { seq: 'ASC' }, take: PAGE });
+      const hidden = await this.hiddenInApp(page);
       for (const n of page) {
         this.lastSeq = BigInt(n.seq);
+        if (hidden.has(n.id)) continue;
         for (const [deliver, subject] of this.subscribers) if (subject === n.recipientSubject) deliver(n);
       }
     } while (page.length === PAGE);
