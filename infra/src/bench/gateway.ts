@@ -279,6 +279,8 @@ async function main(): Promise<void> {
       writes: { type: 'string', default: '0' },
       // Which runs after stock and ours: `cache` (the response cache) and `tracing`; `--phases none` skips both.
       phases: { type: 'string', default: 'cache,tracing' },
+      // A directory for V8 CPU profiles of our gateway (written when it stops).
+      'cpu-prof': { type: 'string' },
       'database-url': { type: 'string' },
     },
   });
@@ -329,6 +331,7 @@ async function main(): Promise<void> {
     const oursEnv: Record<string, string> = {
       RATE_LIMIT_ENABLED: 'false',
       RESPONSE_CACHE: 'off',
+      ...(values['cpu-prof'] ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profile.js')}`, BENCH_CPU_PROFILE_DIR: values['cpu-prof'] } : {}),
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, proxiedUrls[name]])),
     };
     const system: RunningSystem = await launchSystem({
