@@ -11,8 +11,8 @@ export interface TestSmtpServer {
   url: string;
   /** Raw messages accepted so far, in order. */
   readonly accepted: readonly Buffer[];
-  /** Decides each RCPT TO (default: accept); `index` counts the RCPTs seen so far. */
-  onRecipient: (address: string, index: number) => RecipientAnswer;
+  /** Decides each RCPT TO (default: accept), possibly later; `index` counts the RCPTs seen so far. */
+  onRecipient: (address: string, index: number) => RecipientAnswer | Promise<RecipientAnswer>;
   /** The accepted messages parsed, once there are at least `count`. */
   waitForMessages(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
@@ -47,10 +47,11 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      const answer = state.onRecipient(address.address, rcpts++);
-      if (answer === 'hang') return;
-      if (answer === 'accept') return callback();
-      callback(Object.assign(new Error(answer.message ?? 'Refused by the test server'), { responseCode: answer.code }));
+      void Promise.resolve(state.onRecipient(address.address, rcpts++)).then((answer) => {
+        if (answer === 'hang') return;
+        if (answer === 'accept') return callback();
+        callback(Object.assign(new Error(answer.message ?? 'Refused by the test server'), { responseCode: answer.code }));
+      });
     },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];

@@ -170,6 +170,25 @@ describe('notification mails', () => {
     expect(citizen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('cancels a queued mail when consent is withdrawn before it goes', async () => {
+    await person('mail-withdraw', 'withdraw@example.kz');
+    const token = await testToken({ subject: 'mail-withdraw', roles: ['citizen'] });
+    // The first attempt is held at RCPT while the person withdraws consent, then refused for now.
+    smtp.onRecipient = async (address) => {
+      if (address !== 'withdraw@example.kz') return 'accept';
+      expect((await gql(subgraph.url, UPDATE, { input: { emailConsent: false } }, token)).errors).toBeUndefined();
+      return { code: 451 };
+    };
+    await notify(event('mail-withdraw', 'COMPLAINT_STATUS_CHANGED', null));
+    const row = await until(async () => {
+      const [found] = await subgraph.db.query(`SELECT status, attempts FROM mail_delivery WHERE recipient_subject = 'mail-withdraw'`);
+      return found.status === 'CANCELLED' ? found : undefined;
+    }, 'the mail cancelled');
+    expect(row.attempts).toBe(1);
+    smtp.onRecipient = () => 'accept';
+    expect(smtp.accepted.some((raw) => raw.toString().includes('withdraw@example.kz'))).toBe(false);
+  });
+
   it('sends officers in digest mode one mail a day, however often the schedule runs', async () => {
     await person('mail-officer', 'officer@example.kz', { mailMode: 'DIGEST_DAILY', language: 'RU' }, ['akimat_officer']);
     await notify(event('mail-officer', 'COMPLAINT_ASSIGNED', null), event('mail-officer', 'COMPLAINT_STATUS_CHANGED', null));
