@@ -32,6 +32,8 @@ export async function startTestSubgraph<C extends SubgraphConfig, S extends Serv
     MIGRATE_ON_START: 'true',
     SEED_DEMO: String(options.seedDemo ?? false),
     EVIDENCE_SECRET: testEnv().evidenceSecret,
+    // Nothing listens there: a producing subgraph's relay keeps its outbox instead of reaching a dev system on 4106.
+    NOTIFICATIONS_URL: 'http://127.0.0.1:9',
   };
   // The subgraph's own config parser, so its settings get the same defaults as in production.
   const running = await startSubgraph(definition, { ...definition.loadConfig(env), ...options.settings });
