@@ -90,17 +90,6 @@ export class MailSender {
     this.transport.close();
   }
 
-  /** Whether this replica is the cluster's sender. */
-  get isSender(): boolean {
-    return this.holding;
-  }
-
-  /** Counts by state, for the gauges. */
-  async counts(): Promise<Record<string, number>> {
-    const rows: { status: string; count: number }[] = await this.db.query(`SELECT status, count(*)::int AS count FROM mail_delivery GROUP BY status`);
-    return Object.fromEntries(rows.map((r) => [r.status, r.count]));
-  }
-
   private async tick(): Promise<void> {
     if (this.stopped) return;
     try {
