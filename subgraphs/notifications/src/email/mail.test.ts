@@ -164,6 +164,7 @@ describe('notification mails', () => {
     expect(res.data!.mailDeliveries.nodes[0]).toMatchObject({ kind: 'COMPLAINT_STATUS_CHANGED', status: 'DEAD', attempts: 1, lastErrorCode: 'SMTP_550', sentAt: null });
     expect(res.data!.mailDeliveryCounts).toContainEqual({ status: 'DEAD', count: 1 });
     expect(JSON.stringify(res)).not.toMatch(/dead@example|mail-dead/);
+    expect(await (await fetch(`${origin}/metrics`)).text()).toMatch(/^rz_mail_dead 1$/m);
     smtp.onRecipient = () => 'accept';
 
     const citizen = await gql(subgraph.url, DELIVERIES, {}, await testToken({ subject: 'mail-kk', roles: ['citizen'] }));
