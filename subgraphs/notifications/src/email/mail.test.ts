@@ -1,9 +1,12 @@
 import { NOTIFICATION_INTAKE_PATH, type NotificationEvent, type NotificationKind, type NotificationLanguage } from '@rz/contract';
 import { todayInKazakhstan } from '@rz/schema';
 import { gql, startTestSmtpServer, startTestSubgraph, testToken, type TestSmtpServer, type TestSubgraph } from '@rz/test-support';
+import { createLogger } from '@rz/service-kit';
 import type { ParsedMail } from 'mailparser';
+import { createTransport } from 'nodemailer';
 import { notifications } from '../subgraph';
 import { enqueueDigests } from './mail-queue';
+import { MailSender } from './mail-sender';
 
 /** Mail links point at the public gateway; the test follows them to the subgraph itself. */
 const BASE = 'https://rz.example.kz';
@@ -188,6 +191,30 @@ describe('notification mails', () => {
     expect(row.attempts).toBe(1);
     smtp.onRecipient = () => 'accept';
     expect(smtp.accepted.some((raw) => raw.toString().includes('withdraw@example.kz'))).toBe(false);
+  });
+
+  it('sends from one replica at a time: a second sender on the same database waits for the lock', async () => {
+    const other = await startTestSmtpServer();
+    const second = new MailSender(subgraph.db, createTransport({ url: other.url }), createLogger('second-sender', 'silent'), {
+      databaseUrl: subgraph.database.subgraphs.find((d) => d.schema === 'notifications')!.url,
+      publicBaseUrl: BASE,
+      from: FROM,
+      linkSecret: 'x'.repeat(32),
+      maxAttempts: 3,
+      retryBaseMs: 50,
+      batchSize: 5,
+      pollMs: 20,
+    });
+    await second.start();
+    try {
+      await person('mail-replicas', 'replicas@example.kz');
+      await notify(...Array.from({ length: 20 }, () => event('mail-replicas', 'VOLUNTEER_REVIEWED', null)));
+      await mailsTo('replicas@example.kz', 20);
+      expect(other.accepted).toHaveLength(0);
+    } finally {
+      await second.stop();
+      await other.close();
+    }
   });
 
   it('sends officers in digest mode one mail a day, however often the schedule runs', async () => {
