@@ -55,6 +55,8 @@ const METRICS = [
   'rz_outbox_oldest_event_age_seconds',
   'rz_notification_outbox_pending',
   'rz_notification_outbox_oldest_age_seconds',
+  'rz_mail_pending',
+  'rz_mail_dead',
   'rz_pg_pool_in_use',
   'rz_pg_pool_waiting',
   'rz_limit_refusals_total',
