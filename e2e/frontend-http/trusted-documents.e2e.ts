@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { ComplaintStatusChangedDocument, FileComplaintDocument, RegionsOverviewDocument, documentIdOf } from '@rz/client';
+import {
+  ComplaintStatusChangedDocument,
+  FileComplaintDocument,
+  MarkNotificationsReadDocument,
+  MyNotificationSettingsDocument,
+  MyNotificationsDocument,
+  RegionsOverviewDocument,
+  UpdateNotificationSettingsDocument,
+  documentIdOf,
+} from '@rz/client';
 import { gql, postGraphQL, startTestSystem, testToken, wsClient, type TestSystem } from '@rz/test-support';
 import type { FormattedExecutionResult } from 'graphql';
 import { evidenceId, readMultipart, readUntil } from '../live-complaints/complaints.support';
@@ -129,6 +138,21 @@ describe('trusted documents (production, anonymous mode)', () => {
       body: JSON.stringify({ query: '{ regions { code } }' }),
     });
     expect([posing.status, ((await posing.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code]).toEqual([400, 'PERSISTED_DOCUMENT_REQUIRED']);
+  });
+
+  it('lets a citizen use their inbox and notification settings by the typed client’s ids, and not by ad-hoc documents', async () => {
+    const inbox = await post({ documentId: documentIdOf(MyNotificationsDocument), variables: { first: 5, unreadOnly: false } }, citizen);
+    expect(inbox.errors).toBeUndefined();
+    expect(inbox.data).toMatchObject({ notificationAddedCursor: expect.any(String), myNotifications: { unreadCount: expect.any(Number), nodes: expect.any(Array) } });
+    const read = await post({ documentId: documentIdOf(MarkNotificationsReadDocument), variables: { all: true } }, citizen);
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.markNotificationsRead).toMatchObject({ unreadCount: 0 });
+    const changed = await post({ documentId: documentIdOf(UpdateNotificationSettingsDocument), variables: { input: { language: 'RU' } } }, citizen);
+    expect(changed.errors).toBeUndefined();
+    const settings = await post({ documentId: documentIdOf(MyNotificationSettingsDocument), variables: {} }, citizen);
+    expect(settings.data?.myNotificationSettings).toMatchObject({ language: 'RU', email: null });
+    const adHoc = await gql(system.gatewayUrl, '{ myNotifications { totalCount } }', {}, citizen);
+    expect([adHoc.status, adHoc.errors?.[0].extensions?.code]).toEqual([400, 'PERSISTED_DOCUMENT_REQUIRED']);
   });
 
   it('answers an ad-hoc document from an admin', async () => {

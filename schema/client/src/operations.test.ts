@@ -14,9 +14,14 @@ describe('@rz/client operations', () => {
       'ComplaintStatusChanged',
       'ComplaintsPage',
       'FileComplaint',
+      'MarkNotificationsRead',
+      'MyNotificationSettings',
+      'MyNotifications',
+      'NotificationAdded',
       'OfficerWorkList',
       'RegionDetail',
       'RegionsOverview',
+      'UpdateNotificationSettings',
     ]);
   });
 

@@ -1,5 +1,6 @@
 /**
- * Every field of the API that returns a connection (`nodes`, `pageInfo`, `totalCount`; no `edges`),
+ * Every field of the API that returns a connection (`nodes`, `pageInfo`, `totalCount`, perhaps other
+ * whole-list counts such as `unreadCount`, taken from the latest page; no `edges`),
  * with the arguments that select a different list. `first` and `after` only page through one list,
  * so they are never part of a cache key. A test keeps this table in step with schema/api.graphql.
  */
@@ -24,6 +25,8 @@ export const CONNECTION_FIELDS = {
     localHistoryMaterials: ['filter'],
     myRegistrations: ['filter'],
     eventRegistrations: ['filter', 'eventId'],
+    myNotifications: ['unreadOnly'],
+    mailDeliveries: ['status'],
   },
   Territory: {
     faces: ['filter'],

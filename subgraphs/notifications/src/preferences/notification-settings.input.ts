@@ -1,14 +1,15 @@
+import type { NotificationKind } from '@rz/contract';
 import { Lang } from '@rz/schema';
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { NotificationKindEnum } from '../inbox/notification.type';
 import { MailMode, NotificationChannel } from './notification-settings.enums';
 
 @InputType()
 export class NotificationPreferenceInput {
-  // A string, not the enum: an unknown kind is refused with a coded error naming the field.
-  @Field(() => String, { description: 'A notification kind (NotificationKind)' })
-  @MaxLength(64)
-  kind: string;
+  // The same enum the inbox answers with: an unknown kind is refused by validation, naming the field.
+  @Field(() => NotificationKindEnum)
+  kind: NotificationKind;
 
   @Field(() => NotificationChannel)
   channel: NotificationChannel;

@@ -68,9 +68,6 @@ function validate(input: UpdateNotificationSettingsInput, mayDigest: boolean): v
     throw badUserInput('email', 'Consent is given for an address: send the e-mail with it');
   }
   if (input.mailMode === MailMode.DIGEST_DAILY && !mayDigest) throw forbidden('The daily digest is for officers', { field: 'mailMode' });
-  (input.preferences ?? []).forEach((p, i) => {
-    if (!isNotificationKind(p.kind)) throw badUserInput(`preferences.${i}.kind`, `Unknown notification kind: ${p.kind}`, { kind: p.kind });
-  });
 }
 
 async function read(manager: EntityManager, subject: string): Promise<NotificationSettings> {

@@ -55,7 +55,9 @@ describe('notification settings', () => {
     expect((await update(token, { email: 'not-an-address', emailConsent: true })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     expect((await update(token, { emailConsent: true })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     const unknown = await update(token, { preferences: [{ kind: 'COMPLAINT_STATUS_CHANGED', channel: 'EMAIL', enabled: false }, { kind: 'WEATHER', channel: 'EMAIL', enabled: false }] });
-    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'preferences.1.kind' });
+    // NotificationKind is an enum: GraphQL's own validation refuses the value and names where it is.
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(unknown.errors?.[0].message).toContain('input.preferences[1].kind');
     // Nothing of a refused update is kept.
     const settings = (await gql(subgraph.url, MINE, {}, token)).data!.myNotificationSettings;
     expect(settings.email).toBeNull();
