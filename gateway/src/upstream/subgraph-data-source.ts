@@ -110,7 +110,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         batch = { headers, fetches: [] };
         this.batches.set(operation, batch);
         // After the current run of promise jobs: the executor issues a stage's fetches within one.
-        process.nextTick(() => void this.flush(operation));
+        process.nextTick(() =>
+          this.flush(operation).catch((error: unknown) => {
+            // Settled fetches ignore this; none is left waiting.
+            for (const fetch of batch!.fetches) fetch.reject(error);
+          }),
+        );
       }
       batch.fetches.push({ part, body, resolve, reject });
     });
@@ -133,7 +138,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       for (const fetch of fetches) fetch.reject(error);
       return;
     }
-    const parts = raw.status < 400 && isJson(raw.contentType) ? merged.split(JSON.parse(raw.body) as PartAnswer) : null;
+    let parts: PartAnswer[] | null = null;
+    try {
+      parts = raw.status < 400 && isJson(raw.contentType) ? merged.split(JSON.parse(raw.body) as PartAnswer) : null;
+    } catch {
+      // not JSON after all: one by one, each fetch reports its own answer
+    }
     // Refused as a whole (a limit the merge passed, a value error in one fetch): each fetch gets its own answer.
     if (!parts) return oneByOne();
     this.source.metrics.merged.inc({ subgraph: this.source.name }, fetches.length - 1);
