@@ -3,7 +3,7 @@ import { createLogger } from '@rz/service-kit';
 import { parse, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import type { Client, Sink, SubscribePayload } from 'graphql-ws';
 import { TEST_SUPERGRAPH } from '../testing/test-supergraph';
-import { SharedSubscriptions, SlowConsumerError, UpstreamError, type DownstreamRequest } from './shared-subscription';
+import { FAN_OUT_SLICE, SharedSubscriptions, SlowConsumerError, UpstreamError, type DownstreamRequest } from './shared-subscription';
 import { RESUME_VARIABLE, SubscriptionPlanner } from './subscription-planner';
 import type { UpstreamSource } from './upstream-clients';
 
@@ -146,6 +146,38 @@ describe('shared subscriptions', () => {
     expect(b.received).toEqual(expected);
     // One entity fetch to `names` per event, not per subscriber.
     expect(entityFetches).toBe(2);
+  });
+
+  it('lets the event loop turn during a fan-out to thousands, and still gives every subscriber every event in order', async () => {
+    // Counts turns of the event loop while the test runs.
+    let turns = 0;
+    let ticking = true;
+    const turn = () => {
+      turns += 1;
+      if (ticking) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const count = FAN_OUT_SLICE * 2 + 1;
+    const written = Array.from({ length: count }, () => [] as { count: number; turn: number }[]);
+    const readers = written.map((log) =>
+      reader(
+        shared.subscribe(request(TICK), {
+          write: (result) => {
+            log.push({ count: (result.data as { tick: { count: number } }).tick.count, turn: turns });
+            return true;
+          },
+        }),
+      ),
+    );
+    await until(() => upstream.open.length === 1 && shared.stats().downstream === count);
+    upstream.open[0].sink.next(tick(1));
+    upstream.open[0].sink.next(tick(2));
+    await until(() => written.every((log) => log.length === 2));
+    ticking = false;
+    expect(written.every((log) => log[0].count === 1 && log[1].count === 2)).toBe(true);
+    // The first and the last subscriber got the same event in different turns of the loop.
+    expect(written[count - 1][0].turn).toBeGreaterThan(written[0][0].turn);
+    expect(readers.every((r) => r.ended === undefined)).toBe(true);
   });
 
   it('cuts off a subscriber that stops reading, and goes on for the others', async () => {

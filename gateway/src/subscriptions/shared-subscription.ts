@@ -4,7 +4,7 @@ import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interf
 import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import type { Logger } from '@rz/service-kit';
 import type { DocumentNode, ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { codedError } from '../errors/coded-error';
 import type { GatewayContext } from '../upstream/gateway-context';
 import { RESUME_VARIABLE, stableJson, type PlannedSubscription, type SubscriptionPlanner } from './subscription-planner';
@@ -78,6 +78,12 @@ export interface DownstreamOptions {
    */
   write?: (result: ExecutionResult) => boolean;
 }
+
+/**
+ * Subscribers an event is written to between two turns of the event loop: a fan-out to 10,000 takes
+ * a few hundred ms, and HTTP requests and new subscriptions must not wait for all of it.
+ */
+export const FAN_OUT_SLICE = 500;
 
 /** How far a resuming subscriber's own replay may run ahead of, or behind, the shared stream before it is a slow consumer. */
 const SEAM_WINDOW = 10_000;
@@ -334,8 +340,16 @@ export class UpstreamStream {
     this.init.onIdle();
   }
 
-  private broadcast(delivery: Delivery): void {
-    for (const deliver of this.subscribers) deliver(delivery);
+  /** Hands a delivery to every subscriber, letting the event loop turn every FAN_OUT_SLICE; callers keep events in order by awaiting it. */
+  private async broadcast(delivery: Delivery): Promise<void> {
+    let served = 0;
+    for (const deliver of [...this.subscribers]) {
+      // One that left while the loop turned gets nothing more.
+      if (!this.subscribers.has(deliver)) continue;
+      deliver(delivery);
+      served += 1;
+      if (served % FAN_OUT_SLICE === 0) await nextTurn();
+    }
   }
 
   /** Runs the whole plan for one event, with the primary fetch answered by the event itself. */
@@ -361,6 +375,6 @@ export class UpstreamStream {
     } as unknown as GatewayGraphQLRequestContext;
     const result = await executeQueryPlan(plan, serviceMap, requestContext, planned.operationContext, planner.supergraphSchema, planner.apiSchema);
     if (cursor !== null) cursors.set(result as ExecutionResult, cursor);
-    this.broadcast({ result: result as ExecutionResult, cursor });
+    await this.broadcast({ result: result as ExecutionResult, cursor });
   }
 }
