@@ -7,8 +7,8 @@ import { ChannelListener } from './channel-listener';
 const CHANNEL = 'channel_listener_probe';
 
 /** Waits until `done()` holds (notices arrive asynchronously); gives up after 10 s. */
-async function until(done: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !done() && Date.now() < deadline; ) await sleep(20);
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  for (const deadline = Date.now() + 10_000; !(await done()) && Date.now() < deadline; ) await sleep(20);
 }
 
 describe('ChannelListener', () => {
@@ -56,6 +56,18 @@ describe('ChannelListener', () => {
     await until(() => notices === 4);
     expect(notices).toBe(4);
     expect(await backends()).toHaveLength(1);
+  });
+
+  it('leaves no connection behind when stopped while still connecting', async () => {
+    const racing = new ChannelListener({ databaseUrl: database.url, channel: `${CHANNEL}_race`, logger: createLogger('test', 'silent'), onNotice: () => undefined });
+    const connecting = racing.ensure();
+    await racing.stop();
+    await connecting;
+    expect(racing.listening).toBe(false);
+    const left = async () =>
+      (await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND query = $2`, [database.name, `LISTEN ${CHANNEL}_race`])).rows[0].n;
+    await until(async () => (await left()) === 0);
+    expect(await left()).toBe(0);
   });
 
   it('does nothing more once stopped', async () => {

@@ -16,6 +16,7 @@ export interface ChannelListenerOptions {
  */
 export class ChannelListener {
   private client: Client | undefined;
+  private connecting: Promise<void> | undefined;
   private stopped = false;
 
   constructor(private readonly options: ChannelListenerOptions) {}
@@ -24,9 +25,21 @@ export class ChannelListener {
     return this.client !== undefined;
   }
 
-  /** Connects and LISTENs unless already listening; a failure is logged and left to the next call. */
-  async ensure(): Promise<void> {
-    if (this.client || this.stopped) return;
+  /** Connects and LISTENs unless already listening or connecting; a failure is logged and left to the next call. */
+  ensure(): Promise<void> {
+    if (this.client || this.stopped) return Promise.resolve();
+    return (this.connecting ??= this.connect().finally(() => (this.connecting = undefined)));
+  }
+
+  /** Waits for a connection still opening, so none outlives the process's services. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.connecting;
+    await this.client?.end().catch(() => undefined);
+    this.client = undefined;
+  }
+
+  private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.options.databaseUrl });
     const drop = () => {
       if (this.client === client) this.client = undefined;
@@ -38,16 +51,15 @@ export class ChannelListener {
     try {
       await client.connect();
       await client.query(`LISTEN ${this.options.channel}`);
-      this.client = client;
-      this.options.onNotice();
     } catch (error) {
-      this.options.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) }, channel: this.options.channel }, 'LISTEN failed; polling until it succeeds');
+      if (!this.stopped) {
+        this.options.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) }, channel: this.options.channel }, 'LISTEN failed; polling until it succeeds');
+      }
       drop();
+      return;
     }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.client?.end().catch(() => undefined);
+    if (this.stopped) return drop();
+    this.client = client;
+    this.options.onNotice();
   }
 }

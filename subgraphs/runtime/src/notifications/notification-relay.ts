@@ -1,7 +1,7 @@
 import { NOTIFICATION_INTAKE_MAX_EVENTS, NOTIFICATION_INTAKE_PATH, type NotificationEvent, type NotificationIntakeBatch, type SubgraphName } from '@rz/contract';
 import { gatewaySecretParams, type Logger, type ServiceMetrics } from '@rz/service-kit';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { ChannelListener } from '../database/channel-listener';
 import { markBackground } from '../database/statement-counter';
 import { notificationOutboxChannel } from './notification-outbox';
 
@@ -36,7 +36,7 @@ const CLEANUP_EVERY_MS = 60 * 60 * 1000;
  * intake keeps each dedupe key once. So every notification reaches the inbox exactly once.
  */
 export class NotificationRelay {
-  private listener: Client | undefined;
+  private readonly listener: ChannelListener;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -45,10 +45,18 @@ export class NotificationRelay {
   private lastCleanup = 0;
   private delivered = 0;
 
-  constructor(private readonly options: NotificationRelayOptions) {}
+  constructor(private readonly options: NotificationRelayOptions) {
+    this.listener = new ChannelListener({
+      databaseUrl: options.databaseUrl,
+      channel: notificationOutboxChannel(options.source),
+      logger: options.logger,
+      onNotice: () => this.wake(),
+    });
+  }
 
+  /** Listens (connecting wakes it once, for what committed before) and reads the outbox. */
   async start(): Promise<void> {
-    await this.listen();
+    await this.listener.ensure();
     this.wake();
   }
 
@@ -56,7 +64,7 @@ export class NotificationRelay {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /** Rows still to deliver and the age of the oldest, for the metrics. */
@@ -106,7 +114,10 @@ export class NotificationRelay {
         }
         this.again = false;
         const wait = this.failures === 0 ? this.options.pollMs : Math.min(MAX_BACKOFF_MS, this.options.pollMs * 2 ** this.failures);
-        this.timer = setTimeout(() => this.wake(), wait);
+        this.timer = setTimeout(() => {
+          void this.listener.ensure(); // a lost LISTEN connection comes back from the poll
+          this.wake();
+        }, wait);
         this.timer.unref();
       });
   }
@@ -178,25 +189,6 @@ export class NotificationRelay {
       await runner.query(`DELETE FROM notification_outbox WHERE delivered_at < now() - make_interval(days => $1)`, [this.options.retentionDays]);
     } finally {
       await runner.release();
-    }
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.options.logger.warn({ err: errorSummary(error) }, 'notification relay: LISTEN connection lost; polling, reconnecting');
-      this.listener = undefined;
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), this.options.pollMs).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${notificationOutboxChannel(this.options.source)}`);
-      this.listener = client;
-    } catch (error) {
-      this.options.logger.warn({ err: errorSummary(error) }, 'notification relay: LISTEN failed; polling until it succeeds');
-      await client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), this.options.pollMs).unref();
     }
   }
 }
