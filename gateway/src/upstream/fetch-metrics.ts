@@ -1,5 +1,5 @@
 import type { ServiceMetrics } from '@rz/service-kit';
-import type { SubgraphTransport } from './subgraph-data-source';
+import type { SubgraphTransport } from './subgraph-transport';
 
 /** What the gateway measures of its subgraph requests. */
 export interface UpstreamMetrics {

@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import type { SubgraphTransport } from './subgraph-data-source';
+import type { SubgraphTransport } from './subgraph-transport';
 
 export interface SubgraphClientOptions {
   /** Idle time after which the gateway closes a pooled socket. Default 4000 ms. */

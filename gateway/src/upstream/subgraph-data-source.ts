@@ -3,6 +3,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError } from 'graphql';
 import { forwardedHeaders } from '../auth/forward-authorization';
 import type { UpstreamMetrics } from './fetch-metrics';
+import type { SubgraphAnswer, SubgraphTransport } from './subgraph-transport';
 import type { GatewayContext } from './gateway-context';
 import { FetchMerger, type FetchPart, type MergeLimits, type PartAnswer } from './fetch-merging';
 import { InFlightRequests } from './in-flight-requests';
@@ -10,16 +11,6 @@ import { InFlightRequests } from './in-flight-requests';
 type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
 export type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
-/** A subgraph's answer as received; the body stays text so that every caller sharing it parses its own copy. */
-export interface SubgraphAnswer {
-  status: number;
-  contentType?: string;
-  cacheControl?: string;
-  body: string;
-}
-
-/** Sends one POST to a subgraph. */
-export type SubgraphTransport = (url: string, headers: Record<string, string>, body: string) => Promise<SubgraphAnswer>;
 
 export interface SubgraphDataSourceOptions {
   name: string;

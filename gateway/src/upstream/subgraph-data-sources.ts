@@ -3,7 +3,7 @@ import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
 import { gatewaySecretParams, type QueryLimitSettings } from '@rz/service-kit';
 import type { UpstreamConfig } from '../config';
 import { measuredTransport, type UpstreamMetrics } from './fetch-metrics';
-import type { SubgraphTransport } from './subgraph-data-source';
+import type { SubgraphTransport } from './subgraph-transport';
 import type { SupergraphFields } from './supergraph-fields';
 import { ResilientDataSource } from './unavailable-subgraph';
 
