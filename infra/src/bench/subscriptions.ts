@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { signEvidenceId } from '@rz/contract';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ensureDevKeys, signDevToken } from '../auth/dev-keys';
 import { launchSystem } from '../dev/system';
@@ -15,12 +16,13 @@ import { freePort, freeSubgraphPorts } from '../dev/free-port';
 
 /**
  * `npm run bench:subscriptions -- --clients 1000,10000 --changes 100 --rate 5`
- * C graphql-ws clients on one gateway watch Almaty; K complaints are filed at `rate` per second.
+ * C graphql-ws clients (in `--client-threads` worker threads) on one gateway watch Almaty; K complaints
+ * are filed at `rate` per second.
  * The gateway runs with its production limits (rate limits on, default buffers): each client
  * connects from its own address in 127.0.0.0/8, and changes are filed by many citizens.
  * Reports, per client and summed, events lost, duplicated and out of order; latency from commit
  * (the event's `at`) to receipt; the gateway's memory and CPU, and this process's CPU (if it is
- * near 100 %, the clients, not the gateway, are the limit). Figures, not assertions: machines are noisy.
+ * near 100 % per client thread, the clients, not the gateway, are the limit). Figures, not assertions: machines are noisy.
  */
 const SUBSCRIPTION = `subscription { complaintStatusChanged(territory: "750000000") {
   cursor to at complaint { id status territory { name(lang: EN) } monument { name(lang: EN) } }
@@ -108,11 +110,14 @@ async function main(): Promise<void> {
       rate: { type: 'string', default: '5' },
       // A folder for the gateway's CPU profile (node --cpu-prof), written when it stops.
       profile: { type: 'string' },
+      // Threads the clients run in: one would be saturated by 10,000 clients' messages and hold up the filings it also makes.
+      'client-threads': { type: 'string', default: '2' },
     },
   });
   const clientCounts = values.clients.split(',').map(Number);
   const K = Number(values.changes);
   const rate = Number(values.rate);
+  const threads = Number(values['client-threads']);
 
   const work = mkdtempSync(join(tmpdir(), 'rz-bench-'));
   chmodSync(work, 0o755);
@@ -168,48 +173,10 @@ async function main(): Promise<void> {
     for (const C of clientCounts) {
       const overflowsBefore = listenOverflows();
       const connectStarted = Date.now();
-      const latencies = new Float64Array(C * K * 2);
-      let received = 0;
-      const clients: Client[] = [];
-      const receivedBy: string[][] = [];
-      let errors = 0;
-      let acknowledged = 0;
-      for (let c = 0; c < C; c += 1) {
-        const client = createClient({
-          url: system.gatewayUrl.replace(/^http/, 'ws'),
-          webSocketImpl: webSocketFrom(addressOf(c)),
-          lazy: false,
-          // As real clients do in a reconnect storm: retry with jitter.
-          retryAttempts: 10,
-          retryWait: (retries) => sleep(500 * 2 ** Math.min(retries, 4) * (0.5 + Math.random())),
-          onNonLazyError: () => undefined,
-        });
-        clients.push(client);
-        const ids: string[] = [];
-        receivedBy.push(ids);
-        client.subscribe(
-          { query: SUBSCRIPTION },
-          {
-            next: (result) => {
-              const event = (result.data as { complaintStatusChanged: { at: string; complaint: { id: string } } }).complaintStatusChanged;
-              if (received < latencies.length) latencies[received] = Date.now() - Date.parse(event.at);
-              received += 1;
-              ids.push(event.complaint.id);
-            },
-            error: () => void (errors += 1),
-            complete: () => undefined,
-          },
-        );
-        let counted = false;
-        client.on('connected', () => {
-          if (!counted) acknowledged += 1;
-          counted = true;
-        });
-        if (c % 500 === 499) await sleep(50); // let the gateway accept in batches
-      }
+      const crowd = startCrowd(system.gatewayUrl, C, K, threads);
       // How long the whole crowd takes to get in under the production limits (a reconnect storm).
       const connectDeadline = Date.now() + 120_000;
-      while (acknowledged < C && Date.now() < connectDeadline) await sleep(100);
+      while (crowd.acknowledged() < C && Date.now() < connectDeadline) await sleep(100);
       const connectSeconds = Math.round((Date.now() - connectStarted) / 100) / 10;
       // Handshakes the kernel dropped while the crowd got in (retried by the clients' TCP after 1 s, 3 s, ...).
       const connectListenOverflows = listenOverflows() - overflowsBefore;
@@ -226,16 +193,19 @@ async function main(): Promise<void> {
       // Filings go through the same gateway: when it is slow they fall behind `rate`, and this says by how much.
       const filingSeconds = (Date.now() - started) / 1000;
       const quietDeadline = Date.now() + 60_000;
+      // Done when all arrived, or nothing more for 5 s (the threads report every 200 ms, when they get to it).
       let last = -1;
-      while (received < C * K && Date.now() < quietDeadline) {
-        await sleep(500);
-        if (received === last) break;
-        last = received;
+      let quietSince = Date.now();
+      while (crowd.received() < C * K && Date.now() < quietDeadline && Date.now() - quietSince < 5_000) {
+        await sleep(200);
+        if (crowd.received() !== last) quietSince = Date.now();
+        last = crowd.received();
       }
       const elapsed = (Date.now() - started) / 1000;
       const after = processStats(gatewayPid);
       const benchCpu = process.cpuUsage(benchBefore);
-      const sorted = latencies.slice(0, Math.min(received, latencies.length)).sort();
+      const { latencies, receivedBy, errors, acknowledged, received } = await crowd.finish();
+      const sorted = latencies.sort();
       const tally = receivedBy.map((ids) => check(ids, indexOf, K));
       const sum = (key: 'lost' | 'duplicated' | 'outOfOrder') => tally.reduce((n, t) => n + t[key], 0);
       const row = {
@@ -265,7 +235,6 @@ async function main(): Promise<void> {
       };
       report.push(row);
       process.stdout.write(`${JSON.stringify(row)}\n`);
-      await Promise.all(clients.map((c) => c.dispose()));
       await sleep(2_000);
     }
   } catch (error) {
@@ -283,7 +252,100 @@ async function main(): Promise<void> {
   for (const r of report) process.stdout.write(`| ${columns.map((c) => String(r[c])).join(' | ')} |\n`);
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`${error.stack ?? error.message}\n`);
-  process.exit(1);
-});
+interface CrowdResult {
+  latencies: Float64Array;
+  receivedBy: string[][];
+  errors: number;
+  acknowledged: number;
+  received: number;
+}
+
+/** Clients `from` to `to` (exclusive) in this thread: counts as it goes, and when told to, hands over what each received and disposes them. */
+async function runCrowd(url: string, from: number, to: number, K: number, port: MessagePort): Promise<void> {
+  const latencies = new Float64Array((to - from) * K * 2);
+  const state = { received: 0, errors: 0, acknowledged: 0 };
+  const receivedBy: string[][] = [];
+  const progress = setInterval(() => port.postMessage({ acknowledged: state.acknowledged, received: state.received }), 200);
+  port.once('message', () => {
+    clearInterval(progress);
+    const result: CrowdResult = { latencies: latencies.slice(0, Math.min(state.received, latencies.length)), receivedBy, ...state };
+    port.postMessage({ done: result });
+  });
+  for (let c = from; c < to; c += 1) {
+    const client = createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: webSocketFrom(addressOf(c)),
+      lazy: false,
+      // As real clients do in a reconnect storm: retry with jitter.
+      retryAttempts: 10,
+      retryWait: (retries) => sleep(500 * 2 ** Math.min(retries, 4) * (0.5 + Math.random())),
+      onNonLazyError: () => undefined,
+    });
+    const ids: string[] = [];
+    receivedBy.push(ids);
+    client.subscribe(
+      { query: SUBSCRIPTION },
+      {
+        next: (result) => {
+          const event = (result.data as { complaintStatusChanged: { at: string; complaint: { id: string } } }).complaintStatusChanged;
+          if (state.received < latencies.length) latencies[state.received] = Date.now() - Date.parse(event.at);
+          state.received += 1;
+          ids.push(event.complaint.id);
+        },
+        error: () => void (state.errors += 1),
+        complete: () => undefined,
+      },
+    );
+    let counted = false;
+    client.on('connected', () => {
+      if (!counted) state.acknowledged += 1;
+      counted = true;
+    });
+    if (c % 500 === 499) await sleep(50); // let the gateway accept in batches
+  }
+}
+
+/** C clients spread over worker threads (same clock, so commit-to-receipt latencies stay comparable). */
+function startCrowd(url: string, C: number, K: number, threads: number) {
+  const parts = Array.from({ length: threads }, (_, t) => {
+    const worker = new Worker(__filename, { workerData: { url, from: Math.floor((C * t) / threads), to: Math.floor((C * (t + 1)) / threads), K } });
+    const part = { acknowledged: 0, received: 0, worker, done: undefined as Promise<CrowdResult> | undefined };
+    part.done = new Promise<CrowdResult>((resolve, reject) => {
+      worker.on('message', (message: { done?: CrowdResult; acknowledged: number; received: number }) => {
+        if (message.done) resolve(message.done);
+        else Object.assign(part, message);
+      });
+      worker.once('error', reject);
+    });
+    return part;
+  });
+  return {
+    acknowledged: () => parts.reduce((n, p) => n + p.acknowledged, 0),
+    received: () => parts.reduce((n, p) => n + p.received, 0),
+    async finish(): Promise<CrowdResult> {
+      parts.forEach((p) => p.worker.postMessage('finish'));
+      const results = await Promise.all(parts.map((p) => p.done!));
+      // A client still waiting to retry would keep its thread alive for seconds.
+      await Promise.all(parts.map((p) => p.worker.terminate()));
+      const latencies = new Float64Array(results.reduce((n, r) => n + r.latencies.length, 0));
+      results.reduce((at, r) => (latencies.set(r.latencies, at), at + r.latencies.length), 0);
+      return {
+        latencies,
+        receivedBy: results.flatMap((r) => r.receivedBy),
+        errors: results.reduce((n, r) => n + r.errors, 0),
+        acknowledged: results.reduce((n, r) => n + r.acknowledged, 0),
+        received: results.reduce((n, r) => n + r.received, 0),
+      };
+    },
+  };
+}
+
+if (isMainThread) {
+  main().catch((error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  });
+} else {
+  const { url, from, to, K } = workerData as { url: string; from: number; to: number; K: number };
+  void runCrowd(url, from, to, K, parentPort!);
+}
