@@ -135,14 +135,15 @@ describe('WebSocket hygiene at the gateway', () => {
   });
 
   it('ends a subscription when its token expires: TOKEN_EXPIRED, then complete', async () => {
-    const token = await testToken({ roles: ['citizen'], subject: 'short-lived', expiresIn: '8s' });
+    // Long enough to subscribe and receive one event on a loaded machine, short enough to wait out.
+    const token = await testToken({ roles: ['citizen'], subject: 'short-lived', expiresIn: '15s' });
     const client = wsClient(gateway.url, token);
     try {
       const live = subscribe(client, LIVE);
       await waitFor(() => stub.subscriptions() > 0);
       stub.emit();
       await live.take(1);
-      await waitFor(() => live.completed, 15_000);
+      await waitFor(() => live.completed, 25_000);
       const last = live.results[live.results.length - 1];
       expect(last.errors?.[0]).toMatchObject({ extensions: { code: 'TOKEN_EXPIRED' } });
       expect(live.results[0].data).toMatchObject({ complaintStatusChanged: { to: 'ACCEPTED' } });
