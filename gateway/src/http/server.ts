@@ -36,6 +36,7 @@ import { mountPublicPages } from './public-pages';
 import { mountHealthRoutes } from './health-routes';
 import { mountIdeAssets } from './ide-assets';
 import { jsonBodyWithLimit } from './json-body-limit';
+import { unhandledErrors } from './unhandled-errors';
 import { offlineIdePlugin } from './offline-ide-plugin';
 import { responseStatusPlugin } from './response-status';
 
@@ -171,6 +172,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         ),
     }),
   );
+
+  app.use(unhandledErrors(logger));
 
   // Node's default backlog (511) dropped thousands of handshakes when 10,000 subscribers reconnected at once;
   // the kernel caps this at net.core.somaxconn.

@@ -18,7 +18,7 @@ describe('identical operations in flight', () => {
 
   beforeAll(async () => {
     const app = express();
-    app.use(express.json());
+    app.use(express.json({ limit: '1mb' }));
     app.use((_req, res, next) => {
       res.setHeader('x-own', String(Math.random()));
       next();
@@ -49,6 +49,14 @@ describe('identical operations in flight', () => {
     while (executions.length + shared < count) await sleep(10);
     release();
   };
+
+  it('lets a body too deeply nested to print as a key run on its own instead of failing', async () => {
+    const deep = `{"query":"{ a }","variables":{"f":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}}`;
+    release();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep });
+    expect(response.status).toBe(200);
+    expect(executions).toHaveLength(1);
+  });
 
   it('executes concurrent identical queries once; each answer keeps its own headers', async () => {
     const answers = Array.from({ length: 4 }, () => post('{ a }'));

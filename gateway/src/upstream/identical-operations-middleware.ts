@@ -33,7 +33,13 @@ export function identicalOperations(onShared: () => void = () => undefined): Req
     if (req.method !== 'POST' || !body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || WRITES.test(body.query)) {
       return next();
     }
-    let key = JSON.stringify(body);
+    let key: string;
+    try {
+      key = JSON.stringify(body);
+    } catch {
+      // Variables nested too deep to print (a hostile body): not shared; the request is refused further on.
+      return next();
+    }
     for (const name of ANSWER_HEADERS) {
       const value = req.headers[name];
       if (value !== undefined) key += `\n${name}:${String(value)}`;
