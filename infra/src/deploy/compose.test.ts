@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GATEWAY_PORT, SUBGRAPHS, subgraphDbSchema, subgraphEnvPrefix } from '@rz/contract';
+import { GATEWAY_NODE_OPTIONS, GATEWAY_PORT, SUBGRAPHS, subgraphDbSchema, subgraphEnvPrefix } from '@rz/contract';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { ROOT } from '../paths';
@@ -93,6 +93,7 @@ describe('compose.yaml', () => {
       expect([name, service.build]).toEqual([name, { context: '.', dockerfile: 'infra/deploy/Dockerfile', args: { SERVICE: name === 'gateway' ? 'gateway' : `subgraphs/${name}` } }]);
       expect([name, service.environment?.PORT]).toEqual([name, String(port)]);
     }
+    expect(compose.services.gateway.environment?.NODE_OPTIONS).toBe(GATEWAY_NODE_OPTIONS);
     for (const { name, port } of SUBGRAPHS) {
       expect([name, compose.services.gateway.environment?.[`${subgraphEnvPrefix(name)}URL`]]).toEqual([name, `http://${name}:${port}/graphql`]);
       // Each subgraph connects as its own role, created by infra/deploy/postgres/init.sh.

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GATEWAY_PORT, SUBGRAPHS, subgraphEnvPrefix, subgraphInfo } from '@rz/contract';
+import { GATEWAY_NODE_OPTIONS, GATEWAY_PORT, SUBGRAPHS, subgraphEnvPrefix, subgraphInfo } from '@rz/contract';
 import * as apps from 'kubernetes-models/apps/v1';
 import * as autoscaling from 'kubernetes-models/autoscaling/v2';
 import * as batch from 'kubernetes-models/batch/v1';
@@ -166,6 +166,8 @@ describe('Kubernetes manifests (infra/deploy/k8s)', () => {
     const gateway = containersOf(named('Deployment', 'gateway'))[0];
     expect(gateway.ports).toEqual([{ name: 'http', containerPort: GATEWAY_PORT }]);
     expect(resolvedValue(gateway, 'PORT')).toBe(String(GATEWAY_PORT));
+    // The heap cap the dev orchestrator and compose also use.
+    expect(resolvedValue(gateway, 'NODE_OPTIONS')).toBe(GATEWAY_NODE_OPTIONS);
   });
 
   it('point the gateway at every subgraph through its Service', () => {

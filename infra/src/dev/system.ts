@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SUBGRAPHS, subgraphEnvPrefix, type SubgraphName } from '@rz/contract';
+import { GATEWAY_NODE_OPTIONS, SUBGRAPHS, subgraphEnvPrefix, type SubgraphName } from '@rz/contract';
 import { GATEWAY_ENTRY, subgraphEntry } from '../paths';
 import type { SubgraphDatabase } from '../postgres/provision';
 
@@ -138,6 +138,7 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
       ...common,
       PORT: String(options.gatewayPort),
       OTEL_SERVICE_NAME: 'gateway',
+      NODE_OPTIONS: GATEWAY_NODE_OPTIONS,
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, subgraphSpec(name).url])),
       ...options.gatewayEnv,
     },
