@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import { ensureDevKeys, signDevToken } from '../auth/dev-keys';
 import { freePort, freeSubgraphPorts } from '../dev/free-port';
 import { launchSystem, type RunningSystem } from '../dev/system';
+import { gatewayProfileEnv } from './bench-system';
 import { ROOT, SUPERGRAPH_FILE } from '../paths';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { provisionDatabase, type SubgraphDatabase } from '../postgres/provision';
@@ -331,7 +332,7 @@ async function main(): Promise<void> {
     const oursEnv: Record<string, string> = {
       RATE_LIMIT_ENABLED: 'false',
       RESPONSE_CACHE: 'off',
-      ...(values['cpu-prof'] ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profile.js')}`, BENCH_CPU_PROFILE_DIR: values['cpu-prof'] } : {}),
+      ...(values['cpu-prof'] ? gatewayProfileEnv(values['cpu-prof']) : {}),
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, proxiedUrls[name]])),
     };
     const system: RunningSystem = await launchSystem({

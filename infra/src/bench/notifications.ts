@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { NOTIFICATION_INTAKE_MAX_EVENTS, NOTIFICATION_INTAKE_PATH, signEvidenceId, type NotificationEvent } from '@rz/contract';
@@ -9,11 +6,9 @@ import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
-import { ensureDevKeys, signDevToken } from '../auth/dev-keys';
-import { freePort, freeSubgraphPorts } from '../dev/free-port';
-import { launchSystem } from '../dev/system';
-import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
-import { provisionDatabase } from '../postgres/provision';
+import { signDevToken } from '../auth/dev-keys';
+import { freePort } from '../dev/free-port';
+import { startBenchSystem } from './bench-system';
 
 /**
  * `npm run bench:notifications -- --mails 2000 --rounds 3 --changes 500`
@@ -55,23 +50,8 @@ async function main(): Promise<void> {
   const smtpPort = await freePort();
   await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
 
-  const work = mkdtempSync(join(tmpdir(), 'rz-bench-'));
-  chmodSync(work, 0o755);
-  const postgres = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: await freePort(), persistent: false });
-  const keys = await ensureDevKeys(join(work, 'keys'));
-  const databases = await provisionDatabase(postgres.adminUrl, 'rz_bench');
-  const subgraphPorts = await freeSubgraphPorts();
-  const system = await launchSystem({
-    databases,
-    jwksFile: keys.jwksFile,
-    evidenceSecret: keys.evidenceSecret,
-    gatewayPort: await freePort(),
-    subgraphPorts,
-    seedDemo: true,
-    nodeEnv: 'test',
-    logLevel: 'warn',
-    subgraphEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_POLL_MS: '200', MAIL_BATCH_SIZE: '100' },
-  });
+  const bench = await startBenchSystem({ subgraphEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_POLL_MS: '200', MAIL_BATCH_SIZE: '100' } });
+  const { keys, databases, subgraphPorts, system } = bench;
   const inbox = new Client({ connectionString: databases.find((d) => d.name === 'notifications')!.url });
   await inbox.connect();
   const intake = `http://127.0.0.1:${subgraphPorts.notifications}${NOTIFICATION_INTAKE_PATH}`;
@@ -166,10 +146,8 @@ async function main(): Promise<void> {
     await live.dispose();
   } finally {
     await inbox.end();
-    await system.stop();
-    await postgres.stop();
+    await bench.stop();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
-    rmSync(work, { recursive: true, force: true });
   }
   const sortedInbox = [...delays.inbox].sort((a, b) => a - b);
   const sortedLive = [...delays.live].sort((a, b) => a - b);

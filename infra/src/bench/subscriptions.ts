@@ -1,18 +1,13 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { signEvidenceId } from '@rz/contract';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ensureDevKeys, signDevToken } from '../auth/dev-keys';
-import { launchSystem } from '../dev/system';
-import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
-import { provisionDatabase } from '../postgres/provision';
-import { freePort, freeSubgraphPorts } from '../dev/free-port';
+import { signDevToken } from '../auth/dev-keys';
+import { gatewayProfileEnv, startBenchSystem } from './bench-system';
 
 /**
  * `npm run bench:subscriptions -- --clients 1000,10000 --changes 100 --rate 5`
@@ -71,28 +66,6 @@ function processStats(pid: number): { rssMb: number; cpuSeconds: number } {
   return { rssMb: rssKb / 1024, cpuSeconds: ticks / 100 };
 }
 
-/**
- * A script preloaded into the gateway that records a CPU profile (Chrome's .cpuprofile) into `dir`
- * when it exits: node refuses --cpu-prof in NODE_OPTIONS, the only way the bench can pass it.
- */
-function profilerPreload(work: string, dir: string): string {
-  const file = join(work, 'cpu-profile.cjs');
-  writeFileSync(
-    file,
-    `const { Session } = require('node:inspector');
-const { writeFileSync } = require('node:fs');
-const session = new Session();
-session.connect();
-session.post('Profiler.enable');
-session.post('Profiler.start');
-process.once('exit', () => session.post('Profiler.stop', (error, result) => {
-  if (!error) writeFileSync(${JSON.stringify(dir)} + '/gateway-' + process.pid + '.cpuprofile', JSON.stringify(result.profile));
-}));
-`,
-  );
-  return file;
-}
-
 /** The machine's count of connection attempts dropped because a listening socket's accept queue was full (all processes). */
 function listenOverflows(): number {
   const [names, values] = readFileSync('/proc/net/netstat', 'utf8')
@@ -119,24 +92,9 @@ async function main(): Promise<void> {
   const rate = Number(values.rate);
   const threads = Number(values['client-threads']);
 
-  const work = mkdtempSync(join(tmpdir(), 'rz-bench-'));
-  chmodSync(work, 0o755);
-  const postgres = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: await freePort(), persistent: false });
-  const keys = await ensureDevKeys(join(work, 'keys'));
-  const databases = await provisionDatabase(postgres.adminUrl, 'rz_bench');
-  const subgraphPorts = await freeSubgraphPorts();
-  const system = await launchSystem({
-    databases,
-    jwksFile: keys.jwksFile,
-    evidenceSecret: keys.evidenceSecret,
-    gatewayPort: await freePort(),
-    subgraphPorts,
-    seedDemo: true,
-    nodeEnv: 'test',
-    logLevel: 'warn',
-    // Production limits: nothing here loosens them.
-    gatewayEnv: values.profile ? { NODE_OPTIONS: `--require ${profilerPreload(work, values.profile)}` } : undefined,
-  });
+  // Production limits: nothing here loosens them.
+  const bench = await startBenchSystem({ gatewayEnv: values.profile ? gatewayProfileEnv(values.profile) : undefined });
+  const { keys, system } = bench;
   const gatewayPid = system.services.get('gateway')!.child.pid!;
   // Many citizens file, a few complaints each, as in life (one subject's request budget is not the point here).
   const citizens = await Promise.all(Array.from({ length: Math.ceil(K / 5) }, (_, i) => signDevToken(keys, { roles: ['citizen'], subject: `bench-citizen-${i}` })));
@@ -243,9 +201,7 @@ async function main(): Promise<void> {
     process.stderr.write(`gateway exit code ${gateway.child.exitCode}, last lines:\n${gateway.tail()}\n`);
     throw error;
   } finally {
-    await system.stop();
-    await postgres.stop();
-    rmSync(work, { recursive: true, force: true });
+    await bench.stop();
   }
   const columns = ['clients', 'connected', 'connectSeconds', 'changes', 'ratePerSecond', 'filedPerSecond', 'delivered', 'expected', 'lost', 'duplicated', 'outOfOrder', 'p50Ms', 'p95Ms', 'p99Ms', 'gatewayRssMb', 'gatewayCpuPercent', 'gatewayCpuUsPerDelivery', 'benchCpuPercent'];
   process.stdout.write(`\n| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |\n`);
