@@ -32,25 +32,23 @@ graphql(`
 
 /** Language, contact e-mail (kept only with consent), mail mode and each kind's channels. */
 graphql(`
+  fragment NotificationSettingsFields on NotificationSettings {
+    language
+    email
+    emailConsentAt
+    mailMode
+    preferences { kind channel enabled }
+  }
+`);
+
+graphql(`
   query MyNotificationSettings {
-    myNotificationSettings {
-      language
-      email
-      emailConsentAt
-      mailMode
-      preferences { kind channel enabled }
-    }
+    myNotificationSettings { ...NotificationSettingsFields }
   }
 `);
 
 graphql(`
   mutation UpdateNotificationSettings($input: UpdateNotificationSettingsInput!) {
-    updateNotificationSettings(input: $input) {
-      language
-      email
-      emailConsentAt
-      mailMode
-      preferences { kind channel enabled }
-    }
+    updateNotificationSettings(input: $input) { ...NotificationSettingsFields }
   }
 `);

@@ -43,7 +43,6 @@ export class NotificationRelay {
   private stopped = false;
   private failures = 0;
   private lastCleanup = 0;
-  private delivered = 0;
 
   constructor(private readonly options: NotificationRelayOptions) {
     this.listener = new ChannelListener({
@@ -86,10 +85,6 @@ export class NotificationRelay {
   async flush(): Promise<void> {
     this.wake();
     while (this.running) await this.running;
-  }
-
-  get deliveredCount(): number {
-    return this.delivered;
   }
 
   private wake(): void {
@@ -155,7 +150,6 @@ export class NotificationRelay {
       await this.deliver({ source: this.options.source, events: rows.map((row) => row.event) });
       await runner.query(`UPDATE notification_outbox SET delivered_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       await runner.commitTransaction();
-      this.delivered += rows.length;
       return rows.length;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
