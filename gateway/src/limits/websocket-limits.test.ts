@@ -115,6 +115,32 @@ describe('WebSocket limits at the gateway', () => {
     }
   });
 
+  it('refuses handshakes beyond the process\'s capacity with 503, whatever the address and even with rate limits off', async () => {
+    const gateway = await startTestGateway(stub.url, { WS_MAX_CONNECTIONS: '2', RATE_LIMIT_ENABLED: 'false' });
+    try {
+      const first = await handshake(gateway.url);
+      const second = await handshake(gateway.url);
+      expect([first.socket, second.socket].every(Boolean)).toBe(true);
+      const refused = await handshake(gateway.url);
+      expect(refused.status).toBe(503);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+      await new Promise<void>((resolve) => {
+        first.socket!.once('close', () => resolve());
+        first.socket!.close();
+      });
+      let third = await handshake(gateway.url);
+      for (let i = 0; i < 50 && !third.socket; i += 1) {
+        await new Promise((r) => setTimeout(r, 20));
+        third = await handshake(gateway.url);
+      }
+      expect(third.socket).toBeDefined();
+      second.socket!.close();
+      third.socket!.close();
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it('caps the subscriptions on one socket; the socket stays usable and a completed one frees a place', async () => {
     const gateway = await startTestGateway(stub.url, { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '2' });
     const client = wsClient(gateway.url);
@@ -186,7 +212,7 @@ describe('a reconnect storm after a gateway restart (5,000 anonymous clients wit
     const accepted = await new Promise<boolean>((resolve) => limits.verifyClient({ req: request }, (result) => resolve(result)));
     if (!accepted) return false;
     limits.track(new EventEmitter() as unknown as WebSocket, request);
-    return (await limits.admit({ request, authorization: undefined, activeSubscriptions: 0 })) === null;
+    return (await limits.admit({ address: limits.addressOf(request), authorization: undefined, activeSubscriptions: 0 })) === null;
   }
 
   async function admitted(limits: WebSocketLimits, addressOf: (client: number) => string): Promise<number> {

@@ -18,17 +18,25 @@ export interface WebSocketLimitsOptions {
   connectionsPerWindow?: number;
   /** Sockets one client address may hold open at once. Default 500: mobile carriers put many phones behind one address. */
   openPerAddress?: number;
+  /**
+   * WebSockets this process holds open at once, whatever their addresses (applies even with rate limits off).
+   * Beyond it a handshake gets 503 with Retry-After, so a client waits or the balancer tries another replica,
+   * instead of the process running out of heap and dropping everyone. Default 12,000: about 13 KB of heap each
+   * (bench:subscriptions at 10,000) beside the 80 MB the gateway keeps anyway, within GATEWAY_NODE_OPTIONS's cap.
+   */
+  maxConnections?: number;
   /** Subscriptions one socket may run at once. Default 20. */
   subscriptionsPerSocket?: number;
   /** Express's compiled `trust proxy` (app.get('trust proxy fn')), which decides the client address. Default: trust nobody. */
   trustProxy?: (address: string, hop: number) => boolean;
   /** Told of every refusal (for the refusal metric). */
-  onRefusal?: (kind: 'ws_open' | 'ws_handshake' | 'ws_subscribe') => void;
+  onRefusal?: (kind: 'ws_open' | 'ws_handshake' | 'ws_subscribe' | 'ws_capacity') => void;
 }
 
 /** What graphql-ws knows about a socket when a subscribe message arrives. */
 export interface SubscribeAttempt {
-  request: IncomingMessage;
+  /** The client's address (`addressOf` its handshake). */
+  address: string;
   authorization: string | undefined;
   activeSubscriptions: number;
 }
@@ -44,6 +52,7 @@ type VerifyCallback = (result: boolean, code?: number, message?: string, headers
 export class WebSocketLimits {
   private readonly handshakes: RateLimiterMemory;
   private readonly open = new Map<string, number>();
+  private connections = 0;
   private readonly enabled: boolean;
 
   constructor(private readonly options: WebSocketLimitsOptions = {}) {
@@ -57,6 +66,10 @@ export class WebSocketLimits {
 
   /** `verifyClient` for the ws server: runs before the handshake completes. */
   readonly verifyClient = (info: { req: IncomingMessage }, done: VerifyCallback): void => {
+    if (this.connections >= (this.options.maxConnections ?? 12_000)) {
+      this.options.onRefusal?.('ws_capacity');
+      return done(false, 503, 'This gateway holds as many connections as it can', { 'Retry-After': '5' });
+    }
     if (!this.enabled) return done(true);
     const address = this.addressOf(info.req);
     if ((this.open.get(address) ?? 0) >= (this.options.openPerAddress ?? 500)) {
@@ -73,8 +86,10 @@ export class WebSocketLimits {
     );
   };
 
-  /** Counts an accepted socket against its address until it closes. */
+  /** Counts an accepted socket (against its address too, with rate limits on) until it closes. */
   track(socket: WebSocket, request: IncomingMessage): void {
+    this.connections += 1;
+    socket.once('close', () => void (this.connections -= 1));
     if (!this.enabled) return;
     const address = this.addressOf(request);
     this.open.set(address, (this.open.get(address) ?? 0) + 1);
@@ -93,7 +108,7 @@ export class WebSocketLimits {
       return [codedError('RATE_LIMITED', `At most ${cap} subscriptions run on one connection; complete one first`)];
     }
     if (!this.enabled || !this.options.requests) return null;
-    const wait = await this.options.requests.consume('request', attempt.authorization, this.addressOf(attempt.request));
+    const wait = await this.options.requests.consume('request', attempt.authorization, attempt.address);
     if (wait === null) return null;
     this.options.onRefusal?.('ws_subscribe');
     return [rateLimited(wait)];
@@ -112,6 +127,7 @@ export function webSocketLimitsFromConfig(
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     connectionsPerWindow: config.RATE_LIMIT_WS_CONNECTIONS,
     openPerAddress: config.WS_MAX_OPEN_PER_ADDRESS,
+    maxConnections: config.WS_MAX_CONNECTIONS,
     subscriptionsPerSocket: config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
     trustProxy,
     onRefusal,

@@ -1,4 +1,5 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import {
   getOperationAST,
   getVariableValues,
@@ -15,7 +16,6 @@ import {
 } from 'graphql';
 import { TokenRejected, type TokenClaims, type TokenVerifier } from '@rz/service-kit';
 import { CloseCode, MessageType, stringifyMessage } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Express } from 'express';
 import WebSocket, { WebSocketServer } from 'ws';
 import { resolveDocument, trustedDocuments, type TrustedDocumentsOptions } from '../documents/trusted-documents-middleware';
@@ -25,6 +25,7 @@ import type { WebSocketLimits } from '../limits/websocket-limits';
 import { SharedSubscriptions, SlowConsumerError, UpstreamError, type SharedSubscriptionDeps } from './shared-subscription';
 import { mountSubscriptionStreams } from './subscription-http';
 import { UpstreamClients, type UpstreamClientOptions } from './upstream-clients';
+import { serveGraphqlWs } from './websocket-binding';
 
 /** The planner, data sources, subgraph addresses and logger go to the shared subscriptions; the server opens the upstream clients itself. */
 export interface SubscriptionServerOptions extends Omit<SharedSubscriptionDeps, 'upstream'> {
@@ -109,7 +110,7 @@ export class SubscriptionServer {
     // ws has sent its close frame (1009 for an oversized message); a client that broke the protocol is not waited for.
     this.wss.on('connection', (socket) => socket.once('error', () => setTimeout(() => socket.terminate(), 1_000).unref()));
     const claimsOf = new WeakMap<WebSocket, TokenClaims | null>();
-    this.cleanup = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
+    this.cleanup = serveGraphqlWs<Record<string, unknown> | undefined>(
       {
         // graphql-ws's 3 s is too short for a reconnect storm of thousands on a busy event loop.
         connectionInitWaitTimeout: 10_000,
@@ -128,7 +129,7 @@ export class SubscriptionServer {
         onSubscribe: async (ctx, id, payload) => {
           const authorization = connectionAuthorization(ctx.connectionParams);
           const refused = await limits?.admit({
-            request: ctx.extra.request,
+            address: ctx.extra.address,
             authorization,
             // graphql-ws reserves the new id in `subscriptions` before this hook runs.
             activeSubscriptions: Object.keys(ctx.subscriptions).filter((other) => other !== id).length,
@@ -148,6 +149,7 @@ export class SubscriptionServer {
         onError: (_ctx, _id, _payload, errors) => errors.flatMap((e) => this.unwrap(e)).map(options.formatError),
       },
       this.wss,
+      { addressOf: limits && ((request) => limits.addressOf(request)), logger },
     );
   }
 
@@ -254,7 +256,12 @@ export class SubscriptionServer {
       variables: (args.variableValues ?? {}) as Record<string, unknown>,
       authorization,
     };
-    return this.shared.subscribe(request, { expiresAt, onSlowConsumer: () => this.cutOff(socket, id), write: this.writer(socket, id) });
+    return this.shared.subscribe(request, {
+      expiresAt,
+      onSlowConsumer: () => this.cutOff(socket, id),
+      write: this.writer(socket, id),
+      batch: (writes) => corked(socket, writes),
+    });
   }
 
   /**
@@ -299,6 +306,21 @@ export class SubscriptionServer {
     socket.send(stringifyMessage({ id, type: MessageType.Error, payload: errors }));
     socket.close(SLOW_CONSUMER_CLOSE, closeReason('SLOW_CONSUMER'));
     setTimeout(() => socket.terminate(), 5_000).unref();
+  }
+}
+
+/**
+ * Runs `writes` with the socket's TCP stream corked, so the frames they send reach the kernel in one
+ * writev. ws corks around each frame but has no public way to hold a cork across several.
+ */
+function corked(socket: WebSocket, writes: () => void): void {
+  const stream = (socket as unknown as { _socket?: Duplex })._socket;
+  if (!stream) return writes();
+  stream.cork();
+  try {
+    writes();
+  } finally {
+    stream.uncork();
   }
 }
 

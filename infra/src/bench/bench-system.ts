@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GATEWAY_NODE_OPTIONS, type SubgraphName } from '@rz/contract';
@@ -61,5 +61,7 @@ export async function startBenchSystem(options: { gatewayEnv?: Record<string, st
  * in NODE_OPTIONS), keeping the gateway's usual Node options.
  */
 export function gatewayProfileEnv(dir: string): Record<string, string> {
+  // The gateway writes its profile as it exits, too late to say that the folder is missing.
+  mkdirSync(dir, { recursive: true });
   return { NODE_OPTIONS: `${GATEWAY_NODE_OPTIONS} --require ${join(__dirname, 'cpu-profile.js')}`, BENCH_CPU_PROFILE_DIR: dir };
 }
