@@ -180,6 +180,37 @@ describe('shared subscriptions', () => {
     expect(readers.every((r) => r.ended === undefined)).toBe(true);
   });
 
+  it('hands events completed during a fan-out to each subscriber together, in one batch and in order', async () => {
+    const count = FAN_OUT_SLICE * 2 + 1;
+    const written = Array.from({ length: count }, () => [] as number[]);
+    /** Per subscriber, the events each batch held (a batch of one needs no batching). */
+    const batches = Array.from({ length: count }, () => [] as number[][]);
+    written.forEach((log, i) =>
+      reader(
+        shared.subscribe(request(TICK), {
+          write: (result) => {
+            log.push((result.data as { tick: { count: number } }).tick.count);
+            return true;
+          },
+          batch: (writes) => {
+            const before = log.length;
+            writes();
+            batches[i].push(log.slice(before));
+          },
+        }),
+      ),
+    );
+    await until(() => upstream.open.length === 1 && shared.stats().downstream === count);
+    // The first event's fan-out yields after FAN_OUT_SLICE subscribers; the next two complete meanwhile.
+    upstream.open[0].sink.next(tick(1));
+    upstream.open[0].sink.next(tick(2));
+    upstream.open[0].sink.next(tick(3));
+    await until(() => written.every((log) => log.length === 3));
+    expect(written.every((log) => log.join() === '1,2,3')).toBe(true);
+    // Every subscriber got 2 and 3 in one batch (the event before them went out alone).
+    expect(batches.every((b) => b.length === 1 && b[0].join() === '2,3')).toBe(true);
+  });
+
   it('cuts off a subscriber that stops reading, and goes on for the others', async () => {
     shared = new SharedSubscriptions(deps(), 2);
     const fast = reader(shared.subscribe(request(TICK)));
