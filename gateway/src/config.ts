@@ -99,8 +99,8 @@ const webSocketSettings = {
   RATE_LIMIT_WS_CONNECTIONS: positiveInt(10_000_000).default(120),
   /** WebSockets one client address may hold open at once. Default 500 (carrier NAT puts many phones behind one address). */
   WS_MAX_OPEN_PER_ADDRESS: positiveInt(10_000_000).default(500),
-  /** WebSockets the process holds open at once (applies even with rate limits off); beyond it, 503 and Retry-After. Default 12,000, sized to the heap cap. */
-  WS_MAX_CONNECTIONS: positiveInt(1_000_000).default(12_000),
+  /** Subscription connections (WebSockets, SSE and multipart streams) the process holds open at once, even with rate limits off; beyond it, 503 and Retry-After. Default 12,000, sized to the heap cap. */
+  SUBSCRIPTION_MAX_CONNECTIONS: positiveInt(1_000_000).default(12_000),
   /** Subscriptions one WebSocket may run at once (applies even with rate limits off). Default 20. */
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(10_000).default(20),
   /** Subscription events a client may leave unread before it is disconnected. Default 100. */

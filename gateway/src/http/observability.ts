@@ -16,7 +16,7 @@ import { upstreamMetrics } from '../upstream/fetch-metrics';
 /** Route labels of the gateway's own paths; monument pages are /<lang>/monuments/<id>. */
 const GATEWAY_ROUTES = ['/evidence', '/dashboard', '/q', ['/monuments', /^\/[a-z]{2}\/monuments(\/|$)/] as [string, RegExp]];
 
-export type RefusalKind = 'request' | 'upload' | 'ws_handshake' | 'ws_open' | 'ws_subscribe' | 'ws_capacity';
+export type RefusalKind = 'request' | 'upload' | 'ws_handshake' | 'ws_open' | 'ws_subscribe' | 'subscription_capacity';
 
 /**
  * The gateway's request logs and metrics, mounted before any route: request ids, /metrics,

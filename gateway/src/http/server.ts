@@ -19,6 +19,7 @@ import { mountEvidenceEndpoint } from '../evidence/evidence-endpoint';
 import { mountExport } from '../export/export-endpoint';
 import { clientRateLimitsFromConfig } from '../limits/client-rate-limits';
 import { mountRateLimits } from '../limits/rate-limit-middleware';
+import { SubscriberCapacity } from '../limits/subscriber-capacity';
 import { webSocketLimitsFromConfig } from '../limits/websocket-limits';
 import { SubscriptionPlanner } from '../subscriptions/subscription-planner';
 import { SubscriptionServer } from '../subscriptions/subscription-server';
@@ -119,6 +120,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   // Open-data CSV: the same token check and rate limits as /graphql.
   mountExport(app, apollo);
   const documents = trustedDocumentsOptionsFromConfig(config);
+  // WebSockets and HTTP streams draw on one budget: each holds heap for its life.
+  const capacity = new SubscriberCapacity(config.SUBSCRIPTION_MAX_CONNECTIONS);
   const subscriptions = new SubscriptionServer({
     server: httpServer,
     planner: new SubscriptionPlanner(supergraphSdl),
@@ -129,7 +132,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxBufferedEvents: config.SUBSCRIPTION_MAX_BUFFERED_EVENTS,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    limits: webSocketLimitsFromConfig(config, rateLimits.limits, app.get('trust proxy fn'), observability.countRefusal),
+    limits: webSocketLimitsFromConfig(config, rateLimits.limits, app.get('trust proxy fn'), observability.countRefusal, capacity),
+    capacity,
     upstream: { connectionParams: gatewaySecretParams(config.SUBGRAPH_SHARED_SECRET) },
     maxPayloadBytes: config.GRAPHQL_BODY_LIMIT_BYTES,
     tokens,

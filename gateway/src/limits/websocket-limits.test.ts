@@ -115,28 +115,43 @@ describe('WebSocket limits at the gateway', () => {
     }
   });
 
-  it('refuses handshakes beyond the process\'s capacity with 503, whatever the address and even with rate limits off', async () => {
-    const gateway = await startTestGateway(stub.url, { WS_MAX_CONNECTIONS: '2', RATE_LIMIT_ENABLED: 'false' });
-    try {
-      const first = await handshake(gateway.url);
-      const second = await handshake(gateway.url);
-      expect([first.socket, second.socket].every(Boolean)).toBe(true);
-      const refused = await handshake(gateway.url);
-      expect(refused.status).toBe(503);
-      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
-      await new Promise<void>((resolve) => {
-        first.socket!.once('close', () => resolve());
-        first.socket!.close();
+  it('shares the process\'s capacity between WebSockets and HTTP streams, refusing past it with 503, even with rate limits off', async () => {
+    const gateway = await startTestGateway(stub.url, { SUBSCRIPTION_MAX_CONNECTIONS: '2', RATE_LIMIT_ENABLED: 'false' });
+    /** An SSE subscription: resolves with the response once its headers came (the stream stays open). */
+    const openStream = async (signal?: AbortSignal) =>
+      fetch(`${gateway.url}/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: LIVE, variables: { territory: '750000000' } }),
+        signal,
       });
-      let third = await handshake(gateway.url);
-      for (let i = 0; i < 50 && !third.socket; i += 1) {
+    const streamAbort = new AbortController();
+    try {
+      const socket = await handshake(gateway.url);
+      expect(socket.socket).toBeDefined();
+      const stream = await openStream(streamAbort.signal);
+      expect(stream.status).toBe(200);
+
+      const refusedSocket = await handshake(gateway.url);
+      expect(refusedSocket.status).toBe(503);
+      expect(Number(refusedSocket.retryAfter)).toBeGreaterThan(0);
+      const refusedStream = await openStream();
+      expect(refusedStream.status).toBe(503);
+      expect(Number(refusedStream.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await refusedStream.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('SUBSCRIPTIONS_AT_CAPACITY');
+
+      // Closing the stream frees its place for a WebSocket.
+      streamAbort.abort();
+      let again = await handshake(gateway.url);
+      for (let i = 0; i < 50 && !again.socket; i += 1) {
         await new Promise((r) => setTimeout(r, 20));
-        third = await handshake(gateway.url);
+        again = await handshake(gateway.url);
       }
-      expect(third.socket).toBeDefined();
-      second.socket!.close();
-      third.socket!.close();
+      expect(again.socket).toBeDefined();
+      socket.socket!.close();
+      again.socket!.close();
     } finally {
+      streamAbort.abort();
       await gateway.stop();
     }
   });

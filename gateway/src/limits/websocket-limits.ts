@@ -6,6 +6,10 @@ import type WebSocket from 'ws';
 import type { RateLimitsConfig, WebSocketConfig } from '../config';
 import { codedError } from '../errors/coded-error';
 import { rateLimited, type ClientRateLimits } from './client-rate-limits';
+import { CAPACITY_RETRY_AFTER_SECONDS, SubscriberCapacity } from './subscriber-capacity';
+
+/** WebSocket close code 1013, Try Again Later (RFC 6455's registry). */
+const TRY_AGAIN_LATER_CLOSE = 1013;
 
 export interface WebSocketLimitsOptions {
   /** Per-client budgets shared with HTTP: each subscribe message takes one request. Default none. */
@@ -18,19 +22,14 @@ export interface WebSocketLimitsOptions {
   connectionsPerWindow?: number;
   /** Sockets one client address may hold open at once. Default 500: mobile carriers put many phones behind one address. */
   openPerAddress?: number;
-  /**
-   * WebSockets this process holds open at once, whatever their addresses (applies even with rate limits off).
-   * Beyond it a handshake gets 503 with Retry-After, so a client waits or the balancer tries another replica,
-   * instead of the process running out of heap and dropping everyone. Default 12,000: about 13 KB of heap each
-   * (bench:subscriptions at 10,000) beside the 80 MB the gateway keeps anyway, within GATEWAY_NODE_OPTIONS's cap.
-   */
-  maxConnections?: number;
+  /** The process's room for subscription connections, shared with the HTTP streams (applies even with rate limits off). Default 12,000. */
+  capacity?: SubscriberCapacity;
   /** Subscriptions one socket may run at once. Default 20. */
   subscriptionsPerSocket?: number;
   /** Express's compiled `trust proxy` (app.get('trust proxy fn')), which decides the client address. Default: trust nobody. */
   trustProxy?: (address: string, hop: number) => boolean;
   /** Told of every refusal (for the refusal metric). */
-  onRefusal?: (kind: 'ws_open' | 'ws_handshake' | 'ws_subscribe' | 'ws_capacity') => void;
+  onRefusal?: (kind: 'ws_open' | 'ws_handshake' | 'ws_subscribe' | 'subscription_capacity') => void;
 }
 
 /** What graphql-ws knows about a socket when a subscribe message arrives. */
@@ -52,11 +51,12 @@ type VerifyCallback = (result: boolean, code?: number, message?: string, headers
 export class WebSocketLimits {
   private readonly handshakes: RateLimiterMemory;
   private readonly open = new Map<string, number>();
-  private connections = 0;
+  private readonly capacity: SubscriberCapacity;
   private readonly enabled: boolean;
 
   constructor(private readonly options: WebSocketLimitsOptions = {}) {
     this.enabled = options.enabled ?? true;
+    this.capacity = options.capacity ?? new SubscriberCapacity();
     this.handshakes = new RateLimiterMemory({ keyPrefix: 'ws-handshake', points: options.connectionsPerWindow ?? 120, duration: options.windowSeconds ?? 60 });
   }
 
@@ -66,9 +66,9 @@ export class WebSocketLimits {
 
   /** `verifyClient` for the ws server: runs before the handshake completes. */
   readonly verifyClient = (info: { req: IncomingMessage }, done: VerifyCallback): void => {
-    if (this.connections >= (this.options.maxConnections ?? 12_000)) {
-      this.options.onRefusal?.('ws_capacity');
-      return done(false, 503, 'This gateway holds as many connections as it can', { 'Retry-After': '5' });
+    if (this.capacity.full) {
+      this.options.onRefusal?.('subscription_capacity');
+      return done(false, 503, 'This gateway holds as many subscriptions as it can', { 'Retry-After': String(CAPACITY_RETRY_AFTER_SECONDS) });
     }
     if (!this.enabled) return done(true);
     const address = this.addressOf(info.req);
@@ -88,8 +88,12 @@ export class WebSocketLimits {
 
   /** Counts an accepted socket (against its address too, with rate limits on) until it closes. */
   track(socket: WebSocket, request: IncomingMessage): void {
-    this.connections += 1;
-    socket.once('close', () => void (this.connections -= 1));
+    // Handshakes checked at the same moment may all pass `verifyClient`; the last ones are closed here.
+    if (!this.capacity.admit(socket)) {
+      this.options.onRefusal?.('subscription_capacity');
+      socket.close(TRY_AGAIN_LATER_CLOSE, 'At capacity');
+      return;
+    }
     if (!this.enabled) return;
     const address = this.addressOf(request);
     this.open.set(address, (this.open.get(address) ?? 0) + 1);
@@ -120,6 +124,7 @@ export function webSocketLimitsFromConfig(
   requests: ClientRateLimits | null,
   trustProxy: (address: string, hop: number) => boolean,
   onRefusal?: WebSocketLimitsOptions['onRefusal'],
+  capacity?: SubscriberCapacity,
 ): WebSocketLimits {
   return new WebSocketLimits({
     requests,
@@ -127,7 +132,7 @@ export function webSocketLimitsFromConfig(
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     connectionsPerWindow: config.RATE_LIMIT_WS_CONNECTIONS,
     openPerAddress: config.WS_MAX_OPEN_PER_ADDRESS,
-    maxConnections: config.WS_MAX_CONNECTIONS,
+    capacity: capacity ?? new SubscriberCapacity(config.SUBSCRIPTION_MAX_CONNECTIONS),
     subscriptionsPerSocket: config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
     trustProxy,
     onRefusal,

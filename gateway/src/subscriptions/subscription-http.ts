@@ -5,6 +5,7 @@ import { tokenOutcome } from '../auth/verify-token';
 import { formattedError } from '../errors/coded-error';
 import { toFormattedError, type ErrorFormatter } from '../errors/error-formatter';
 import { jsonBodyWithLimit } from '../http/json-body-limit';
+import { CAPACITY_RETRY_AFTER_SECONDS, type SubscriberCapacity } from '../limits/subscriber-capacity';
 import { cursorOf, SlowConsumerError, UpstreamError } from './shared-subscription';
 
 /** What the WebSocket server already does, offered to the HTTP transports so they behave the same. */
@@ -19,6 +20,8 @@ export interface SubscriptionStreamOptions {
   bodyLimitBytes: number;
   /** The trusted-documents check of /graphql, run first on these routes too (it replaces a documentId by its document). */
   trustedDocuments?: RequestHandler;
+  /** Room for subscription connections, shared with the WebSockets: a full process answers 503 with Retry-After. Default: not counted. */
+  capacity?: SubscriberCapacity;
   /** A comment (SSE) or an empty part (multipart) this often keeps proxies from closing a quiet stream. Default 12 s. */
   heartbeatMs?: number;
 }
@@ -160,6 +163,11 @@ async function stream(req: Request, res: Response, framing: Framing, options: Su
   const prepared = options.prepare(payload);
   if (Array.isArray(prepared)) {
     res.status(400).json({ errors: prepared.map((e) => options.formatError(toFormattedError(e))) });
+    return;
+  }
+  if (options.capacity && !options.capacity.admit(res)) {
+    res.setHeader('retry-after', String(CAPACITY_RETRY_AFTER_SECONDS));
+    res.status(503).json({ errors: [formattedError('SUBSCRIPTIONS_AT_CAPACITY', 'This gateway holds as many subscriptions as it can; retry after a few seconds')] });
     return;
   }
   const outcome = tokenOutcome(res);

@@ -21,6 +21,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { resolveDocument, trustedDocuments, type TrustedDocumentsOptions } from '../documents/trusted-documents-middleware';
 import { codedError, formattedError } from '../errors/coded-error';
 import { toFormattedError, type ErrorFormatter } from '../errors/error-formatter';
+import type { SubscriberCapacity } from '../limits/subscriber-capacity';
 import type { WebSocketLimits } from '../limits/websocket-limits';
 import { SharedSubscriptions, SlowConsumerError, UpstreamError, type SharedSubscriptionDeps } from './shared-subscription';
 import { mountSubscriptionStreams } from './subscription-http';
@@ -45,6 +46,8 @@ export interface SubscriptionServerOptions extends Omit<SharedSubscriptionDeps, 
   maxPayloadBytes?: number;
   /** Verifies the token in `connection_init`; without it every connection is accepted as sent. */
   tokens?: Pick<TokenVerifier, 'verify'>;
+  /** Room for subscription connections, shared by WebSockets (through `limits`) and the HTTP streams. Default: the HTTP streams are not counted. */
+  capacity?: SubscriberCapacity;
   /** Trusted documents, as on /graphql: a subscribe payload `{"query": "", "documentId": "sha256:<hex>"}` runs the registered document. Default none (any document). */
   trustedDocuments?: TrustedDocumentsOptions;
 }
@@ -174,6 +177,7 @@ export class SubscriptionServer {
         ),
       formatError: this.options.formatError,
       bodyLimitBytes,
+      capacity: this.options.capacity,
     });
   }
 

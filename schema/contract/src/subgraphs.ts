@@ -22,7 +22,7 @@ export const GATEWAY_PORT = 4000;
  * Node options of every gateway process (dev orchestrator, compose, Kubernetes; tests keep them in step).
  * Its live heap is about 80 MB, but at a high allocation rate V8 lets the heap grow to several times that
  * before collecting: 365-374 MB RSS at 1,000 requests/s in bench:gateway without a cap. The cap bounds that,
- * and leaves room for WS_MAX_CONNECTIONS subscribers (about 13 KB of heap each: 192 MB ran out at 10,000).
+ * and leaves room for SUBSCRIPTION_MAX_CONNECTIONS subscribers (about 13 KB of heap each: 192 MB ran out at 10,000).
  */
 export const GATEWAY_NODE_OPTIONS = '--max-old-space-size=320';
 

@@ -39,6 +39,8 @@ export const ERROR_CODES = {
   SLOW_CONSUMER: { origin: 'gateway', clientMessage: true, httpStatus: 200 },
   /** A subgraph could not be reached or failed: the fields it serves are null, each with this error at its path; the rest of the answer stands. */
   SUBGRAPH_UNAVAILABLE: { origin: 'gateway', clientMessage: true, httpStatus: 503 },
+  /** The gateway process holds as many subscription connections as it can: retry after `Retry-After` (another replica may have room). */
+  SUBSCRIPTIONS_AT_CAPACITY: { origin: 'gateway', clientMessage: true, httpStatus: 503 },
   /** The token a subscription was opened with expired: the subscription ends; resubscribe with a fresh token and the last cursor. */
   TOKEN_EXPIRED: { origin: 'gateway', clientMessage: true, httpStatus: 401 },
 
