@@ -349,7 +349,7 @@ export class UpstreamStream {
       } catch (error) {
         deps.logger.warn({ err: error }, 'reading the newest subscription cursor failed; retrying');
       }
-      await sleep(Math.min(2_000, 100 * 2 ** attempt));
+      await sleep(Math.min(2_000, 100 * 2 ** attempt), undefined, { ref: false });
     }
     return null;
   }

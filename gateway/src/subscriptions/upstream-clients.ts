@@ -87,7 +87,8 @@ export class UpstreamClients implements UpstreamSource {
         // A subgraph restart must never end a dashboard's stream: keep trying, unless the subgraph refused us.
         retryAttempts: Number.MAX_SAFE_INTEGER,
         shouldRetry: (event) => !(typeof event === 'object' && event !== null && REFUSED.has((event as { code?: number }).code ?? 0)),
-        retryWait: (retries) => sleep(Math.min(maxWait, 100 * 2 ** retries)),
+        // Unreferenced: a retry wait must not keep a stopping process alive.
+        retryWait: (retries) => sleep(Math.min(maxWait, 100 * 2 ** retries), undefined, { ref: false }),
         keepAlive: 10_000,
       });
       entry = { client, active: 0 };
