@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GATEWAY_NODE_OPTIONS, SUBGRAPHS, subgraphEnvPrefix, type SubgraphName } from '@rz/contract';
 import { GATEWAY_ENTRY, subgraphEntry } from '../paths';
 import type { SubgraphDatabase } from '../postgres/provision';
+import { listensOn } from './port-owner';
 
 export interface SystemOptions {
   databases: SubgraphDatabase[];
@@ -59,7 +60,8 @@ async function waitReady(service: ServiceProcess, timeoutMs: number): Promise<vo
     }
     try {
       const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
+      // Ready only if it is our child answering, not another process that got the port first.
+      if (response.ok && listensOn(service.child.pid!, Number(readyUrl.port)) !== false) return;
     } catch {
       // not listening yet
     }
