@@ -30,6 +30,7 @@ async function start(options: { keepAliveMs?: number; failSubscribe?: boolean } 
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    server,
     errors,
     seen,
     async stop() {
@@ -61,6 +62,18 @@ describe('serveGraphqlWs', () => {
       expect(server.seen[0]).not.toHaveProperty('request');
     } finally {
       await client.dispose();
+      await server.stop();
+    }
+  });
+
+  it('logs an error of the HTTP server that ws passes on, instead of throwing it', async () => {
+    const server = await start();
+    try {
+      // The HTTP server has an error listener of its own, as the gateway's does.
+      server.server.on('error', () => undefined);
+      expect(() => server.server.emit('error', new Error('listen EADDRINUSE'))).not.toThrow();
+      expect(server.errors).toHaveLength(1);
+    } finally {
       await server.stop();
     }
   });

@@ -47,6 +47,8 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(
     if (socket.readyState === WebSocket.OPEN) socket.close(CloseCode.InternalServerError, 'Internal server error');
   };
 
+  // ws re-emits the HTTP server's errors (a failed listen); with no listener that would throw past the server's own handling.
+  wss.on('error', (error) => options.logger.error({ err: error }, 'graphql-ws: WebSocket server error'));
   wss.on('connection', (socket, request) => {
     alive.add(socket);
     socket.on('pong', markAlive);
