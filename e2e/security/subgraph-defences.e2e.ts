@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SubgraphName } from '@rz/contract';
-import { freePort, freeSubgraphPorts, launchSystem, type RunningSystem } from '@rz/infra';
+import { launchSystem, type RunningSystem } from '@rz/infra';
 import { GATEWAY_SECRET_HEADER } from '@rz/service-kit';
 import { createTestDatabase, gql, subscribe, testEnv, testToken, wsClient, type TestDatabase } from '@rz/test-support';
 import type { Client } from 'graphql-ws';
@@ -20,9 +20,8 @@ describe('subgraphs defend themselves', () => {
   const secret = randomBytes(32).toString('hex');
   let database: TestDatabase;
   let system: RunningSystem;
-  let ports: Record<SubgraphName, number>;
   const clients: Client[] = [];
-  const direct = (name: SubgraphName) => `http://127.0.0.1:${ports[name]}/graphql`;
+  const direct = (name: SubgraphName) => `http://127.0.0.1:${system.subgraphPorts[name]}/graphql`;
   const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     const text = await response.text();
@@ -32,13 +31,10 @@ describe('subgraphs defend themselves', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    ports = await freeSubgraphPorts();
     system = await launchSystem({
       databases: database.subgraphs,
       jwksFile: testEnv().jwksFile,
       evidenceSecret: testEnv().evidenceSecret,
-      gatewayPort: await freePort(),
-      subgraphPorts: ports,
       seedDemo: false,
       nodeEnv: 'test',
       logLevel: 'warn',

@@ -1,9 +1,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GATEWAY_NODE_OPTIONS, type SubgraphName } from '@rz/contract';
+import { GATEWAY_NODE_OPTIONS } from '@rz/contract';
 import { ensureDevKeys, type DevKeys } from '../auth/dev-keys';
-import { freePort, freeSubgraphPorts } from '../dev/free-port';
+import { freePort } from '../dev/free-port';
 import { launchSystem, type RunningSystem } from '../dev/system';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { provisionDatabase, type SubgraphDatabase } from '../postgres/provision';
@@ -13,7 +13,6 @@ export interface BenchSystem {
   work: string;
   keys: DevKeys;
   databases: SubgraphDatabase[];
-  subgraphPorts: Record<SubgraphName, number>;
   system: RunningSystem;
   /** Stops the services and PostgreSQL and removes the folder. */
   stop(): Promise<void>;
@@ -29,13 +28,10 @@ export async function startBenchSystem(options: { gatewayEnv?: Record<string, st
   const postgres = await startEmbeddedPostgres({ dataDir: join(work, 'pg'), port: await freePort(), persistent: false });
   const keys = await ensureDevKeys(join(work, 'keys'));
   const databases = await provisionDatabase(postgres.adminUrl, 'rz_bench');
-  const subgraphPorts = await freeSubgraphPorts();
   const system = await launchSystem({
     databases,
     jwksFile: keys.jwksFile,
     evidenceSecret: keys.evidenceSecret,
-    gatewayPort: await freePort(),
-    subgraphPorts,
     seedDemo: true,
     nodeEnv: 'test',
     logLevel: 'warn',
@@ -46,7 +42,6 @@ export async function startBenchSystem(options: { gatewayEnv?: Record<string, st
     work,
     keys,
     databases,
-    subgraphPorts,
     system,
     async stop() {
       await system.stop();

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDevKeys } from '../auth/dev-keys';
-import { freePort, freeSubgraphPorts } from '../dev/free-port';
 import { launchSystem } from '../dev/system';
 import { openScaleTarget, scaleRowsPresent } from '../scale/scale-database';
 
@@ -34,8 +33,6 @@ async function main(): Promise<void> {
       databases: Object.values(target.databases),
       jwksFile: keys.jwksFile,
       evidenceSecret: keys.evidenceSecret,
-      gatewayPort: await freePort(),
-      subgraphPorts: await freeSubgraphPorts(),
       seedDemo: false,
       nodeEnv: 'development',
       logLevel: 'warn',

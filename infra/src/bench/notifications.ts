@@ -51,10 +51,10 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
 
   const bench = await startBenchSystem({ subgraphEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_POLL_MS: '200', MAIL_BATCH_SIZE: '100' } });
-  const { keys, databases, subgraphPorts, system } = bench;
+  const { keys, databases, system } = bench;
   const inbox = new Client({ connectionString: databases.find((d) => d.name === 'notifications')!.url });
   await inbox.connect();
-  const intake = `http://127.0.0.1:${subgraphPorts.notifications}${NOTIFICATION_INTAKE_PATH}`;
+  const intake = `http://127.0.0.1:${system.subgraphPorts.notifications}${NOTIFICATION_INTAKE_PATH}`;
   const rates: number[] = [];
   const delays: { inbox: number[]; live: number[] } = { inbox: [], live: [] };
   try {

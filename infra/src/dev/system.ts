@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GATEWAY_NODE_OPTIONS, SUBGRAPHS, subgraphEnvPrefix, type SubgraphName } from '@rz/contract';
 import { GATEWAY_ENTRY, subgraphEntry } from '../paths';
 import type { SubgraphDatabase } from '../postgres/provision';
+import { freePort, freeSubgraphPorts } from './free-port';
 import { listensOn } from './port-owner';
 
 export interface SystemOptions {
@@ -13,8 +14,10 @@ export interface SystemOptions {
   jwksFile: string;
   /** Shared evidence signing secret (gateway upload endpoint and atameken). */
   evidenceSecret: string;
-  gatewayPort: number;
-  subgraphPorts: Record<SubgraphName, number>;
+  /** Default: a free port (freePort). */
+  gatewayPort?: number;
+  /** Default: a free port for each (freeSubgraphPorts). */
+  subgraphPorts?: Record<SubgraphName, number>;
   seedDemo: boolean;
   nodeEnv: 'development' | 'test' | 'production';
   /** Child logs go to <logDir>/<service>.log; without it they are kept in memory for error reports. */
@@ -37,6 +40,8 @@ export interface ServiceProcess {
 
 export interface RunningSystem {
   gatewayUrl: string;
+  gatewayPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
   /** In production mode: the secret made for this system that the gateway sends the subgraphs (SUBGRAPH_SHARED_SECRET), which they require. */
   sharedSecret?: string;
   services: Map<ServiceProcess['name'], ServiceProcess>;
@@ -99,6 +104,8 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
   if (options.logDir) mkdirSync(options.logDir, { recursive: true });
   const timeout = options.readyTimeoutMs ?? 90_000;
   const services = new Map<ServiceProcess['name'], ServiceProcess>();
+  const gatewayPort = options.gatewayPort ?? (await freePort());
+  const subgraphPorts = options.subgraphPorts ?? (await freeSubgraphPorts());
   // Production subgraphs answer only the gateway; elsewhere tests may call them directly.
   const sharedSecret = options.nodeEnv === 'production' ? randomBytes(32).toString('hex') : undefined;
   const common = {
@@ -112,33 +119,33 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
 
   const subgraphSpec = (name: SubgraphName) => {
     const database = options.databases.find((d) => d.name === name)!;
-    const port = options.subgraphPorts[name];
+    const port = subgraphPorts[name];
     return {
       entry: subgraphEntry(name),
       url: `http://127.0.0.1:${port}/graphql`,
       env: {
         ...common,
         // project-office reads the other subprogrammes' figures through the gateway.
-        GATEWAY_URL: `http://127.0.0.1:${options.gatewayPort}/graphql`,
+        GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
         // Where notification relays post their outbox (producers only read it).
-        NOTIFICATIONS_URL: `http://127.0.0.1:${options.subgraphPorts.notifications}`,
+        NOTIFICATIONS_URL: `http://127.0.0.1:${subgraphPorts.notifications}`,
         PORT: String(port),
         DATABASE_URL: database.url,
         SEED_DEMO: String(options.seedDemo),
         // Names the traces' service when OTEL_EXPORTER_OTLP_ENDPOINT is given.
         OTEL_SERVICE_NAME: name,
         // The gateway is the public entry point of QR links and monument pages (required in production).
-        PUBLIC_BASE_URL: `http://localhost:${options.gatewayPort}`,
+        PUBLIC_BASE_URL: `http://localhost:${gatewayPort}`,
         ...options.subgraphEnv,
       },
     };
   };
   const gatewaySpec = () => ({
     entry: GATEWAY_ENTRY,
-    url: `http://127.0.0.1:${options.gatewayPort}/graphql`,
+    url: `http://127.0.0.1:${gatewayPort}/graphql`,
     env: {
       ...common,
-      PORT: String(options.gatewayPort),
+      PORT: String(gatewayPort),
       OTEL_SERVICE_NAME: 'gateway',
       NODE_OPTIONS: GATEWAY_NODE_OPTIONS,
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${subgraphEnvPrefix(name)}URL`, subgraphSpec(name).url])),
@@ -168,6 +175,8 @@ export async function launchSystem(options: SystemOptions): Promise<RunningSyste
 
   return {
     gatewayUrl: services.get('gateway')!.url,
+    gatewayPort,
+    subgraphPorts,
     sharedSecret,
     services,
     async restart(name, signal = 'SIGKILL') {

@@ -3,7 +3,6 @@ import { SUBGRAPHS, type SubgraphName } from '@rz/contract';
 import { Client } from 'pg';
 import { ensureDevKeys } from '../auth/dev-keys';
 import { loadInfraConfig } from '../config';
-import { freePort, freeSubgraphPorts } from '../dev/free-port';
 import { launchSystem } from '../dev/system';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres';
 import { provisionDatabase, withClient, type SubgraphDatabase } from '../postgres/provision';
@@ -115,13 +114,10 @@ async function migrated(databases: Record<SubgraphName, SubgraphDatabase>): Prom
 
 async function migrateByStarting(databases: SubgraphDatabase[], dataDir: string): Promise<void> {
   const keys = await ensureDevKeys(join(dataDir, 'keys'));
-  const subgraphPorts = await freeSubgraphPorts();
   const system = await launchSystem({
     databases,
     jwksFile: keys.jwksFile,
     evidenceSecret: keys.evidenceSecret,
-    gatewayPort: await freePort(),
-    subgraphPorts,
     seedDemo: true,
     nodeEnv: 'development',
     logLevel: 'warn',

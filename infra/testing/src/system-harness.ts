@@ -1,14 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SubgraphName } from '@rz/contract';
-import { freePort, freeSubgraphPorts, launchSystem, type RunningSystem } from '@rz/infra';
+import { launchSystem, type RunningSystem } from '@rz/infra';
 import { createTestDatabase, testEnv, type TestDatabase } from './test-env';
 
 export interface TestSystem extends RunningSystem {
   database: TestDatabase;
-  subgraphPorts: Record<SubgraphName, number>;
-  gatewayPort: number;
   close(): Promise<void>;
 }
 
@@ -25,14 +22,10 @@ export interface TestSystemOptions {
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const ownDatabase = !options.database;
   const database = options.database ?? (await createTestDatabase());
-  const subgraphPorts = await freeSubgraphPorts();
-  const gatewayPort = await freePort();
   const system = await launchSystem({
     databases: database.subgraphs,
     jwksFile: testEnv().jwksFile,
     evidenceSecret: testEnv().evidenceSecret,
-    gatewayPort,
-    subgraphPorts,
     seedDemo: options.seedDemo ?? true,
     nodeEnv: 'test',
     logLevel: 'warn',
@@ -43,8 +36,6 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   return {
     ...system,
     database,
-    subgraphPorts,
-    gatewayPort,
     async close() {
       await system.stop();
       if (ownDatabase) await database.drop();
