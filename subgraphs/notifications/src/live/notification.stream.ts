@@ -32,7 +32,8 @@ export class SlowSubscriberError extends Error {
  */
 export class NotificationStream {
   private lastSeq = 0n;
-  private readonly subscribers = new Map<(n: NotificationEntity) => void, string>();
+  /** Subscribers by recipient: each notification goes to its recipient's, not past everyone's. */
+  private readonly subscribers = new Map<string, Set<(n: NotificationEntity) => void>>();
   private readonly listener: ChannelListener;
   /** Reads on notices and polls; concurrent wake-ups coalesce into one more pass. */
   private readonly reads = new CoalescedTask(
@@ -93,7 +94,8 @@ export class NotificationStream {
         else void push(n);
       };
       // Registered and horizon taken in the same tick: rows above the horizon come live.
-      this.subscribers.set(deliver, recipientSubject);
+      const own = this.subscribers.get(recipientSubject) ?? new Set();
+      this.subscribers.set(recipientSubject, own.add(deliver));
       const horizon = this.lastSeq;
       try {
         if (from !== null) {
@@ -122,15 +124,15 @@ export class NotificationStream {
         for (const n of early) if (BigInt(n.seq) > from) await push(n);
         await stop;
       } finally {
-        this.subscribers.delete(deliver);
+        own.delete(deliver);
+        if (own.size === 0 && this.subscribers.get(recipientSubject) === own) this.subscribers.delete(recipientSubject);
       }
     }, buffer);
   }
 
   /** Ids in `page` whose recipients switched IN_APP off for their kind: stored, not sent live. */
   private async hiddenInApp(page: NotificationEntity[]): Promise<Set<string>> {
-    const subjects = new Set(this.subscribers.values());
-    const watched = page.filter((n) => subjects.has(n.recipientSubject));
+    const watched = page.filter((n) => this.subscribers.has(n.recipientSubject));
     if (watched.length === 0) return new Set();
     const rows: { id: string }[] = await this.db.query(`SELECT n.id FROM notification n WHERE n.id = ANY($1::uuid[]) AND NOT ${shownInApp('n')}`, [watched.map((n) => n.id)]);
     return new Set(rows.map((r) => r.id));
@@ -146,7 +148,7 @@ export class NotificationStream {
       for (const n of page) {
         this.lastSeq = BigInt(n.seq);
         if (hidden.has(n.id)) continue;
-        for (const [deliver, subject] of this.subscribers) if (subject === n.recipientSubject) deliver(n);
+        this.subscribers.get(n.recipientSubject)?.forEach((deliver) => deliver(n));
       }
     } while (page.length === PAGE);
   }
