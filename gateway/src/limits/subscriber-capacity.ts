@@ -10,10 +10,6 @@ export class SubscriberCapacity {
   /** `max` defaults to 12,000: about 160 MB beside the gateway's own 80 MB, within GATEWAY_NODE_OPTIONS's 320 MB heap cap. */
   constructor(readonly max = 12_000) {}
 
-  get count(): number {
-    return this.open;
-  }
-
   get full(): boolean {
     return this.open >= this.max;
   }
